@@ -1,0 +1,3 @@
+"""prov: a rumor and attribution provenance tracker for fact-checkers."""
+
+__version__ = "0.1.0"

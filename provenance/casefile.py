@@ -1,0 +1,448 @@
+"""Reading case files: YAML or JSON, one file or a folder, with line numbers for every error.
+
+The pipeline's first two steps live here: `read_raw` parses files into plain data while
+remembering the line of every value, and `validate` turns that data into a `Case`,
+collecting every problem (shape, unknown references, duplicate ids) as
+`file:line: message` before raising one `CaseError`.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union, cast
+
+from pydantic import BaseModel, ValidationError
+
+from provenance.errors import CaseError, Problem
+from provenance.model import Actor, Assertion, Case, Claim, Source
+from provenance.paths import case_files, display_path
+from provenance.suggest import hint
+
+SECTIONS: dict[str, type[BaseModel]] = {
+    "actors": Actor,
+    "sources": Source,
+    "claims": Claim,
+    "assertions": Assertion,
+}
+SINGULAR = {"actors": "actor", "sources": "source", "claims": "claim", "assertions": "assertion"}
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class RawFile:
+    """One parsed case file: its data and the 1-based line of every value, by path."""
+
+    path: Path
+    label: str
+    data: dict[str, Any]
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line(self, path: Path_) -> int:
+        """Return the line of `path`, or of its nearest ancestor that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+@dataclass
+class Locator:
+    """Where each record of a merged case came from, for error messages and `prov check`."""
+
+    files: list[RawFile]
+    origins: dict[tuple[str, str], tuple[RawFile, int]] = field(default_factory=dict)
+
+    def where(self, section: str, record_id: str, *fields: str | int) -> tuple[str, int]:
+        """Return (file label, line) of a record, or of one of its fields."""
+        found = self.origins.get((section, record_id))
+        if found is None:
+            first = self.files[0] if self.files else None
+            return (first.label if first else "", 0)
+        raw, index = found
+        return raw.label, raw.line((section, index, *fields))
+
+
+@dataclass
+class LoadedCase:
+    """A validated case with where it came from."""
+
+    case: Case
+    root: Path
+    files: list[Path]
+    locator: Locator
+
+
+def _scalar(node: Any) -> Any:
+    # Every plain scalar stays a string (so 'no' is not False and 2025-04-09 is not a
+    # date object); pydantic converts where a field wants a number or a boolean.
+    if node.tag == "tag:yaml.org,2002:null" and node.style is None:
+        return None
+    return node.value
+
+
+def _walk(node: Any, path: Path_, raw: RawFile, problems: list[Problem]) -> Any:
+    import yaml
+
+    raw.lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = str(_scalar(key_node))
+            if key in out:
+                problems.append(
+                    Problem(raw.label, key_node.start_mark.line + 1, f"duplicate key '{key}'")
+                )
+            out[key] = _walk(value_node, (*path, key), raw, problems)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_walk(item, (*path, i), raw, problems) for i, item in enumerate(node.value)]
+    return _scalar(node)
+
+
+def read_raw(path: Path) -> RawFile:
+    """Return one case file parsed into plain data with line numbers; raise CaseError."""
+    import yaml
+
+    label = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise CaseError([Problem(label, 0, f"not UTF-8 text ({exc.reason})")]) from exc
+    except OSError as exc:
+        raise CaseError([Problem(label, 0, f"cannot read: {exc.strerror}")]) from exc
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        nodes = list(yaml.compose_all(text, Loader=loader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        what = exc.problem or exc.context or "cannot parse"
+        raise CaseError([Problem(label, line, f"not valid YAML/JSON: {what}")]) from exc
+    except yaml.YAMLError as exc:
+        raise CaseError([Problem(label, 0, f"not valid YAML/JSON: {exc}")]) from exc
+    nodes = [n for n in nodes if n is not None]
+    if len(nodes) > 1:
+        line = nodes[1].start_mark.line + 1
+        raise CaseError(
+            [
+                Problem(
+                    label,
+                    line,
+                    "one case per file: remove the second '---' "
+                    "document or move it to its own file",
+                )
+            ]
+        )
+    raw = RawFile(path=path, label=label, data={})
+    if not nodes:
+        raise CaseError(
+            [
+                Problem(
+                    label, 1, "file is empty: a case needs actors, sources, claims and assertions"
+                )
+            ]
+        )
+    problems: list[Problem] = []
+    data = _walk(nodes[0], (), raw, problems)
+    if not isinstance(data, dict):
+        problems.append(
+            Problem(
+                label,
+                1,
+                "a case file must be a mapping with keys title, "
+                "actors, sources, claims, assertions",
+            )
+        )
+    if problems:
+        raise CaseError(problems)
+    raw.data = data
+    return raw
+
+
+def merge(raws: list[RawFile]) -> tuple[dict[str, Any], Locator, list[Problem]]:
+    """Return the files' data merged into one case, where each record came from, and
+    the conflicts found (one title per case, one id per record)."""
+    merged: dict[str, Any] = {}
+    locator = Locator(files=raws)
+    problems: list[Problem] = []
+    set_by: dict[str, RawFile] = {}
+    for raw in raws:
+        for key, value in raw.data.items():
+            if key in SECTIONS and isinstance(value, list):
+                merged.setdefault(key, [])
+                for index, record in enumerate(value):
+                    merged[key].append(record)
+                    _remember(locator, raw, key, index, record, problems)
+            elif key in merged and merged[key] != value:
+                first = set_by[key]
+                problems.append(
+                    Problem(
+                        raw.label,
+                        raw.line((key,)),
+                        f"'{key}' is already set in {first.label}:"
+                        f"{first.line((key,))}: set it in one file only",
+                    )
+                )
+            else:
+                merged[key] = value
+                set_by[key] = raw
+    return merged, locator, problems
+
+
+def _remember(
+    locator: Locator, raw: RawFile, section: str, index: int, record: Any, problems: list[Problem]
+) -> None:
+    record_id = record.get("id") if isinstance(record, dict) else None
+    if not isinstance(record_id, str):
+        return
+    key = (section, record_id)
+    if key in locator.origins:
+        first, first_index = locator.origins[key]
+        problems.append(
+            Problem(
+                raw.label,
+                raw.line((section, index, "id")),
+                f"{SINGULAR[section]} '{record_id}': duplicate id (first defined at "
+                f"{first.label}:{first.line((section, first_index, 'id'))}): give each a unique id",
+            )
+        )
+        return
+    locator.origins[key] = (raw, index)
+
+
+def _merged_index_origins(raws: list[RawFile]) -> dict[tuple[str, int], tuple[RawFile, int]]:
+    out: dict[tuple[str, int], tuple[RawFile, int]] = {}
+    counters: dict[str, int] = {}
+    for raw in raws:
+        for key, value in raw.data.items():
+            if key in SECTIONS and isinstance(value, list):
+                for index in range(len(value)):
+                    out[(key, counters.get(key, 0))] = (raw, index)
+                    counters[key] = counters.get(key, 0) + 1
+    return out
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Return the model class inside Optional[...] / list[...] annotations, if any."""
+    origin = typing.get_origin(annotation)
+    if origin in (Union, types.UnionType, list):
+        for arg in typing.get_args(annotation):
+            inner = _unwrap(arg)
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                return inner
+    return annotation
+
+
+def _model_at(loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    model: Any = Case
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return None
+        info = model.model_fields.get(part)
+        if info is None:
+            return None
+        model = _unwrap(info.annotation)
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _error_text(error: Any) -> str:
+    kind = error["type"]
+    loc = error["loc"]
+    name = str(loc[-1]) if loc else "case"
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        model = _model_at(loc[:-1])
+        fields = list(model.model_fields) if model else []
+        return f"unknown field '{name}'{hint(name, fields)}"
+    if kind == "missing":
+        return f"missing field '{name}'"
+    if kind == "enum":
+        expected = error.get("ctx", {}).get("expected", "")
+        choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",")]
+        choices = [c for c in choices if c]
+        return f"{name}: '{value}' is not one of: {', '.join(choices)}{hint(str(value), choices)}"
+    if kind == "string_pattern_mismatch":
+        return (
+            f"{name}: '{value}' is not a valid id: use lowercase letters, digits, "
+            "'-' and '_', starting with a letter or digit"
+        )
+    if kind == "value_error":
+        return f"{name}: {error['msg'].removeprefix('Value error, ')}"
+    if kind in ("list_type", "dict_type", "model_type"):
+        wanted = {"list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping"}[kind]
+        return f"{name}: must be {wanted}, not {type(value).__name__}"
+    return f"{name}: {error['msg']}"
+
+
+def _validation_problems(exc: ValidationError, raws: list[RawFile]) -> list[Problem]:
+    index_origins = _merged_index_origins(raws)
+    problems = []
+    for error in exc.errors():
+        loc = tuple(error["loc"])
+        raw, prefix, rest = raws[0], cast(tuple[str | int, ...], ()), loc
+        if len(loc) >= 2 and loc[0] in SECTIONS and isinstance(loc[1], int):
+            raw, index = index_origins[(str(loc[0]), loc[1])]
+            prefix, rest = (loc[0], index), loc[2:]
+        line = raw.line((*prefix, *rest)) if prefix else _top_line(raws, loc)
+        subject = ""
+        if prefix:
+            index = int(prefix[1])
+            record = raw.data[str(loc[0])][index]
+            rid = record.get("id") if isinstance(record, dict) else None
+            section = SINGULAR[str(loc[0])]
+            subject = (
+                f"{section} '{rid}': " if isinstance(rid, str) else f"{section} #{index + 1}: "
+            )
+        label = raw.label if prefix else _top_label(raws, loc)
+        problems.append(Problem(label, line, subject + _error_text(error)))
+    return problems
+
+
+def _top_owner(raws: list[RawFile], loc: tuple[Any, ...]) -> RawFile:
+    for raw in raws:
+        if loc and loc[0] in raw.data:
+            return raw
+    return raws[0]
+
+
+def _top_line(raws: list[RawFile], loc: tuple[Any, ...]) -> int:
+    return _top_owner(raws, loc).line(loc)
+
+
+def _top_label(raws: list[RawFile], loc: tuple[Any, ...]) -> str:
+    return _top_owner(raws, loc).label
+
+
+_REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
+    "actors": (("affiliation", "actors"),),
+    "sources": (("publisher", "actors"), ("author", "actors"), ("cites", "sources")),
+    "claims": (
+        ("more_specific_than", "claims"),
+        ("contradicts", "claims"),
+        ("context_for", "claims"),
+    ),
+    "assertions": (
+        ("actor", "actors"),
+        ("claim", "claims"),
+        ("source", "sources"),
+        ("read_in", "sources"),
+        ("via", "assertions"),
+    ),
+}
+
+
+def _records(raws: list[RawFile], section: str) -> Iterator[tuple[RawFile, int, dict[str, Any]]]:
+    for raw in raws:
+        records = raw.data.get(section)
+        if isinstance(records, list):
+            for index, record in enumerate(records):
+                if isinstance(record, dict):
+                    yield raw, index, record
+
+
+def check_references(raws: list[RawFile]) -> list[Problem]:
+    """Return a problem for every reference to an id that does not exist and every record
+    that names itself. Works on the raw data, so it reports alongside shape errors."""
+    ids = {
+        section: {r["id"] for _, _, r in _records(raws, section) if isinstance(r.get("id"), str)}
+        for section in SECTIONS
+    }
+    problems = []
+    for section, fields in _REFERENCES.items():
+        for raw, index, record in _records(raws, section):
+            rid = record.get("id")
+            subject = (
+                f"{SINGULAR[section]} '{rid}'"
+                if isinstance(rid, str)
+                else f"{SINGULAR[section]} #{index + 1}"
+            )
+            for fld, target_section in fields:
+                value = record.get(fld)
+                targets = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+                for position, target in targets:
+                    if not isinstance(target, str):
+                        continue
+                    where = (
+                        (section, index, fld)
+                        if position is None
+                        else (section, index, fld, position)
+                    )
+                    line = raw.line(where)
+                    if target not in ids[target_section]:
+                        what = SINGULAR[target_section]
+                        problems.append(
+                            Problem(
+                                raw.label,
+                                line,
+                                f"{subject}: unknown {what} "
+                                f"'{target}'{hint(target, ids[target_section])}",
+                            )
+                        )
+                    elif section == target_section and target == rid:
+                        problems.append(Problem(raw.label, line, f"{subject}: {fld} names itself"))
+    return problems
+
+
+def check_archives(case: Case, locator: Locator, root: Path) -> list[Problem]:
+    """Return a problem for every archived-text path that is missing or outside the case."""
+    problems = []
+    for source in case.sources:
+        if source.archive is None:
+            continue
+        label, line = locator.where("sources", source.id, "archive")
+        problem = archive_problem(root, source.archive)
+        if problem:
+            problems.append(Problem(label, line, f"source '{source.id}': {problem}"))
+    return problems
+
+
+def archive_path(root: Path, archive: str) -> Path:
+    """Return the absolute path of an archived text named relative to the case folder."""
+    return (root / archive).resolve()
+
+
+def archive_problem(root: Path, archive: str) -> str | None:
+    """Return why an archived-text path is unusable, or None when it is fine."""
+    target = archive_path(root, archive)
+    if not target.is_relative_to(root.resolve()):
+        return f"archive '{archive}' is outside the case folder: copy the text into it"
+    if not target.is_file():
+        return f"archive '{archive}' does not exist: fix the path (relative to the case file)"
+    return None
+
+
+def validate(raws: list[RawFile], root: Path) -> LoadedCase:
+    """Return the validated case built from parsed files; raise CaseError listing every problem."""
+    merged, locator, problems = merge(raws)
+    problems += check_references(raws)
+    try:
+        case = Case.model_validate(merged)
+    except ValidationError as exc:
+        raise CaseError(sorted(set(problems + _validation_problems(exc, raws)))) from exc
+    problems += check_archives(case, locator, root)
+    if problems:
+        raise CaseError(sorted(set(problems)))
+    return LoadedCase(case=case, root=root, files=[r.path for r in raws], locator=locator)
+
+
+def read_case(path: Path) -> LoadedCase:
+    """Return the case at `path` (a file or a folder of files), validated; raise CaseError."""
+    files = case_files(path)
+    raws: list[RawFile] = []
+    problems: list[Problem] = []
+    for file in files:
+        try:
+            raws.append(read_raw(file))
+        except CaseError as exc:
+            problems += exc.problems
+    if problems:
+        raise CaseError(problems)
+    root = path if path.is_dir() else path.parent
+    return validate(raws, root)

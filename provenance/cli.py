@@ -1,0 +1,200 @@
+"""The `prov` command line: parse options, call the library, print. Nothing else.
+
+Every error a user can cause is a `ProvenanceError` (or a usage error) and is printed as
+one line per problem on stderr with exit code 2; never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+# typer ships its own copy of click; its exceptions are where usage errors come from.
+from typer._click import exceptions as click_exceptions
+from typer.core import TyperGroup
+
+from provenance.errors import ProvenanceError
+
+EXIT_USER_ERROR = 2
+
+
+class _OneLineErrors(TyperGroup):
+    """Report usage errors as one line ("prov trace: No such option: --jsn ...")."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        standalone = kwargs.pop("standalone_mode", True)
+        kwargs["standalone_mode"] = False
+        try:
+            result = super().main(*args, **kwargs)
+        except click_exceptions.UsageError as exc:
+            name = exc.ctx.command_path if exc.ctx else "prov"
+            typer.echo(f"{name}: {exc.format_message()} (see '{name} --help')", err=True)
+            if standalone:
+                sys.exit(EXIT_USER_ERROR)
+            raise
+        except click_exceptions.ClickException as exc:
+            typer.echo(f"prov: {exc.format_message()}", err=True)
+            if standalone:
+                sys.exit(exc.exit_code)
+            raise
+        except typer.Abort:
+            typer.echo("prov: aborted", err=True)
+            sys.exit(1)
+        if not standalone:
+            return result
+        # Without standalone mode typer returns a command's exit code instead of exiting.
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+app = typer.Typer(
+    cls=_OneLineErrors,
+    name="prov",
+    help="Trace who said what, from where, and whether anyone confirmed it.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+CaseOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--case",
+        envvar="PROV_CASE",
+        help="Case file or folder of case files (default: the bundled seed case).",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+def _fail(error: ProvenanceError) -> NoReturn:
+    for problem in error.problems:
+        typer.echo(str(problem) if problem.file else f"prov: {problem}", err=True)
+    raise typer.Exit(EXIT_USER_ERROR)
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    try:
+        yield
+    except ProvenanceError as error:
+        _fail(error)
+
+
+def _case_path(case: Path | None) -> Path:
+    if case is not None:
+        return case
+    from provenance.paths import default_case_path, display_path
+
+    path = default_case_path()
+    typer.echo(
+        f"prov: reading the seed case {display_path(path)} (use --case or PROV_CASE for another)",
+        err=True,
+    )
+    return path
+
+
+def _document(case: Path | None) -> Any:
+    from provenance.document import load_document
+
+    return load_document(_case_path(case))
+
+
+def _print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+
+
+def _width() -> int:
+    return min(shutil.get_terminal_size((100, 24)).columns, 120)
+
+
+@app.command()
+def trace(
+    term: Annotated[
+        str,
+        typer.Argument(
+            help="A claim, actor or source: id, name, alias, "
+            "tag or words of a claim; KIND:ID picks one."
+        ),
+    ],
+    case: CaseOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show the provenance of a claim, actor or source.
+
+    Example: prov trace norinchukin
+    """
+    with _user_errors():
+        from provenance.trace import trace as run_trace
+
+        result = run_trace(_document(case), term)
+    if as_json:
+        _print_json(result)
+        return
+    from provenance.text import format_trace
+
+    sys.stdout.write(format_trace(result, _width()))
+
+
+@app.command()
+def status(case: CaseOption = None, as_json: JsonOption = False) -> None:
+    """List every claim with its status, credibility grade and deciding reason.
+
+    Example: prov status --json
+    """
+    with _user_errors():
+        from provenance.status import status_rows
+
+        rows = status_rows(_document(case))
+    if as_json:
+        _print_json(rows)
+        return
+    from provenance.text import format_status
+
+    sys.stdout.write(format_status(rows, _width()))
+
+
+@app.command()
+def explain(
+    claim: Annotated[str, typer.Argument(help="The id of a claim (see 'prov status').")],
+    case: CaseOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Print the whole rule trace for one claim: which rule fired on which assertions.
+
+    Example: prov explain norinchukin-sold
+    """
+    with _user_errors():
+        from provenance.status import explain as run_explain
+
+        result = run_explain(_document(case), claim)
+    if as_json:
+        _print_json(result)
+        return
+    from provenance.text import format_explain
+
+    sys.stdout.write(format_explain(result, _width()))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of case files, for editors to autocomplete them.
+
+    Example: prov schema > case.schema.json
+    """
+    from provenance.model import case_json_schema
+
+    _print_json(case_json_schema())
+
+
+def main() -> None:
+    """Run the `prov` command line."""
+    app(prog_name="prov")

@@ -1,0 +1,112 @@
+"""The analysed case: the case's records plus the engine's results, as plain JSON data.
+
+Everything a view needs (trace, status, explain) is in this one document, so views
+never touch pydantic or networkx. `load_document` caches it per case, keyed by the
+SHA-256 of every file it was built from, which keeps a cold `prov trace` fast: the cache
+hit path imports only json and hashlib.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, TypedDict
+
+from provenance import __version__
+from provenance.paths import cache_dir, case_files, write_atomic
+
+FORMAT = "prov-analysed-case"
+VERSION = 1
+
+
+class Document(TypedDict):
+    format: str
+    version: int
+    tool: str
+    case: dict[str, Any]
+    analysis: dict[str, Any]
+    files: dict[str, str]
+
+
+def code_stamp() -> str:
+    """Return a fingerprint of the installed code, so a cache never outlives the code
+    that wrote it (the version number alone does not change between commits)."""
+    package = Path(__file__).resolve().parent
+    parts = [__version__]
+    for file in sorted(package.glob("*.py")):
+        stat = file.stat()
+        parts.append(f"{file.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def build_document(path: Path) -> Document:
+    """Return the analysed document of the case at `path`: read, validate, build the
+    graph, analyse. Raises CaseError for a bad case."""
+    from provenance.analysis import analyse
+    from provenance.casefile import archive_path, read_case
+    from provenance.graph import build_graph
+
+    loaded = read_case(path)
+    analysis = analyse(build_graph(loaded.case), loaded.case.rules)
+    deps = {str(f.resolve()): _sha256(f) for f in loaded.files}
+    for source in loaded.case.sources:
+        if source.archive:
+            target = archive_path(loaded.root, source.archive)
+            deps[str(target)] = _sha256(target)
+    case = loaded.case.model_dump(mode="json", exclude_none=True)
+    return Document(
+        format=FORMAT,
+        version=VERSION,
+        tool=code_stamp(),
+        case=case,
+        analysis=dict(analysis),
+        files=dict(sorted(deps.items())),
+    )
+
+
+def _cache_file(path: Path) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    key = hashlib.sha256(f"{path.resolve()}|{VERSION}".encode()).hexdigest()[:24]
+    return folder / f"{key}.json"
+
+
+def _fresh(doc: dict[str, Any], path: Path) -> bool:
+    """Return whether a cached document still matches every file it was built from."""
+    if doc.get("format") != FORMAT or doc.get("version") != VERSION:
+        return False
+    files: dict[str, str] = doc.get("files", {})
+    listed = {str(f.resolve()) for f in case_files(path)}
+    if not listed <= files.keys():
+        return False
+    try:
+        return all(_sha256(Path(name)) == digest for name, digest in files.items())
+    except OSError:
+        return False
+
+
+def load_document(path: Path) -> Document:
+    """Return the analysed document of the case at `path`, from the cache when every file
+    it was built from is unchanged, else built anew (and cached when possible)."""
+    cache = _cache_file(path)
+    if cache is not None and cache.is_file():
+        try:
+            cached = json.loads(cache.read_text(encoding="utf-8"))
+            if _fresh(cached, path) and cached.get("tool") == code_stamp():
+                doc: Document = cached
+                return doc
+        except (OSError, ValueError):
+            pass  # a broken cache is rebuilt, never trusted
+    doc = build_document(path)
+    if cache is not None:
+        # A read-only cache folder costs speed, not correctness.
+        with contextlib.suppress(OSError):
+            write_atomic(cache, json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+    return doc

@@ -1,0 +1,39 @@
+"""The one exception family of `prov`: library code raises, only the CLI prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the user's input, located in a file when we know where."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        if not self.file:
+            return self.message
+        if self.line <= 0:
+            return f"{self.file}: {self.message}"
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class ProvenanceError(Exception):
+    """Base of every error `prov` raises for a user's mistake; `problems` has one line each."""
+
+    def __init__(self, problems: list[Problem] | str) -> None:
+        if isinstance(problems, str):
+            problems = [Problem("", 0, problems)]
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class CaseError(ProvenanceError):
+    """A case file cannot be read or is not valid."""
+
+
+class LookupFailed(ProvenanceError):
+    """A term, id or option names nothing that exists."""
