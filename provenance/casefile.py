@@ -119,9 +119,13 @@ def read_raw(path: Path) -> RawFile:
     try:
         nodes = list(yaml.compose_all(text, Loader=loader))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # The context mark is where the broken construct starts (an unclosed quote), which
+        # is where the user has to look; the problem mark is where the parser gave up.
+        mark = exc.context_mark or exc.problem_mark
         line = mark.line + 1 if mark else 0
-        what = exc.problem or exc.context or "cannot parse"
+        what = exc.problem or "cannot parse"
+        if exc.context:
+            what += f" ({exc.context})"
         raise CaseError([Problem(label, line, f"not valid YAML/JSON: {what}")]) from exc
     except yaml.YAMLError as exc:
         raise CaseError([Problem(label, 0, f"not valid YAML/JSON: {exc}")]) from exc
@@ -252,10 +256,11 @@ def _model_at(loc: tuple[str | int, ...]) -> type[BaseModel] | None:
     return model if isinstance(model, type) and issubclass(model, BaseModel) else None
 
 
-def _error_text(error: Any) -> str:
+def _error_text(error: Any, field_loc: tuple[str | int, ...]) -> str:
     kind = error["type"]
     loc = error["loc"]
     name = str(loc[-1]) if loc else "case"
+    field_path = ".".join(str(p) for p in field_loc if not isinstance(p, int)) or name
     value = error.get("input")
     if kind == "extra_forbidden":
         model = _model_at(loc[:-1])
@@ -267,18 +272,19 @@ def _error_text(error: Any) -> str:
         expected = error.get("ctx", {}).get("expected", "")
         choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",")]
         choices = [c for c in choices if c]
-        return f"{name}: '{value}' is not one of: {', '.join(choices)}{hint(str(value), choices)}"
+        listed = ", ".join(choices)
+        return f"{field_path}: '{value}' is not one of: {listed}{hint(str(value), choices)}"
     if kind == "string_pattern_mismatch":
         return (
-            f"{name}: '{value}' is not a valid id: use lowercase letters, digits, "
+            f"{field_path}: '{value}' is not a valid id: use lowercase letters, digits, "
             "'-' and '_', starting with a letter or digit"
         )
     if kind == "value_error":
-        return f"{name}: {error['msg'].removeprefix('Value error, ')}"
+        return f"{field_path}: {error['msg'].removeprefix('Value error, ')}"
     if kind in ("list_type", "dict_type", "model_type"):
         wanted = {"list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping"}[kind]
-        return f"{name}: must be {wanted}, not {type(value).__name__}"
-    return f"{name}: {error['msg']}"
+        return f"{field_path}: must be {wanted}, not {type(value).__name__}"
+    return f"{field_path}: {error['msg']}"
 
 
 def _validation_problems(exc: ValidationError, raws: list[RawFile]) -> list[Problem]:
@@ -301,7 +307,7 @@ def _validation_problems(exc: ValidationError, raws: list[RawFile]) -> list[Prob
                 f"{section} '{rid}': " if isinstance(rid, str) else f"{section} #{index + 1}: "
             )
         label = raw.label if prefix else _top_label(raws, loc)
-        problems.append(Problem(label, line, subject + _error_text(error)))
+        problems.append(Problem(label, line, subject + _error_text(error, rest if prefix else loc)))
     return problems
 
 

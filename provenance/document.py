@@ -1,16 +1,16 @@
 """The analysed case: the case's records plus the engine's results, as plain JSON data.
 
 Everything a view needs (trace, status, explain) is in this one document, so views
-never touch pydantic or networkx. `load_document` caches it per case, keyed by the
-SHA-256 of every file it was built from, which keeps a cold `prov trace` fast: the cache
-hit path imports only json and hashlib.
+never touch pydantic or networkx. `load_document` caches it per case, checked against
+the size and modification time of every file it was built from, which keeps a cold
+`prov trace` fast: the cache-hit path imports only json.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Any, TypedDict
 
@@ -30,19 +30,20 @@ class Document(TypedDict):
     files: dict[str, str]
 
 
+def _stamp(path: Path) -> str:
+    """Return a file's size and modification time in nanoseconds: what a cache compares.
+    (Hashing the contents would cost an import and a read of every file on every run.)"""
+    stat = path.stat()
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
 def code_stamp() -> str:
     """Return a fingerprint of the installed code, so a cache never outlives the code
     that wrote it (the version number alone does not change between commits)."""
     package = Path(__file__).resolve().parent
     parts = [__version__]
-    for file in sorted(package.glob("*.py")):
-        stat = file.stat()
-        parts.append(f"{file.name}:{stat.st_size}:{stat.st_mtime_ns}")
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    parts += [f"{f.name}:{_stamp(f)}" for f in sorted(package.glob("*.py"))]
+    return "|".join(parts)
 
 
 def build_document(path: Path) -> Document:
@@ -54,11 +55,11 @@ def build_document(path: Path) -> Document:
 
     loaded = read_case(path)
     analysis = analyse(build_graph(loaded.case), loaded.case.rules)
-    deps = {str(f.resolve()): _sha256(f) for f in loaded.files}
+    deps = {str(f.resolve()): _stamp(f) for f in loaded.files}
     for source in loaded.case.sources:
         if source.archive:
             target = archive_path(loaded.root, source.archive)
-            deps[str(target)] = _sha256(target)
+            deps[str(target)] = _stamp(target)
     case = loaded.case.model_dump(mode="json", exclude_none=True)
     return Document(
         format=FORMAT,
@@ -74,8 +75,9 @@ def _cache_file(path: Path) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
-    key = hashlib.sha256(f"{path.resolve()}|{VERSION}".encode()).hexdigest()[:24]
-    return folder / f"{key}.json"
+    # One cache file per case path, named after it so a person can find and delete it.
+    name = re.sub(r"[^A-Za-z0-9]+", "_", str(path.resolve())).strip("_")[-120:]
+    return folder / f"{name}.v{VERSION}.json"
 
 
 def _fresh(doc: dict[str, Any], path: Path) -> bool:
@@ -87,7 +89,7 @@ def _fresh(doc: dict[str, Any], path: Path) -> bool:
     if not listed <= files.keys():
         return False
     try:
-        return all(_sha256(Path(name)) == digest for name, digest in files.items())
+        return all(_stamp(Path(name)) == stamp for name, stamp in files.items())
     except OSError:
         return False
 

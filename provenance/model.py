@@ -39,9 +39,9 @@ def parse_partial_date(value: str) -> tuple[int, int, int]:
     if not match:
         raise ValueError(f"'{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(part) if part else 0 for part in match.groups())
-    if month and not 1 <= month <= 12:
+    if match.group(2) and not 1 <= month <= 12:
         raise ValueError(f"'{value}' has no month {month}: write YYYY-MM with 01-12")
-    if day:
+    if match.group(3):
         try:
             dt.date(year, month, day)
         except ValueError as exc:

@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from provenance.casefile import read_case
+from provenance.errors import CaseError
+from tests.conftest import CASES, SEED, write_case
+
+BAD = sorted((CASES / "bad").glob("*.yaml"))
+
+
+def expected_problem(path: Path) -> str:
+    header = path.read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("# expect: "), f"{path} needs an '# expect: LINE: message' header"
+    return f"tests/cases/bad/{path.name}:{header.removeprefix('# expect: ')}"
+
+
+@pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
+def test_each_malformed_case_gives_exactly_its_one_problem(path: Path) -> None:
+    with pytest.raises(CaseError) as info:
+        read_case(path)
+    assert [str(p) for p in info.value.problems] == [expected_problem(path)]
+
+
+def test_the_minimal_case_is_valid() -> None:
+    loaded = read_case(CASES / "minimal.yaml")
+    assert [a.id for a in loaded.case.assertions] == ["a1"]
+
+
+def test_the_seed_case_is_valid_and_complete() -> None:
+    case = read_case(SEED).case
+    actors = {a.id for a in case.actors}
+    assert {
+        "gasparino",
+        "hakimian",
+        "jp-netizens",
+        "norinchukin",
+        "ikeda",
+        "kubota",
+        "kato",
+        "smith",
+        "koll",
+        "bessent",
+        "akazawa",
+        "onodera",
+        "guancha",
+    } <= actors
+    assert len(case.assertions) >= 40
+
+
+def test_every_problem_in_a_file_is_reported_at_once(tmp_path: Path) -> None:
+    path = write_case(
+        tmp_path,
+        {
+            "actors": [{"id": "x", "name": "X", "kind": "persn"}],
+            "sources": [{"id": "s", "title": "S", "kind": "article"}],
+            "claims": [{"id": "c", "text": "C"}],
+            "assertions": [
+                {"id": "a", "actor": "y", "claim": "c", "source": "s", "stance": "states"}
+            ],
+        },
+    )
+    with pytest.raises(CaseError) as info:
+        read_case(path)
+    messages = [p.message for p in info.value.problems]
+    assert len(messages) == 2
+    assert any("unknown actor 'y'" in m for m in messages)
+    assert any("'persn' is not one of" in m for m in messages)
+
+
+def test_a_folder_of_case_files_is_merged(tmp_path: Path) -> None:
+    write_case(
+        tmp_path,
+        {
+            "title": "Split",
+            "actors": [{"id": "x", "name": "X", "kind": "person"}],
+            "sources": [{"id": "s", "title": "S", "kind": "article"}],
+        },
+        "a.yaml",
+    )
+    (tmp_path / "b.json").write_text(
+        json.dumps(
+            {
+                "claims": [{"id": "c", "text": "C"}],
+                "assertions": [
+                    {"id": "a", "actor": "x", "claim": "c", "source": "s", "stance": "states"}
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    loaded = read_case(tmp_path)
+    assert loaded.case.title == "Split"
+    assert [a.actor for a in loaded.case.assertions] == ["x"]
+
+
+def test_a_title_set_twice_in_a_folder_names_both_places(tmp_path: Path) -> None:
+    write_case(tmp_path, {"title": "One"}, "a.yaml")
+    write_case(tmp_path, {"title": "Two"}, "b.yaml")
+    with pytest.raises(CaseError) as info:
+        read_case(tmp_path)
+    assert info.value.problems[0].message.startswith("'title' is already set in ")
+
+
+def test_plain_yaml_scalars_stay_strings(tmp_path: Path) -> None:
+    # YAML 1.1 would read `no` as False and 2025-04-09 as a date; a claim id 'no' must survive.
+    path = write_case(tmp_path, {"claims": [{"id": "c", "text": "x"}]})
+    path.write_text("claims:\n  - id: 'no'\n    text: no\n    tags: [2025-04-09]\n")
+    claim = read_case(path).case.claims[0]
+    assert (claim.text, claim.tags) == ("no", ["2025-04-09"])
+
+
+def test_a_missing_path_is_one_clear_problem(tmp_path: Path) -> None:
+    with pytest.raises(CaseError) as info:
+        read_case(tmp_path / "nope.yaml")
+    assert "no such file or folder" in str(info.value)
+
+
+def test_an_empty_folder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(CaseError) as info:
+        read_case(tmp_path)
+    assert "folder holds no case file" in str(info.value)

@@ -1,0 +1,124 @@
+"""The CLI in-process: exit codes and exact lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from provenance.cli import app
+from tests.conftest import CASES
+
+runner = CliRunner()
+SEED_NOTE = (
+    "prov: reading the seed case seeds/treasuries-2025 (use --case or PROV_CASE for another)\n"
+)
+
+
+def test_trace_reads_the_seed_case_by_default_and_says_so() -> None:
+    result = runner.invoke(app, ["trace", "norinchukin"])
+    assert result.exit_code == 0
+    assert result.stderr == SEED_NOTE
+    assert "CLAIM norinchukin-sold: Norinchukin Bank sold US Treasuries" in result.stdout
+    assert "status: UNCONFIRMED" in result.stdout
+
+
+def test_trace_json_is_machine_readable_and_deterministic() -> None:
+    first = runner.invoke(app, ["trace", "kato", "--json"])
+    second = runner.invoke(app, ["trace", "kato", "--json"])
+    assert first.exit_code == 0
+    assert first.stdout == second.stdout
+    data = json.loads(first.stdout)
+    assert [v["kind"] for v in data["views"]][-1] == "actor"
+
+
+def test_case_option_and_environment_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    result = runner.invoke(app, ["status", "--case", str(CASES / "minimal.yaml")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert result.stdout.startswith("CLAIM ")
+    monkeypatch.setenv("PROV_CASE", str(CASES / "minimal.yaml"))
+    via_env = runner.invoke(app, ["status"])
+    assert via_env.stdout == result.stdout
+
+
+def test_a_bad_case_file_gives_file_line_messages_and_exit_2() -> None:
+    result = runner.invoke(app, ["status", "--case", "tests/cases/bad/unknown_actor.yaml"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "tests/cases/bad/unknown_actor.yaml:25: assertion 'a1': unknown "
+        "actor 'gasparno' (did you mean 'gasparino'?)\n"
+    )
+
+
+def test_a_missing_case_path_is_exit_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["trace", "x", "--case", "no/such/case.yaml"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "no/such/case.yaml: no such file or folder: give a case file or a "
+        "folder of them with --case or PROV_CASE\n"
+    )
+
+
+def test_an_unknown_term_suggests_and_exits_2() -> None:
+    result = runner.invoke(app, ["trace", "norinchukn"])
+    assert result.exit_code == 2
+    assert result.stderr == SEED_NOTE + (
+        "prov: nothing matches 'norinchukn' (did you mean "
+        "'norinchukin'?); 'prov status' lists every claim\n"
+    )
+
+
+def test_a_misspelt_option_is_one_line_and_exit_2() -> None:
+    result = runner.invoke(app, ["trace", "kato", "--jsn"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "prov trace: No such option: --jsn (Possible options: --json) (see 'prov trace --help')\n"
+    )
+
+
+def test_an_unknown_command_is_one_line_and_exit_2() -> None:
+    result = runner.invoke(app, ["trase", "kato"])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "No such command 'trase'" in result.stderr
+
+
+def test_status_lists_every_claim() -> None:
+    result = runner.invoke(app, ["status"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:3] == ["CLAIM", "STATUS", "GRADE"]
+    row = next(line for line in lines if line.startswith("norinchukin-sold "))
+    assert row.split()[1:3] == ["unconfirmed", "3"]
+
+
+def test_status_json_has_one_row_per_claim() -> None:
+    rows = json.loads(runner.invoke(app, ["status", "--json"]).stdout)
+    assert {r["claim"]: r["status"] for r in rows}["treasuries-a-card"] == "confirmed"
+
+
+def test_explain_shows_every_rule_tried() -> None:
+    result = runner.invoke(app, ["explain", "japan-sold"])
+    assert result.exit_code == 0
+    assert "FIRED some-support:" in result.stdout
+    assert "  -   authoritative-confirmation: 0 independent origin(s)" in result.stdout
+
+
+def test_explain_unknown_claim_suggests() -> None:
+    result = runner.invoke(app, ["explain", "japan-sol"])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "prov: no claim with id 'japan-sol' (did you mean "
+        "'japan-sold'?); 'prov status' lists every claim\n"
+    )
+
+
+def test_schema_is_json_schema() -> None:
+    result = runner.invoke(app, ["schema"])
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "prov case file"
+    assert "assertions" in schema["properties"]

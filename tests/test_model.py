@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from provenance.model import Actor, Assertion, Case, case_json_schema, parse_partial_date
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2025", (2025, 0, 0)), ("2025-04", (2025, 4, 0)), ("2025-04-09", (2025, 4, 9))],
+)
+def test_partial_dates_parse_to_sortable_tuples(value: str, expected: tuple[int, int, int]) -> None:
+    assert parse_partial_date(value) == expected
+
+
+@pytest.mark.parametrize("value", ["2025-4", "April 2025", "2025-02-30", "2025-00"])
+def test_impossible_or_misspelt_dates_are_refused(value: str) -> None:
+    with pytest.raises(ValueError):
+        parse_partial_date(value)
+
+
+def test_aliases_accept_plain_names_and_marked_errors() -> None:
+    actor = Actor.model_validate(
+        {
+            "id": "bessent",
+            "name": "Scott Bessent",
+            "kind": "person",
+            "aliases": ["Bessent", {"name": "Mnuchin", "error": True, "note": "wrong person"}],
+        }
+    )
+    assert [(a.name, a.error) for a in actor.aliases] == [("Bessent", False), ("Mnuchin", True)]
+
+
+def test_unknown_fields_are_errors() -> None:
+    with pytest.raises(ValidationError) as info:
+        Assertion.model_validate(
+            {"id": "a", "actor": "b", "claim": "c", "source": "d", "stance": "states", "quot": "x"}
+        )
+    assert info.value.errors()[0]["type"] == "extra_forbidden"
+
+
+def test_case_records_are_kept_in_id_order() -> None:
+    case = Case.model_validate(
+        {
+            "actors": [
+                {"id": "zed", "name": "Z", "kind": "person"},
+                {"id": "amy", "name": "A", "kind": "person"},
+            ]
+        }
+    )
+    assert [a.id for a in case.actors] == ["amy", "zed"]
+
+
+def test_json_schema_lists_every_stance_for_editors() -> None:
+    schema = case_json_schema()
+    stances = schema["$defs"]["Stance"]["enum"]
+    assert stances == [
+        "confirms",
+        "states",
+        "hedges",
+        "conditional",
+        "reports",
+        "doubts",
+        "denies",
+        "retracts",
+    ]
+    assert schema["additionalProperties"] is False

@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+import pytest
+
+from provenance.document import Document
+from provenance.errors import LookupFailed
+from provenance.text import format_trace
+from provenance.trace import find, normalize, trace
+
+
+def test_normalize_folds_case_accents_and_punctuation() -> None:
+    assert normalize("  Nórinchukin  BANK ") == "norinchukin bank"
+    assert normalize("japan-sold") == "japan sold"
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        ("norinchukin", [("claim", "norinchukin-sold"), ("actor", "norinchukin")]),
+        ("NORINCHÜKIN", [("claim", "norinchukin-sold"), ("actor", "norinchukin")]),
+        ("Gaspardino", [("actor", "gasparino")]),  # a misspelling recorded as an alias
+        ("加藤勝信", [("actor", "kato")]),
+        ("claim:japan-sold", [("claim", "japan-sold")]),
+        ("hakimian", [("actor", "hakimian")]),
+    ],
+)
+def test_find_matches_ids_names_aliases_and_tags(
+    seed_doc: Document, term: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.kind, m.id) for m in find(seed_doc, term)] == expected
+
+
+def test_find_falls_back_to_words_inside_names_and_wording(seed_doc: Document) -> None:
+    assert ("claim", "hedge-fund-liquidated") in [
+        (m.kind, m.id) for m in find(seed_doc, "liquidated")
+    ]
+
+
+def test_nothing_found_suggests_the_closest_name(seed_doc: Document) -> None:
+    with pytest.raises(LookupFailed) as info:
+        find(seed_doc, "norinchukn")
+    assert str(info.value) == (
+        "nothing matches 'norinchukn' (did you mean 'norinchukin'?); "
+        "'prov status' lists every claim"
+    )
+
+
+def test_unknown_kind_id_suggests_an_id_of_that_kind(seed_doc: Document) -> None:
+    with pytest.raises(LookupFailed) as info:
+        find(seed_doc, "claim:japan-sol")
+    assert str(info.value) == "no claim with id 'japan-sol' (did you mean 'japan-sold'?)"
+
+
+def test_trace_norinchukin_shows_chain_conditional_doubt_context_and_status(
+    seed_doc: Document,
+) -> None:
+    result = trace(seed_doc, "norinchukin")
+    claim = result["views"][0]
+    assert (claim["id"], claim["status"]) == ("norinchukin-sold", "unconfirmed")
+    hedged = claim["assertions"]["hedges"][0]
+    assert hedged["actor"] == "jp-netizens"
+    assert [link["actor"] for link in hedged["chain"]] == ["jp-netizens", "hakimian", "gasparino"]
+    assert claim["assertions"]["conditional"][0]["actor"] == "kubota"
+    assert "ikeda" in [a["actor"] for a in claim["assertions"]["doubts"]]
+    assert [c["claim"] for c in claim["related"]["context"]] == ["norinchukin-restructuring"]
+    text = format_trace(result)
+    assert "status: UNCONFIRMED" in text
+    assert "└─ Spencer Hakimian · states 'hedge-fund-liquidated'" in text
+
+
+def test_trace_of_an_actor_lists_what_it_said_and_who_relayed_it(seed_doc: Document) -> None:
+    actor = trace(seed_doc, "gasparino")["views"][0]
+    japan = next(a for a in actor["assertions"] if a["assertion"] == "gasparino-japan-sold")
+    relayers = {r["actor"] for r in japan["relayed_by"]}
+    assert {"hakimian", "jp-netizens", "commentator-001", "guancha"} <= relayers
+
+
+def test_trace_of_a_source_shows_what_it_says_and_cites(seed_doc: Document) -> None:
+    source = trace(seed_doc, "source:fox-broadcast")["views"][0]
+    assert source["known_only_through"] == ["guancha-article"]
+    assert {a["assertion"] for a in source["said_here"]} == {
+        "gasparino-japan-sold",
+        "gasparino-not-china",
+        "gasparino-pause-bonds",
+    }
+
+
+def test_many_matches_are_listed_with_how_to_pick(seed_doc: Document) -> None:
+    result = trace(seed_doc, "april-rumor")
+    assert result["views"] == []
+    assert result["pick"].endswith("run 'prov trace KIND:ID' with one of them")
+    assert len(result["matches"]) > 5
+
+
+def test_trace_output_is_the_same_for_a_shuffled_case(seed_doc: Document, tmp_path) -> None:
+    import random
+    import shutil
+
+    import yaml
+
+    from provenance.document import build_document
+    from tests.conftest import SEED
+
+    data = yaml.safe_load((SEED / "case.yaml").read_text(encoding="utf-8"))
+    for key in ("actors", "sources", "claims", "assertions"):
+        random.Random(3).shuffle(data[key])
+    shutil.copytree(SEED / "sources", tmp_path / "sources")
+    (tmp_path / "case.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    shuffled = build_document(tmp_path)
+    for term in ("norinchukin", "kato", "gasparino"):
+        assert trace(shuffled, term) == trace(seed_doc, term)
+    assert shuffled["analysis"] == seed_doc["analysis"]
