@@ -152,6 +152,8 @@ class _Ctx:
     upstream: dict[str, list[str]] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)  # assertions, upstream first
     family: dict[str, str] = field(default_factory=dict)  # actor -> independence group
+    withdrawn: set[str] = field(default_factory=set)  # assertions retracted, or relaying one
+    cycle_of: dict[str, str] = field(default_factory=dict)  # assertion -> its relay circle
 
 
 def date_key(value: str | None) -> tuple[int, int, int]:
@@ -251,6 +253,42 @@ def _topological(upstream: dict[str, list[str]]) -> tuple[list[str], list[list[s
             cycles.append(members)
         order.extend(members)
     return order, cycles
+
+
+def _cut_cycles(upstream: dict[str, list[str]], cycles: list[list[str]]) -> dict[str, list[str]]:
+    """Return the derivations without the edges inside each cycle: in a circle nobody is
+    upstream of anybody. The cycle is counted as one origin by `_group_origins`."""
+    inside = {a: set(cycle) for cycle in cycles for a in cycle}
+    return {a: [u for u in ups if u not in inside.get(a, ())] for a, ups in upstream.items()}
+
+
+def _withdrawn(ctx: _Ctx) -> set[str]:
+    """Return the assertions a retraction withdraws: the one it names in `via`, else every
+    earlier or undated assertion of the same claim by the same actor; and every assertion
+    all of whose upstream assertions are withdrawn (a relay of a retracted statement)."""
+    latest: dict[tuple[str, str], tuple[int, int, int]] = {}
+    named: set[str] = set()
+    for a in ctx.assertions.values():
+        if a.stance != Stance.retracts:
+            continue
+        if a.via:
+            named.add(a.via)
+            continue
+        key = (a.actor, a.claim)
+        latest[key] = max(latest.get(key, (0, 0, 0)), date_key(a.date))
+    out: set[str] = set()
+    for a_id in ctx.order:
+        a = ctx.assertions[a_id]
+        if a.stance in OPPOSE:
+            continue
+        cutoff = latest.get((a.actor, a.claim))
+        direct = a_id in named or (
+            cutoff is not None and (a.date is None or date_key(a.date) <= cutoff)
+        )
+        ups = ctx.upstream[a_id]
+        if direct or (ups and all(u in out for u in ups)):
+            out.add(a_id)
+    return out
 
 
 def _roots(ctx: _Ctx) -> dict[str, list[str]]:
@@ -450,12 +488,6 @@ def _verdict(
     relevant.sort(key=lambda a: a.id)
     opposing_scope = [ctx.assertions[i] for c in ctx.up[claim] for i in ctx.by_claim.get(c, [])]
     retractions = [a for a in relevant if a.stance == Stance.retracts]
-    retracted_actors = {(a.actor, a.claim): a for a in retractions}
-
-    def withdrawn(a: _A) -> bool:
-        r = retracted_actors.get((a.actor, a.claim))
-        return r is not None and date_key(a.date) <= date_key(r.date)
-
     supports = [a for a in relevant if a.stance in ENDORSING]
     conditionals = [a for a in relevant if a.stance == Stance.conditional]
     reach = [a for a in relevant if a.stance == Stance.reports]
@@ -463,17 +495,14 @@ def _verdict(
         (a for a in opposing_scope if a.stance in (Stance.denies, Stance.doubts)),
         key=lambda a: a.id,
     )
-    withdrawn_ids = {a.id for a in supports if withdrawn(a)}
-    # A retraction of an origin weakens everything that derives from it.
-    live_support = []
-    origin_ids: set[str] = set()
-    for a in supports:
-        own = origins_of[a.id].get(claim, [a.id])
-        if a.id in withdrawn_ids or all(o in withdrawn_ids for o in own):
-            withdrawn_ids.add(a.id)
-            continue
-        live_support.append(a)
-        origin_ids.update(o for o in own if o not in withdrawn_ids)
+    withdrawn_ids = {a.id for a in supports if a.id in ctx.withdrawn}
+    live_support = [a for a in supports if a.id not in ctx.withdrawn]
+    origin_ids = {
+        o
+        for a in live_support
+        for o in origins_of[a.id].get(claim, [a.id])
+        if o not in ctx.withdrawn
+    }
 
     origins = _group_origins(ctx, claim, sorted(origin_ids), live_support, origins_of)
     groups = {o["group"] for o in origins}
@@ -512,12 +541,15 @@ def _verdict(
         if contradicted_by
         else "no contradicting claim is confirmed",
     ):
-        status = "refuted"
+        # Two confirmed claims that contradict each other are a conflict, not a refutation.
+        both = base.get(claim) == "confirmed"
+        status = "disputed" if both else "refuted"
+        word = "conflicts with confirmed claim(s)" if both else "contradicted by confirmed claim(s)"
         reasons.append(
             Reason(
                 rule="contradicted-by-confirmed",
                 assertions=[],
-                text="contradicted by confirmed claim(s): "
+                text=f"{word}: "
                 + "; ".join(f"'{ctx.names['claim:' + c]}'" for c in contradicted_by),
             )
         )
@@ -640,7 +672,12 @@ def _verdict(
             )
         )
 
-    reasons += _origin_reasons(ctx, origins, live_support)
+    origin_reasons = _origin_reasons(ctx, origins, live_support)
+    if status in ("unconfirmed", "corroborated"):
+        # Who the support comes from is what decides these; the rule's wording follows.
+        reasons = origin_reasons[:1] + reasons + origin_reasons[1:]
+    else:
+        reasons += origin_reasons
     for a in conditionals:
         reasons.append(
             Reason(
@@ -722,11 +759,13 @@ def _group_origins(
     out = []
     for o in origin_ids:
         a = ctx.assertions[o]
+        # Assertions that relay each other in a circle are one origin, whoever said them.
+        group = ctx.cycle_of.get(o) or ctx.family.get(a.actor, a.actor)
         out.append(
             Origin(
                 assertion=o,
                 actor=a.actor,
-                group=ctx.family.get(a.actor, a.actor),
+                group=group,
                 stance=a.stance.value,
                 basis=a.basis.value,
                 strength=_strength(a, ctx.rules),
@@ -743,6 +782,10 @@ def _origin_reasons(ctx: _Ctx, origins: list[Origin], live: list[_A]) -> list[Re
     parts = []
     for group in groups:
         members = [o for o in origins if o["group"] == group]
+        if group.startswith("circle:"):
+            names = sorted({ctx.names[o["actor"]] for o in members})
+            parts.append("a circle of sources citing each other (" + ", ".join(names) + ")")
+            continue
         first = ctx.assertions[members[0]["assertion"]]
         parts.append(_describe(ctx, first, with_quote=False))
     label = "single origin" if len(groups) == 1 else f"{len(groups)} independent origins"
@@ -880,12 +923,10 @@ def analyse(graph: nx.MultiDiGraph, rules: Rules | None = None) -> Analysis:
     ctx.family = _families(graph)
     ctx.upstream = _derivations(ctx)
     ctx.order, cycles = _topological(ctx.upstream)
-    cyclic = {a for cycle in cycles for a in cycle}
-    # Inside a cycle nobody is upstream of anybody: the cycle is its own origin.
-    ctx.upstream = {
-        a: [u for u in ups if not (a in cyclic and u in cyclic)] for a, ups in ctx.upstream.items()
-    }
+    ctx.upstream = _cut_cycles(ctx.upstream, cycles)
+    ctx.cycle_of = {a: f"circle:{cycle[0]}" for cycle in cycles for a in cycle}
     roots = _roots(ctx)
+    ctx.withdrawn = _withdrawn(ctx)
     origins_of = _claim_origins(ctx)
     depth = _depths(ctx)
 

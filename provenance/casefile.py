@@ -396,6 +396,58 @@ def check_references(raws: list[RawFile]) -> list[Problem]:
     return problems
 
 
+def check_claim_relations(raws: list[RawFile]) -> list[Problem]:
+    """Return a problem for every loop of `more_specific_than` and every claim that
+    contradicts a more general or more specific version of itself."""
+    general: dict[str, list[str]] = {}
+    where: dict[str, tuple[RawFile, int, dict[str, Any]]] = {}
+    for raw, index, record in _records(raws, "claims"):
+        rid = record.get("id")
+        if isinstance(rid, str):
+            parents = record.get("more_specific_than")
+            general[rid] = (
+                [p for p in parents if isinstance(p, str)] if isinstance(parents, list) else []
+            )
+            where.setdefault(rid, (raw, index, record))
+
+    def ancestors(claim: str) -> set[str]:
+        seen: set[str] = set()
+        stack = list(general.get(claim, []))
+        while stack:
+            current = stack.pop()
+            if current not in seen:
+                seen.add(current)
+                stack.extend(general.get(current, []))
+        return seen
+
+    problems = []
+    for rid, (raw, index, record) in sorted(where.items()):
+        above = ancestors(rid)
+        loop = sorted({rid} | {a for a in above if rid in ancestors(a)})
+        # One line per loop, on its first claim; a claim naming itself is reported already.
+        if rid in above and rid not in general[rid] and rid == loop[0]:
+            problems.append(
+                Problem(
+                    raw.label,
+                    raw.line(("claims", index, "more_specific_than")),
+                    f"claim '{rid}': more_specific_than loops back to itself "
+                    f"through {', '.join(loop[1:])}: remove one link",
+                )
+            )
+        others = record.get("contradicts")
+        for position, other in enumerate(others if isinstance(others, list) else []):
+            if isinstance(other, str) and (other in above or rid in ancestors(other)):
+                problems.append(
+                    Problem(
+                        raw.label,
+                        raw.line(("claims", index, "contradicts", position)),
+                        f"claim '{rid}': contradicts '{other}', a more general or more specific "
+                        "version of itself: remove one of the two relations",
+                    )
+                )
+    return problems
+
+
 def check_archives(case: Case, locator: Locator, root: Path) -> list[Problem]:
     """Return a problem for every archived-text path that is missing or outside the case."""
     problems = []
@@ -427,7 +479,7 @@ def archive_problem(root: Path, archive: str) -> str | None:
 def validate(raws: list[RawFile], root: Path) -> LoadedCase:
     """Return the validated case built from parsed files; raise CaseError listing every problem."""
     merged, locator, problems = merge(raws)
-    problems += check_references(raws)
+    problems += check_references(raws) + check_claim_relations(raws)
     try:
         case = Case.model_validate(merged)
     except ValidationError as exc:

@@ -112,8 +112,12 @@ def _print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
 
 
-def _width() -> int:
-    return min(shutil.get_terminal_size((100, 24)).columns, 120)
+def _width(wrap_for_files: bool = True) -> int:
+    """Return the width to lay text out in: the terminal's, or for a pipe or file 100
+    when wrapping helps reading, else unlimited (a status table piped to grep)."""
+    if sys.stdout.isatty():
+        return min(shutil.get_terminal_size((100, 24)).columns, 120)
+    return 100 if wrap_for_files else 100_000
 
 
 @app.command()
@@ -151,15 +155,19 @@ def status(case: CaseOption = None, as_json: JsonOption = False) -> None:
     Example: prov status --json
     """
     with _user_errors():
-        from provenance.status import status_rows
+        from provenance.status import overrides_note, status_rows
 
-        rows = status_rows(_document(case))
+        doc = _document(case)
+        rows = status_rows(doc)
     if as_json:
-        _print_json(rows)
+        analysis = doc["analysis"]
+        _print_json(
+            {"claims": rows, "rules": analysis["rules"], "overrides": analysis["overrides"]}
+        )
         return
     from provenance.text import format_status
 
-    sys.stdout.write(format_status(rows, _width()))
+    sys.stdout.write(format_status(rows, _width(wrap_for_files=False), overrides_note(doc)))
 
 
 @app.command()

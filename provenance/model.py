@@ -251,7 +251,10 @@ class Assertion(Strict):
     read_in: Slug | None = Field(
         default=None, description="the source where we read it, when not `source` itself"
     )
-    via: Slug | None = Field(default=None, description="the assertion this one relays")
+    via: Slug | None = Field(
+        default=None,
+        description="the assertion this one relays (for a retraction: the one it withdraws)",
+    )
     named_as: str | None = Field(
         default=None, description="the actor's name as the source gives it"
     )

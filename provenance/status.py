@@ -32,6 +32,17 @@ def status_rows(doc: Document) -> list[dict[str, Any]]:
     return rows
 
 
+def overrides_note(doc: Document) -> str | None:
+    """Return a line naming the thresholds this case overrides, or None."""
+    overrides = doc["analysis"]["overrides"]
+    if not overrides:
+        return None
+    rules = doc["analysis"]["rules"]
+    return "this case overrides the default thresholds: " + ", ".join(
+        f"{name}={rules[name]}" for name in overrides
+    )
+
+
 def explain(doc: Document, claim_id: str) -> dict[str, Any]:
     """Return one claim's full verdict: every rule tried in order, whether it fired and
     why, the origins, reasons and flags, and the thresholds in force."""

@@ -228,12 +228,15 @@ def format_trace(result: dict[str, Any], width: int = 100) -> str:
             lines = [f"ASSERTION {view['assertion']}"]
             lines += _assertion_lines(view, INDENT, width, with_claim=True)
             blocks.append(lines)
+    if result.get("overrides"):
+        blocks.append([result["overrides"]])
     rule = "─" * min(width, 100)
     return ("\n" + rule + "\n").join("\n".join(b) for b in blocks) + "\n"
 
 
-def format_status(rows: list[dict[str, Any]], width: int = 100) -> str:
-    """Return the status table as aligned text columns, the first reason last."""
+def format_status(rows: list[dict[str, Any]], width: int = 100, note: str | None = None) -> str:
+    """Return the status table as aligned text columns, the first reason last, and a
+    closing line of counts (and `note`, e.g. the thresholds a case overrides)."""
     headers = ["CLAIM", "STATUS", "GRADE", "ORIGINS", "SUPPORT", "OPPOSE", "FIRST SEEN"]
     table = [
         [
@@ -261,6 +264,8 @@ def format_status(rows: list[dict[str, Any]], width: int = 100) -> str:
         counts[r["status"]] = counts.get(r["status"], 0) + 1
     out.append("")
     out.append(f"{len(rows)} claims: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
+    if note:
+        out.append(note)
     return "\n".join(out) + "\n"
 
 

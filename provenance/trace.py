@@ -359,4 +359,12 @@ def trace(doc: Document, term: str) -> dict[str, Any]:
             view["relayed_by"] = _relayed_by(ix, m.id)
             view["claim_status"] = _claim_brief(ix, view["claim"])
             views.append(view)
-    return {"term": term, "matches": listing, "views": views, "pick": None}
+    from provenance.status import overrides_note
+
+    return {
+        "term": term,
+        "matches": listing,
+        "views": views,
+        "pick": None,
+        "overrides": overrides_note(doc),
+    }

@@ -97,8 +97,9 @@ def test_status_lists_every_claim() -> None:
 
 
 def test_status_json_has_one_row_per_claim() -> None:
-    rows = json.loads(runner.invoke(app, ["status", "--json"]).stdout)
-    assert {r["claim"]: r["status"] for r in rows}["treasuries-a-card"] == "confirmed"
+    data = json.loads(runner.invoke(app, ["status", "--json"]).stdout)
+    assert {r["claim"]: r["status"] for r in data["claims"]}["treasuries-a-card"] == "confirmed"
+    assert data["overrides"] == []
 
 
 def test_explain_shows_every_rule_tried() -> None:

@@ -1,0 +1,219 @@
+"""Invariants of the confirmation engine on generated cases (hypothesis)."""
+
+from __future__ import annotations
+
+import os
+import random
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from provenance.analysis import ENDORSING, Analysis, analyse
+from provenance.graph import build_graph
+from provenance.model import Case, Stance
+
+STANCES = [s.value for s in Stance]
+BASES = [
+    "first_hand",
+    "official",
+    "documents",
+    "analysis",
+    "unnamed_sources",
+    "hearsay",
+    "unstated",
+]
+DATES = [None, "2025-04", "2025-04-09", "2025-04-10", "2025-05-02"]
+
+
+def lineage(claims: list[dict[str, Any]], claim: dict[str, Any]) -> set[str]:
+    """Return the ids of the claims `claim` is a more specific version of."""
+    by_id = {c["id"]: c for c in claims}
+    out: set[str] = set()
+    stack = list(claim.get("more_specific_than", []))
+    while stack:
+        current = stack.pop()
+        if current not in out:
+            out.add(current)
+            stack.extend(by_id[current].get("more_specific_than", []))
+    return out
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> dict[str, Any]:
+    """A small random case: claims in a specificity DAG, sources citing each other (cycles
+    allowed), assertions relaying earlier ones."""
+    n_actors = draw(st.integers(1, 5))
+    n_sources = draw(st.integers(1, 4))
+    n_claims = draw(st.integers(1, 4))
+    n_assertions = draw(st.integers(1, 12))
+    actors = [{"id": f"actor{i}", "name": f"Actor {i}", "kind": "person"} for i in range(n_actors)]
+    for actor in actors[1:]:
+        if draw(st.booleans()) and draw(st.booleans()):
+            actor["affiliation"] = "actor0"
+    sources = []
+    for i in range(n_sources):
+        others = [f"src{j}" for j in range(n_sources) if j != i]
+        cited = draw(st.lists(st.sampled_from(others), max_size=2)) if others else []
+        sources.append(
+            {
+                "id": f"src{i}",
+                "title": f"Source {i}",
+                "kind": "article",
+                "cites": sorted(set(cited)),
+            }
+        )
+    claims = []
+    for i in range(n_claims):
+        claim: dict[str, Any] = {"id": f"claim{i}", "text": f"Claim {i}"}
+        if i and draw(st.booleans()):
+            claim["more_specific_than"] = [f"claim{draw(st.integers(0, i - 1))}"]
+        if i and draw(st.integers(0, 4)) == 0:
+            other = draw(st.integers(0, i - 1))
+            # A claim may not contradict its own generalisation (the case reader refuses it).
+            if f"claim{other}" not in lineage(claims, claim):
+                claim["contradicts"] = [f"claim{other}"]
+        claims.append(claim)
+    assertions = []
+    for i in range(n_assertions):
+        record: dict[str, Any] = {
+            "id": f"as{i}",
+            "actor": f"actor{draw(st.integers(0, n_actors - 1))}",
+            "claim": f"claim{draw(st.integers(0, n_claims - 1))}",
+            "source": f"src{draw(st.integers(0, n_sources - 1))}",
+            "stance": draw(st.sampled_from(STANCES)),
+            "basis": draw(st.sampled_from(BASES)),
+        }
+        date = draw(st.sampled_from(DATES))
+        if date:
+            record["date"] = date
+        if i and draw(st.booleans()):
+            record["via"] = f"as{draw(st.integers(0, i - 1))}"
+        assertions.append(record)
+    return {"actors": actors, "sources": sources, "claims": claims, "assertions": assertions}
+
+
+def analysed(data: dict[str, Any]) -> Analysis:
+    return analyse(build_graph(Case.model_validate(data)))
+
+
+def with_assertion(
+    data: dict[str, Any], record: dict[str, Any], new_actor: str = "newcomer"
+) -> dict[str, Any]:
+    """Return a copy of `data` with one more assertion, by a new actor in a new source."""
+    return {
+        **data,
+        "actors": [*data["actors"], {"id": new_actor, "name": "Newcomer", "kind": "outlet"}],
+        "sources": [*data["sources"], {"id": "newsrc", "title": "New", "kind": "article"}],
+        "assertions": [
+            *data["assertions"],
+            {"id": "zz-new", "actor": new_actor, "source": "newsrc", **record},
+        ],
+    }
+
+
+SETTINGS = settings(
+    max_examples=int(os.environ.get("PROV_HYPOTHESIS_EXAMPLES", "150")), deadline=None
+)
+
+
+@SETTINGS
+@given(cases(), st.data())
+def test_adding_a_relay_never_adds_an_independent_origin(
+    data: dict[str, Any], pick: st.DataObject
+) -> None:
+    supporting = [a for a in data["assertions"] if a["stance"] in ENDORSING]
+    if not supporting:
+        return
+    relayed = pick.draw(st.sampled_from(supporting))
+    before = analysed(data)
+    after = analysed(
+        with_assertion(
+            data,
+            {
+                "claim": relayed["claim"],
+                "stance": pick.draw(st.sampled_from(sorted(ENDORSING))),
+                "basis": pick.draw(st.sampled_from(BASES)),
+                "via": relayed["id"],
+            },
+        )
+    )
+    for claim, verdict in before["claims"].items():
+        assert after["claims"][claim]["independent_origins"] <= verdict["independent_origins"]
+
+
+@SETTINGS
+@given(cases(), st.data())
+def test_an_independent_first_hand_confirmation_never_lowers_credibility(
+    data: dict[str, Any], pick: st.DataObject
+) -> None:
+    claim = pick.draw(st.sampled_from([c["id"] for c in data["claims"]]))
+    before = analysed(data)["claims"][claim]
+    after = analysed(
+        with_assertion(data, {"claim": claim, "stance": "confirms", "basis": "first_hand"})
+    )["claims"][claim]
+    # Admiralty grades: 1 is the most credible.
+    assert after["grade"] <= before["grade"]
+
+
+@SETTINGS
+@given(cases(), st.randoms(use_true_random=False))
+def test_relabelling_ids_changes_nothing(data: dict[str, Any], rng: random.Random) -> None:
+    ids = [r["id"] for key in ("actors", "sources", "claims", "assertions") for r in data[key]]
+    shuffled = ids[:]
+    rng.shuffle(shuffled)
+    mapping = {old: f"r{new}" for old, new in zip(ids, shuffled, strict=True)}
+
+    def relabel(value: Any) -> Any:
+        if isinstance(value, str):
+            return mapping.get(value, value)
+        if isinstance(value, list):
+            return [relabel(v) for v in value]
+        if isinstance(value, dict):
+            return {
+                k: relabel(v) if k not in ("name", "title", "text") else v for k, v in value.items()
+            }
+        return value
+
+    before = analysed(data)
+    after = analysed(relabel(data))
+    for claim, verdict in before["claims"].items():
+        other = after["claims"][mapping[claim]]
+        assert (other["status"], other["grade"], other["independent_origins"]) == (
+            verdict["status"],
+            verdict["grade"],
+            verdict["independent_origins"],
+        )
+        assert sorted(other["support"]) == sorted(mapping[s] for s in verdict["support"])
+        assert sorted(other["opposition"]) == sorted(mapping[s] for s in verdict["opposition"])
+        assert sorted(f["kind"] for f in other["flags"]) == sorted(
+            f["kind"] for f in verdict["flags"]
+        )
+    for assertion, result in before["assertions"].items():
+        other = after["assertions"][mapping[assertion]]
+        assert other["attribution"]["status"] == result["attribution"]["status"]
+        assert sorted(f["kind"] for f in other["flags"]) == sorted(
+            f["kind"] for f in result["flags"]
+        )
+
+
+@SETTINGS
+@given(cases(), st.data())
+def test_an_authoritative_denial_without_confirmation_never_confirms(
+    data: dict[str, Any], pick: st.DataObject
+) -> None:
+    claim = pick.draw(st.sampled_from([c["id"] for c in data["claims"]]))
+    denied = with_assertion(data, {"claim": claim, "stance": "denies", "basis": "official"})
+    verdict = analysed(denied)["claims"][claim]
+    assert verdict["status"] != "confirmed"
+
+
+@SETTINGS
+@given(cases(), st.randoms(use_true_random=False))
+def test_the_result_does_not_depend_on_the_order_of_the_case_file(
+    data: dict[str, Any], rng: random.Random
+) -> None:
+    shuffled = {key: list(value) for key, value in data.items()}
+    for key in shuffled:
+        rng.shuffle(shuffled[key])
+    assert analysed(shuffled) == analysed(data)
