@@ -50,6 +50,7 @@ STANCE_WORD = {
     Stance.retracts: "retracted",
 }
 AMPLIFICATION_MIN = 3
+LIST_AT_MOST = 10  # names listed in one reason before "and N more"
 
 
 class Reason(TypedDict):
@@ -154,6 +155,13 @@ class _Ctx:
     family: dict[str, str] = field(default_factory=dict)  # actor -> independence group
     withdrawn: set[str] = field(default_factory=set)  # assertions retracted, or relaying one
     cycle_of: dict[str, str] = field(default_factory=dict)  # assertion -> its relay circle
+
+
+def listing(items: list[str], sep: str = "; ") -> str:
+    """Return `items` joined, naming at most LIST_AT_MOST of them and counting the rest."""
+    shown = sep.join(items[:LIST_AT_MOST])
+    rest = len(items) - LIST_AT_MOST
+    return f"{shown}{sep}and {rest} more" if rest > 0 else shown
 
 
 def date_key(value: str | None) -> tuple[int, int, int]:
@@ -352,7 +360,7 @@ def _attribution(ctx: _Ctx, a: _A, outlets_of: dict[tuple[str, str], set[str]]) 
         )
     outlets = sorted(outlets_of.get((a.actor, a.source), set()))
     if len(outlets) >= ctx.rules.attribution_min_outlets:
-        names = ", ".join(ctx.names.get(o, o) for o in outlets)
+        names = listing([ctx.names.get(o, o) for o in outlets], ", ")
         return Attribution(
             status="multiple-reports",
             established=True,
@@ -550,7 +558,7 @@ def _verdict(
                 rule="contradicted-by-confirmed",
                 assertions=[],
                 text=f"{word}: "
-                + "; ".join(f"'{ctx.names['claim:' + c]}'" for c in contradicted_by),
+                + listing([f"'{ctx.names['claim:' + c]}'" for c in contradicted_by]),
             )
         )
     all_withdrawn = bool(supports) and not live_support
@@ -566,7 +574,7 @@ def _verdict(
             Reason(
                 rule="retracted",
                 assertions=sorted(a.id for a in retractions),
-                text="retracted: " + "; ".join(_describe(ctx, a) for a in retractions),
+                text="retracted: " + listing([_describe(ctx, a) for a in retractions]),
             )
         )
     if check(
@@ -586,7 +594,7 @@ def _verdict(
             Reason(
                 rule="authoritative-denial",
                 assertions=[a.id for a in auth_denials],
-                text=f"{word}: " + "; ".join(_describe(ctx, a) for a in auth_denials),
+                text=f"{word}: " + listing([_describe(ctx, a) for a in auth_denials]),
             )
         )
     need = ctx.rules.confirmed_min_authoritative
@@ -602,7 +610,7 @@ def _verdict(
                 rule="authoritative-confirmation",
                 assertions=[o["assertion"] for o in auth],
                 text="confirmed first-hand or officially by "
-                + "; ".join(_describe(ctx, ctx.assertions[o["assertion"]]) for o in auth),
+                + listing([_describe(ctx, ctx.assertions[o["assertion"]]) for o in auth]),
             )
         )
     need = ctx.rules.corroborated_min_origins
@@ -632,7 +640,7 @@ def _verdict(
                 rule="denied",
                 assertions=[a.id for a in denials],
                 text="support and denial conflict; denied by "
-                + "; ".join(_describe(ctx, a) for a in denials),
+                + listing([_describe(ctx, a) for a in denials]),
             )
         )
     if check(
@@ -717,14 +725,14 @@ def _verdict(
                 rule="reach",
                 assertions=[a.id for a in reach],
                 text=f"reported without endorsement by {len(reach)}: "
-                + ", ".join(sorted({ctx.names[a.actor] for a in reach}))
+                + listing(sorted({ctx.names[a.actor] for a in reach}), ", ")
                 + " (reach, not support)",
             )
         )
 
     flags = _claim_flags(ctx, claim, origins, live_support, reach)
     grade = _grade(status, informed, bool(confirmed_context))
-    dates = [a.date for a in ctx.assertions.values() if a.claim == claim and a.date]
+    dates = [d for i in ctx.by_claim.get(claim, []) if (d := ctx.assertions[i].date)]
     return Verdict(
         claim=claim,
         status=status,
@@ -778,25 +786,31 @@ def _group_origins(
 def _origin_reasons(ctx: _Ctx, origins: list[Origin], live: list[_A]) -> list[Reason]:
     if not origins:
         return []
-    groups = sorted({o["group"] for o in origins})
+    by_group: dict[str, list[Origin]] = defaultdict(list)
+    for o in origins:
+        by_group[o["group"]].append(o)
+    groups = sorted(by_group)
     parts = []
-    for group in groups:
-        members = [o for o in origins if o["group"] == group]
+    for group in groups[:LIST_AT_MOST]:
+        members = by_group[group]
         if group.startswith("circle:"):
             names = sorted({ctx.names[o["actor"]] for o in members})
-            parts.append("a circle of sources citing each other (" + ", ".join(names) + ")")
+            parts.append("a circle of sources citing each other (" + listing(names, ", ") + ")")
             continue
         first = ctx.assertions[members[0]["assertion"]]
         parts.append(_describe(ctx, first, with_quote=False))
+    if len(groups) > LIST_AT_MOST:
+        parts.append(f"and {len(groups) - LIST_AT_MOST} more")
     label = "single origin" if len(groups) == 1 else f"{len(groups)} independent origins"
     reasons = [
         Reason(
             rule="origins",
             assertions=[o["assertion"] for o in origins],
-            text=f"{label}: " + "; ".join(parts),
+            text=f"{label}: " + "; ".join(parts),  # parts are capped above
         )
     ]
-    relayed = [a for a in live if a.id not in {o["assertion"] for o in origins}]
+    origin_ids = {o["assertion"] for o in origins}
+    relayed = [a for a in live if a.id not in origin_ids]
     if relayed:
         reasons.append(
             Reason(
@@ -804,7 +818,7 @@ def _origin_reasons(ctx: _Ctx, origins: list[Origin], live: list[_A]) -> list[Re
                 assertions=[a.id for a in relayed],
                 text=f"{len(relayed)} further supporting assertion(s) derive from "
                 "these origins and add nothing independent: "
-                + ", ".join(sorted({ctx.names[a.actor] for a in relayed})),
+                + listing(sorted({ctx.names[a.actor] for a in relayed}), ", "),
             )
         )
     return reasons
@@ -877,12 +891,14 @@ def _case_flags(ctx: _Ctx, cycles: list[list[str]]) -> list[Flag]:
         if k == "cites":
             cites.add_edge(ctx.graph.nodes[u]["id"], ctx.graph.nodes[v]["id"])
     for cycle in sorted(sorted(c) for c in nx.strongly_connected_components(cites) if len(c) > 1):
+        members = set(cycle)
+        inside = sorted(a.id for a in ctx.assertions.values() if a.source in members)
         flags.append(
             Flag(
                 kind="circular-citation",
-                assertions=[],
-                claims=[],
-                text="sources cite each other in a circle: " + ", ".join(cycle),
+                assertions=inside,
+                claims=sorted({ctx.assertions[a].claim for a in inside}),
+                text="sources cite each other in a circle: " + listing(cycle, ", "),
             )
         )
     for cycle in cycles:
@@ -892,7 +908,7 @@ def _case_flags(ctx: _Ctx, cycles: list[list[str]]) -> list[Flag]:
                 kind="circular-relay",
                 assertions=cycle,
                 claims=claims,
-                text="assertions relay each other in a circle: " + ", ".join(cycle),
+                text="assertions relay each other in a circle: " + listing(cycle, ", "),
             )
         )
     return flags
@@ -950,6 +966,10 @@ def analyse(graph: nx.MultiDiGraph, rules: Rules | None = None) -> Analysis:
             attribution=_attribution(ctx, a, outlets_of),
             flags=_assertion_flags(ctx, a, roots[a_id], depth),
         )
+    case_flags = _case_flags(ctx, cycles)
+    for flag in case_flags:  # a checker reading one claim must see the circle it sits in
+        for claim in flag["claims"]:
+            verdicts[claim]["flags"].append(flag)
     defaults = Rules().model_dump(mode="json")
     current = rules.model_dump(mode="json")
     return Analysis(
@@ -957,7 +977,7 @@ def analyse(graph: nx.MultiDiGraph, rules: Rules | None = None) -> Analysis:
         overrides=sorted(k for k in current if current[k] != defaults[k]),
         claims=verdicts,
         assertions=results,
-        flags=_case_flags(ctx, cycles),
+        flags=case_flags,
     )
 
 

@@ -155,7 +155,7 @@ def status(case: CaseOption = None, as_json: JsonOption = False) -> None:
     Example: prov status --json
     """
     with _user_errors():
-        from provenance.status import overrides_note, status_rows
+        from provenance.status import case_notes, status_rows
 
         doc = _document(case)
         rows = status_rows(doc)
@@ -167,7 +167,7 @@ def status(case: CaseOption = None, as_json: JsonOption = False) -> None:
         return
     from provenance.text import format_status
 
-    sys.stdout.write(format_status(rows, _width(wrap_for_files=False), overrides_note(doc)))
+    sys.stdout.write(format_status(rows, _width(wrap_for_files=False), case_notes(doc)))
 
 
 @app.command()

@@ -43,6 +43,13 @@ def overrides_note(doc: Document) -> str | None:
     )
 
 
+def case_notes(doc: Document) -> list[str]:
+    """Return the lines a status table ends with: case-wide flags, then overrides."""
+    notes = [f"! {f['kind']}: {f['text']}" for f in doc["analysis"]["flags"]]
+    note = overrides_note(doc)
+    return [*notes, note] if note else notes
+
+
 def explain(doc: Document, claim_id: str) -> dict[str, Any]:
     """Return one claim's full verdict: every rule tried in order, whether it fired and
     why, the origins, reasons and flags, and the thresholds in force."""

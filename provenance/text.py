@@ -234,9 +234,11 @@ def format_trace(result: dict[str, Any], width: int = 100) -> str:
     return ("\n" + rule + "\n").join("\n".join(b) for b in blocks) + "\n"
 
 
-def format_status(rows: list[dict[str, Any]], width: int = 100, note: str | None = None) -> str:
+def format_status(
+    rows: list[dict[str, Any]], width: int = 100, notes: list[str] | None = None
+) -> str:
     """Return the status table as aligned text columns, the first reason last, and a
-    closing line of counts (and `note`, e.g. the thresholds a case overrides)."""
+    closing line of counts followed by `notes` (case-wide flags, overridden thresholds)."""
     headers = ["CLAIM", "STATUS", "GRADE", "ORIGINS", "SUPPORT", "OPPOSE", "FIRST SEEN"]
     table = [
         [
@@ -263,9 +265,9 @@ def format_status(rows: list[dict[str, Any]], width: int = 100, note: str | None
     for r in rows:
         counts[r["status"]] = counts.get(r["status"], 0) + 1
     out.append("")
-    out.append(f"{len(rows)} claims: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
-    if note:
-        out.append(note)
+    noun = "claim" if len(rows) == 1 else "claims"
+    out.append(f"{len(rows)} {noun}: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
+    out += notes or []
     return "\n".join(out) + "\n"
 
 

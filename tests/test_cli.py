@@ -123,3 +123,37 @@ def test_schema_is_json_schema() -> None:
     schema = json.loads(result.stdout)
     assert schema["title"] == "prov case file"
     assert "assertions" in schema["properties"]
+
+
+def test_status_ends_with_case_flags_and_overridden_thresholds(tmp_path: Path) -> None:
+    from tests.conftest import write_case
+
+    path = write_case(
+        tmp_path,
+        {
+            "rules": {"corroborated_min_origins": 3},
+            "actors": [
+                {"id": "x", "name": "X", "kind": "outlet"},
+                {"id": "y", "name": "Y", "kind": "outlet"},
+            ],
+            "sources": [
+                {"id": "s1", "title": "S1", "kind": "article", "cites": ["s2"]},
+                {"id": "s2", "title": "S2", "kind": "article", "cites": ["s1"]},
+            ],
+            "claims": [{"id": "c", "text": "C"}],
+            "assertions": [
+                {"id": "a1", "actor": "x", "claim": "c", "source": "s1", "stance": "states"},
+                {"id": "a2", "actor": "y", "claim": "c", "source": "s2", "stance": "states"},
+            ],
+        },
+    )
+    result = runner.invoke(app, ["status", "--case", str(path)])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-4:] == [
+        "1 claim: 1 unconfirmed",
+        "! circular-citation: sources cite each other in a circle: s1, s2",
+        "! circular-relay: assertions relay each other in a circle: a1, a2",
+        "this case overrides the default thresholds: corroborated_min_origins=3",
+    ]
+    explained = runner.invoke(app, ["explain", "c", "--case", str(path)])
+    assert "this case overrides: corroborated_min_origins" in explained.stdout
