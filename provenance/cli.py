@@ -193,6 +193,39 @@ def explain(
 
 
 @app.command()
+def check(
+    case_path: Annotated[
+        Path | None, typer.Argument(metavar="[CASE]", help="Case file or folder (like --case).")
+    ] = None,
+    case: CaseOption = None,
+    as_json: JsonOption = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also list where every quote was found.")
+    ] = False,
+) -> None:
+    """Check the evidence: quotes in their archived sources, quote drift, figure conflicts,
+    wrong names, chronology and structure. Exit code 1 when there are errors.
+
+    Example: prov check seeds/treasuries-2025
+    """
+    with _user_errors():
+        if case_path is not None and case is not None and case_path != case:
+            raise ProvenanceError("give the case once: as CASE or with --case, not both")
+        from provenance.checks import summary
+
+        findings = _document(case_path or case)["checks"]
+    counts = summary(findings)
+    if as_json:
+        _print_json({"findings": findings, "summary": counts})
+    else:
+        from provenance.text import format_check
+
+        sys.stdout.write(format_check(findings, counts, _width(), verbose))
+    if counts["error"]:
+        raise typer.Exit(1)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of case files, for editors to autocomplete them.
 

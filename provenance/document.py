@@ -27,6 +27,7 @@ class Document(TypedDict):
     tool: str
     case: dict[str, Any]
     analysis: dict[str, Any]
+    checks: list[dict[str, Any]]
     files: dict[str, str]
 
 
@@ -48,13 +49,15 @@ def code_stamp() -> str:
 
 def build_document(path: Path) -> Document:
     """Return the analysed document of the case at `path`: read, validate, build the
-    graph, analyse. Raises CaseError for a bad case."""
+    graph, analyse, check the evidence. Raises CaseError for a bad case."""
     from provenance.analysis import analyse
     from provenance.casefile import archive_path, read_case
+    from provenance.checks import read_archives, run_checks
     from provenance.graph import build_graph
 
     loaded = read_case(path)
     analysis = analyse(build_graph(loaded.case), loaded.case.rules)
+    findings = run_checks(loaded, read_archives(loaded))
     deps = {str(f.resolve()): _stamp(f) for f in loaded.files}
     for source in loaded.case.sources:
         if source.archive:
@@ -67,6 +70,7 @@ def build_document(path: Path) -> Document:
         tool=code_stamp(),
         case=case,
         analysis=dict(analysis),
+        checks=[dict(f) for f in findings],
         files=dict(sorted(deps.items())),
     )
 

@@ -248,6 +248,11 @@ class Assertion(Strict):
     basis: Basis = Basis.unstated
     date: PartialDate | None = None
     quote: str | None = Field(default=None, description="verbatim, from the archived text")
+    paraphrase: bool = Field(
+        default=False,
+        description="the quote is the source's words about what the actor said, not the "
+        "actor's own words (still copied verbatim from the source)",
+    )
     read_in: Slug | None = Field(
         default=None, description="the source where we read it, when not `source` itself"
     )

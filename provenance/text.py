@@ -28,6 +28,14 @@ def _wrap(text: str, indent: str, width: int, first: str | None = None) -> list[
     ) or [lead]
 
 
+def _findings(findings: list[dict[str, Any]], indent: str, width: int) -> list[str]:
+    """Return `prov check` findings as lines marked with their severity."""
+    lines: list[str] = []
+    for f in findings:
+        lines += _wrap(f"check {f['severity']}: {f['kind']}: {f['message']}", indent, width)
+    return lines
+
+
 def _status_word(view: dict[str, Any]) -> str:
     return f"{view['status'].upper()} · credibility {view['grade']}"
 
@@ -63,6 +71,10 @@ def _assertion_lines(
         lines += _wrap(f"“{a['quote']}”  (basis: {basis})", deeper, width)
     else:
         lines += _wrap(f"(no quote; basis: {basis})", deeper, width)
+    if a.get("located"):
+        lines += _wrap(
+            f"quote located in {a['located']['source']}, line {a['located']['line']}", deeper, width
+        )
     attribution = a["attribution"]
     mark = "said: established" if attribution["established"] else "said: not established"
     lines += _wrap(f"{mark}: {attribution['text']}", deeper, width)
@@ -80,6 +92,7 @@ def _assertion_lines(
             )
     for flag in a["flags"]:
         lines += _wrap(f"! {flag['kind']}: {flag['text']}", deeper, width)
+    lines += _findings(a.get("findings", []), deeper, width)
     if a.get("note"):
         lines += _wrap(f"note: {a['note']}", deeper, width)
     return lines
@@ -99,6 +112,7 @@ def _claim_text(view: dict[str, Any], width: int) -> list[str]:
         lines.append(f"{INDENT}flags:")
         for flag in view["flags"]:
             lines += _wrap(f"! {flag['kind']}: {flag['text']}", INDENT * 2, width)
+    lines += _findings(view["findings"], INDENT, width)
     for rel in view["reliability"]:
         lines += _wrap(
             f"reliability of {rel['actor']}: {rel['grade']} ({rel['reason']}; "
@@ -146,6 +160,7 @@ def _actor_text(view: dict[str, Any], width: int) -> list[str]:
         )
     if view.get("note"):
         lines += _wrap(f"note: {view['note']}", INDENT, width)
+    lines += _findings(view["findings"], INDENT, width)
     lines.append("")
     lines.append(f"{INDENT}asserted ({len(view['assertions'])})")
     for a in view["assertions"]:
@@ -187,6 +202,7 @@ def _source_text(view: dict[str, Any], width: int) -> list[str]:
         )
     if view.get("note"):
         lines += _wrap(f"note: {view['note']}", INDENT, width)
+    lines += _findings(view["findings"], INDENT, width)
     for key, title in (
         ("said_here", "said here"),
         ("reported_here", "reported here, said elsewhere"),
@@ -314,4 +330,70 @@ def format_explain(result: dict[str, Any], width: int = 100) -> str:
     lines += _wrap(f"thresholds: {rules}", INDENT, width)
     if result["overrides"]:
         lines += _wrap("this case overrides: " + ", ".join(result["overrides"]), INDENT, width)
+    return "\n".join(lines) + "\n"
+
+
+CHECK_HEADINGS = {
+    "quote": "quotes in their sources",
+    "quote-drift": "quote drift",
+    "title-drift": "titles that change between sources",
+    "figure": "figure conflicts",
+    "name": "wrong names",
+    "chronology": "chronology",
+    "structure": "structure",
+    "duplicate-text": "duplicate text in archived sources",
+}
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _evidence_lines(finding: dict[str, Any], width: int) -> list[str]:
+    evidence = finding["evidence"]
+    lines: list[str] = []
+    if finding["kind"] == "quote-drift":
+        for variant in evidence["variants"]:
+            where = ", ".join(variant["read_in"])
+            lines += _wrap(
+                f"“{variant['quote']}”  ({where})", INDENT * 3, width, first=INDENT * 2 + "- "
+            )
+    return lines
+
+
+def format_check(
+    findings: list[dict[str, Any]], counts: dict[str, int], width: int = 100, verbose: bool = False
+) -> str:
+    """Return the findings of `prov check` grouped by kind, then a summary line. Located
+    quotes are listed only when `verbose`."""
+    lines: list[str] = []
+    for kind, heading in CHECK_HEADINGS.items():
+        members = [f for f in findings if f["kind"] == kind and (verbose or f["severity"] != "ok")]
+        if not members:
+            continue
+        lines.append(heading.upper())
+        for f in members:
+            if f["severity"] == "ok":
+                ev = f["evidence"]
+                text = (
+                    f"{f['subject']}: {f['message']}, characters {ev['start']}-{ev['end']}: "
+                    f"…{ev['prefix']}[{ev['exact']}]{ev['suffix']}…"
+                )
+                lines += _wrap(text, INDENT * 2, width, first=INDENT + "ok       ")
+                continue
+            place = f"{f['file']}:{f['line']}" if f["file"] else ""
+            lines += _wrap(
+                f"{place}  {f['message']}", INDENT * 2, width, first=f"{INDENT}{f['severity']:<8} "
+            )
+            lines += _evidence_lines(f, width)
+        lines.append("")
+    located = (
+        "1 quote located in its archived source"
+        if counts["ok"] == 1
+        else f"{counts['ok']} quotes located in their archived sources"
+    )
+    lines.append(
+        f"{_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
+        f"{_count(counts['note'], 'note')}; {located}"
+    )
     return "\n".join(lines) + "\n"

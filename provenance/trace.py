@@ -124,10 +124,27 @@ class _Index:
         self.assertions = {r["id"]: r for r in case.get("assertions", [])}
         self.verdicts: dict[str, Any] = doc["analysis"]["claims"]
         self.results: dict[str, Any] = doc["analysis"]["assertions"]
+        self.findings: dict[str, list[dict[str, Any]]] = {}
+        for finding in doc.get("checks", []):
+            for subject in [finding["subject"], *finding.get("also", [])]:
+                self.findings.setdefault(subject, []).append(finding)
         self.downstream: dict[str, list[str]] = {}
         for a_id, result in sorted(self.results.items()):
             for u in result["upstream"]:
                 self.downstream.setdefault(u, []).append(a_id)
+
+    def problems(self, subject: str) -> list[dict[str, Any]]:
+        """Return the `prov check` findings about a record, except quotes located fine."""
+        found = [f for f in self.findings.get(subject, []) if f["severity"] != "ok"]
+        # Ordered by content, not by case-file line, so a reordered case traces the same.
+        return sorted(found, key=lambda f: (f["kind"], f["subject"], f["message"]))
+
+    def located(self, assertion_id: str) -> dict[str, Any] | None:
+        """Return where `prov check` found an assertion's quote, if it did."""
+        for f in self.findings.get(f"assertion:{assertion_id}", []):
+            if f["severity"] == "ok":
+                return {"source": f["evidence"]["source"], "line": f["evidence"]["line"]}
+        return None
 
     def actor_name(self, actor_id: str | None) -> str | None:
         return self.actors[actor_id]["name"] if actor_id in self.actors else None
@@ -185,6 +202,8 @@ def _assertion_view(ix: _Index, a_id: str) -> dict[str, Any]:
         "chain": chain,
         "attribution": result["attribution"],
         "flags": result["flags"],
+        "located": ix.located(a_id),
+        "findings": ix.problems(f"assertion:{a_id}"),
     }
 
 
@@ -235,6 +254,7 @@ def _claim_view(ix: _Index, claim_id: str) -> dict[str, Any]:
         "reasons": verdict["reasons"],
         "flags": verdict["flags"],
         "reliability": verdict["reliability"],
+        "findings": ix.problems(f"claim:{claim_id}"),
         "assertions": groups,
         "related": {
             "more_general": [_claim_brief(ix, c) for c in more_general],
@@ -288,6 +308,7 @@ def _actor_view(ix: _Index, actor_id: str) -> dict[str, Any]:
         "aliases": actor.get("aliases", []),
         "reliability": actor.get("reliability"),
         "note": actor.get("note"),
+        "findings": ix.problems(f"actor:{actor_id}"),
         "assertions": asserted,
         "sources": [{"source": s, "title": ix.source_title(s)} for s in mentioned_in],
     }
@@ -324,6 +345,7 @@ def _source_view(ix: _Index, source_id: str) -> dict[str, Any]:
         "archive": source.get("archive"),
         "recorded": source.get("recorded", False),
         "note": source.get("note"),
+        "findings": ix.problems(f"source:{source_id}"),
         "known_only_through": cited_by if not source.get("archive") else [],
         "said_here": views(said),
         "reported_here": views(carried),

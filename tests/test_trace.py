@@ -108,5 +108,18 @@ def test_trace_output_is_the_same_for_a_shuffled_case(seed_doc: Document, tmp_pa
     (tmp_path / "case.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     shuffled = build_document(tmp_path)
     for term in ("norinchukin", "kato", "gasparino"):
-        assert trace(shuffled, term) == trace(seed_doc, term)
+        # Findings name the line of the case file they concern, which moved; all else stays.
+        assert without_lines(trace(shuffled, term)) == without_lines(trace(seed_doc, term))
     assert shuffled["analysis"] == seed_doc["analysis"]
+
+
+def without_lines(value):
+    if isinstance(value, dict):
+        return {
+            k: without_lines(v)
+            for k, v in value.items()
+            if k not in ("file", "line") or "severity" not in value
+        }
+    if isinstance(value, list):
+        return [without_lines(v) for v in value]
+    return value
