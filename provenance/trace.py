@@ -113,7 +113,7 @@ def _hint(word: str, choices: list[str]) -> str:
     return hint(word, choices)
 
 
-class _Index:
+class CaseIndex:
     """Lookups over one document, built once per trace."""
 
     def __init__(self, doc: Document) -> None:
@@ -165,7 +165,7 @@ class _Index:
         return sorted(out)
 
 
-def _assertion_view(ix: _Index, a_id: str) -> dict[str, Any]:
+def _assertion_view(ix: CaseIndex, a_id: str) -> dict[str, Any]:
     a = ix.assertions[a_id]
     result = ix.results[a_id]
     chain = []
@@ -207,7 +207,7 @@ def _assertion_view(ix: _Index, a_id: str) -> dict[str, Any]:
     }
 
 
-def _claim_brief(ix: _Index, claim_id: str) -> dict[str, Any]:
+def _claim_brief(ix: CaseIndex, claim_id: str) -> dict[str, Any]:
     verdict = ix.verdicts[claim_id]
     return {
         "claim": claim_id,
@@ -217,7 +217,7 @@ def _claim_brief(ix: _Index, claim_id: str) -> dict[str, Any]:
     }
 
 
-def _claim_view(ix: _Index, claim_id: str) -> dict[str, Any]:
+def _claim_view(ix: CaseIndex, claim_id: str) -> dict[str, Any]:
     claim = ix.claims[claim_id]
     verdict = ix.verdicts[claim_id]
     below = ix.claims_below(claim_id)
@@ -266,7 +266,7 @@ def _claim_view(ix: _Index, claim_id: str) -> dict[str, Any]:
     }
 
 
-def _relayed_by(ix: _Index, a_id: str) -> list[dict[str, Any]]:
+def _relayed_by(ix: CaseIndex, a_id: str) -> list[dict[str, Any]]:
     out = []
     seen = {a_id}
     frontier = [a_id]
@@ -283,7 +283,7 @@ def _relayed_by(ix: _Index, a_id: str) -> list[dict[str, Any]]:
     return out
 
 
-def _actor_view(ix: _Index, actor_id: str) -> dict[str, Any]:
+def _actor_view(ix: CaseIndex, actor_id: str) -> dict[str, Any]:
     actor = ix.actors[actor_id]
     own = sorted(
         (a for a in ix.assertions.values() if a["actor"] == actor_id),
@@ -314,7 +314,7 @@ def _actor_view(ix: _Index, actor_id: str) -> dict[str, Any]:
     }
 
 
-def _source_view(ix: _Index, source_id: str) -> dict[str, Any]:
+def _source_view(ix: CaseIndex, source_id: str) -> dict[str, Any]:
     source = ix.sources[source_id]
     said = [a["id"] for a in ix.assertions.values() if a["source"] == source_id]
     carried = [
@@ -358,7 +358,7 @@ def trace(doc: Document, term: str) -> dict[str, Any]:
     """Return the provenance of whatever `term` names: one view per match (claim, actor,
     source or assertion), or, past SHOW_AT_MOST matches, the list and how to pick one."""
     matches = find(doc, term)
-    ix = _Index(doc)
+    ix = CaseIndex(doc)
     listing = [{"kind": m.kind, "id": m.id, "matched": f"{m.field}: {m.value}"} for m in matches]
     if len(matches) > SHOW_AT_MOST:
         return {
