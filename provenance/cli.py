@@ -288,6 +288,100 @@ def render(
 
 
 @app.command()
+def export(
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="prov-json, prov-n, prov-o, prov-xml, claimreview, graphml, gexf or json.",
+        ),
+    ],
+    term: Annotated[
+        str | None, typer.Argument(help="With claimreview: the claim(s) to review.")
+    ] = None,
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="File to write; '-' (default) for stdout.")
+    ] = "-",
+    url: Annotated[
+        str | None,
+        typer.Option(
+            "--url",
+            help="ClaimReview: the page publishing the reviews (default: the case's review.url).",
+        ),
+    ] = None,
+    case: CaseOption = None,
+) -> None:
+    """Export the case as W3C PROV, schema.org ClaimReview, GraphML, GEXF or JSON.
+
+    Example: prov export --format prov-json -o case.provn.json
+    """
+    with _user_errors():
+        from provenance.export import export as run_export
+
+        doc = _document(case)
+        claims = None
+        if term is not None:
+            if fmt != "claimreview":
+                raise ProvenanceError("a TERM selects claims for --format claimreview only")
+            from provenance.trace import find
+
+            claims = [m.id for m in find(doc, term) if m.kind == "claim"]
+            if not claims:
+                raise ProvenanceError(f"'{term}' names no claim: 'prov status' lists them")
+        _write_text(run_export(doc, fmt, claims, url), output, force=True)
+
+
+@app.command("import")
+def import_(
+    fmt: Annotated[str, typer.Argument(metavar="FORMAT", help="prov-json")],
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="The document to read.")],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Case file to write; '-' (default) for stdout.")
+    ] = "-",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Read a PROV-JSON document into a case file; report what cannot be mapped.
+
+    Example: prov import prov-json case.json -o imported/case.yaml
+    """
+    with _user_errors():
+        if fmt != "prov-json":
+            raise ProvenanceError(f"unknown import format '{fmt}': only prov-json is read")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ProvenanceError(f"cannot read {path}: {exc.strerror}") from exc
+        import yaml
+
+        from provenance.importer import case_from_prov_json
+
+        data, unmapped = case_from_prov_json(text)
+        for line in unmapped:
+            typer.echo(f"prov: {line}", err=True)
+        dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+        _write_text(dumped, output, force=force)
+
+
+def _write_text(text: str, output: str, force: bool) -> None:
+    """Write `text` to stdout ('-') or, whole, to a file (refusing to replace one unless
+    `force`); say where on stderr."""
+    if output == "-":
+        sys.stdout.write(text)
+        return
+    target = Path(output)
+    if target.exists() and not force:
+        raise ProvenanceError(f"{output} exists: give another -o, or --force to replace it")
+    from provenance.paths import write_atomic
+
+    try:
+        write_atomic(target, text.encode("utf-8"))
+    except OSError as exc:
+        raise ProvenanceError(f"cannot write {output}: {exc.strerror}") from exc
+    typer.echo(f"prov: wrote {output}", err=True)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of case files, for editors to autocomplete them.
 

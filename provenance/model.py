@@ -319,6 +319,13 @@ class Case(Strict):
         self.sources.sort(key=lambda r: r.id)
         self.claims.sort(key=lambda r: r.id)
         self.assertions.sort(key=lambda r: r.id)
+        # References are sets: their order in the file must not reach any output.
+        for source in self.sources:
+            source.cites.sort()
+        for claim in self.claims:
+            claim.more_specific_than.sort()
+            claim.contradicts.sort()
+            claim.context_for.sort()
         return self
 
 

@@ -1,0 +1,298 @@
+"""Exports: W3C PROV (read back by the prov library and rdflib), ClaimReview (expanded by
+pyld), GraphML and GEXF (read back by networkx), the analysed JSON, and PROV-JSON import."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import prov.model as pm
+import pytest
+import rdflib
+import yaml
+from typer.testing import CliRunner
+
+from provenance.cli import app
+from provenance.document import Document, build_document
+from provenance.export import claim_reviews, export, prov_document
+from provenance.importer import case_from_prov_json
+from tests.conftest import write_case
+
+HOSTILE = 'He said "sell" & <b>left</b>\nnew line \\N 日本 農林中金'
+runner = CliRunner()
+
+
+@pytest.fixture
+def hostile_doc(tmp_path: Path) -> Document:
+    data: dict[str, Any] = {
+        "title": HOSTILE,
+        "review": {"author": "Desk", "url": "https://example.org/r", "date": "2025-06-01"},
+        "actors": [
+            {
+                "id": "x",
+                "name": HOSTILE,
+                "kind": "person",
+                "aliases": ["X", {"name": "Wrong Name", "error": True, "note": HOSTILE}],
+            },
+            {"id": "paper", "name": "Paper", "kind": "outlet"},
+        ],
+        "sources": [
+            {
+                "id": "s",
+                "title": HOSTILE,
+                "kind": "article",
+                "publisher": "paper",
+                "url": "https://example.org/a?x=1&y=2",
+                "date": "2025-04-09",
+            },
+            {"id": "t", "title": "T", "kind": "broadcast", "cites": ["s"]},
+        ],
+        "claims": [
+            {"id": "c", "text": HOSTILE, "tags": ["a", "b"]},
+            {
+                "id": "d",
+                "text": "D",
+                "more_specific_than": ["c"],
+                "quantity": {
+                    "subject": "holdings",
+                    "value": 1.5e12,
+                    "unit": "USD",
+                    "qualifier": "over",
+                    "as_of": "2025-01",
+                },
+            },
+        ],
+        "assertions": [
+            {
+                "id": "a1",
+                "actor": "x",
+                "claim": "c",
+                "source": "t",
+                "read_in": "s",
+                "stance": "states",
+                "basis": "first_hand",
+                "quote": HOSTILE,
+                "date": "2025-04-09",
+                "named_as": "X",
+                "title": "Reporter",
+            },
+            {
+                "id": "a2",
+                "actor": "paper",
+                "claim": "d",
+                "source": "s",
+                "stance": "hedges",
+                "via": "a1",
+                "paraphrase": True,
+            },
+        ],
+    }
+    return build_document(write_case(tmp_path, data))
+
+
+def test_prov_json_is_read_back_equal_to_the_document_in_memory(seed_doc: Document) -> None:
+    text = export(seed_doc, "prov-json")
+    assert pm.ProvDocument.deserialize(content=text, format="json") == prov_document(seed_doc)
+
+
+def test_prov_json_maps_agents_entities_and_relations(seed_doc: Document) -> None:
+    data = json.loads(export(seed_doc, "prov-json"))
+    assert data["agent"]["case:actor-gasparino"]["prov:type"]["$"] == "prov:Person"
+    assert data["entity"]["case:assertion-gasparino-japan-sold"]["pt:stance"] == "states"
+    quotations = [
+        r
+        for r in data["wasDerivedFrom"].values()
+        if r.get("prov:type", {}).get("$") == "prov:Quotation"
+    ]
+    assert {
+        "prov:generatedEntity": "case:assertion-hakimian-liquidation",
+        "prov:usedEntity": "case:assertion-gasparino-japan-sold",
+        "prov:type": {"$": "prov:Quotation", "type": "xsd:QName"},
+    } in quotations
+    attributions = list(data["wasAttributedTo"].values())
+    assert {
+        "prov:entity": "case:assertion-kato-card-zaobao",
+        "prov:agent": "case:actor-kato",
+    } in attributions
+
+
+def test_prov_o_parses_with_rdflib(seed_doc: Document) -> None:
+    graph = rdflib.Graph().parse(data=export(seed_doc, "prov-o"), format="turtle")
+    prov_ns = rdflib.Namespace("http://www.w3.org/ns/prov#")
+    gasparino = rdflib.URIRef("urn:prov-tracker:case:actor-gasparino")
+    assert (gasparino, rdflib.RDF.type, prov_ns.Agent) in graph
+    assert len(graph) > 500
+
+
+def test_prov_n_and_prov_xml(seed_doc: Document) -> None:
+    provn = export(seed_doc, "prov-n")
+    assert provn.startswith("document\n")
+    assert "agent(case:actor-gasparino, [prov:type='prov:Person'" in provn
+    root = ET.fromstring(export(seed_doc, "prov-xml").encode())
+    assert root.tag == "{http://www.w3.org/ns/prov#}document"
+
+
+@pytest.mark.parametrize("which", ["seed", "hostile"])
+def test_export_import_export_is_stable(
+    which: str, seed_doc: Document, hostile_doc: Document, tmp_path: Path
+) -> None:
+    doc = seed_doc if which == "seed" else hostile_doc
+    first = export(doc, "prov-json")
+    data, unmapped = case_from_prov_json(first)
+    assert unmapped == []
+    (tmp_path / "again").mkdir()
+    (tmp_path / "again" / "case.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
+    )
+    if which == "seed":
+        shutil.copytree("seeds/treasuries-2025/sources", tmp_path / "again" / "sources")
+    again = build_document(tmp_path / "again")
+    assert export(again, "prov-json") == first
+    assert again["case"] == doc["case"]
+
+
+def test_import_reports_what_it_cannot_map() -> None:
+    other = pm.ProvDocument()
+    other.add_namespace("ex", "https://example.org/")
+    other.agent("ex:alice", [("prov:type", pm.PROV["Person"]), ("prov:label", "Alice")])
+    other.entity("ex:report", [("prov:label", "A report")])
+    other.entity("ex:notes")
+    other.activity("ex:writing")
+    other.wasGeneratedBy("ex:report", "ex:writing")
+    other.wasAttributedTo("ex:report", "ex:alice")
+    other.wasDerivedFrom("ex:report", "ex:notes")
+    data, unmapped = case_from_prov_json(other.serialize())
+    assert data["actors"] == [{"id": "alice", "name": "Alice", "kind": "person"}]
+    report = next(s for s in data["sources"] if s["id"] == "report")
+    assert (report["publisher"], report["cites"]) == ("alice", ["notes"])
+    assert unmapped == [
+        "not mapped: activity(ex:writing, -, -)",
+        "not mapped: wasGeneratedBy(ex:report, ex:writing, -)",
+    ]
+
+
+def test_claimreview_has_what_google_requires_and_recommends(seed_doc: Document) -> None:
+    [review] = claim_reviews(seed_doc, ["norinchukin-sold"], "https://example.org/check")
+    assert review["@type"] == "ClaimReview"
+    assert review["url"] == "https://example.org/check#claim-norinchukin-sold"
+    assert review["claimReviewed"] == "Norinchukin Bank sold US Treasuries around 9 April 2025"
+    assert review["reviewRating"]["alternateName"] == "unconfirmed"
+    assert review["reviewRating"]["name"] == "Admiralty credibility 3: possibly true"
+    assert (review["author"], review["datePublished"]) == (
+        {"@type": "Organization", "name": "prov seed case"},
+        "2026-11-21",
+    )
+    item = review["itemReviewed"]
+    assert item["author"] == {"@type": "Organization", "name": "Japanese netizens on X"}
+    assert item["firstAppearance"]["headline"] == "Japanese netizens' posts on X about Norinchukin"
+    assert "https://www.toutiao.com/article/7492815305761178151/" in [
+        a.get("url") for a in item["appearance"]
+    ]
+
+
+def test_claimreview_is_valid_json_ld(seed_doc: Document) -> None:
+    from pyld import jsonld
+
+    def offline_loader(url: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
+        # The network is not reachable here; schema.org's context maps terms to its vocab.
+        assert url.rstrip("/") == "https://schema.org"
+        return {
+            "contextUrl": None,
+            "documentUrl": url,
+            "document": {"@context": {"@vocab": "https://schema.org/"}},
+        }
+
+    reviews = claim_reviews(seed_doc, None, "https://example.org/check")
+    expanded = jsonld.expand(reviews[0], {"documentLoader": offline_loader})
+    assert expanded[0]["@type"] == ["https://schema.org/ClaimReview"]
+    assert "https://schema.org/claimReviewed" in expanded[0]
+    assert len(reviews) == len(seed_doc["case"]["claims"])
+
+
+def test_claimreview_without_a_url_says_how_to_give_one() -> None:
+    result = runner.invoke(app, ["export", "--format", "claimreview"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "prov: ClaimReview needs the URL of the page that publishes the reviews: add "
+        "review: {url: ...} to the case or pass --url"
+    )
+
+
+def test_graphml_and_gexf_keep_kinds_statuses_and_hostile_strings(
+    hostile_doc: Document, tmp_path: Path
+) -> None:
+    (tmp_path / "g.graphml").write_text(export(hostile_doc, "graphml"), encoding="utf-8")
+    graph = nx.read_graphml(tmp_path / "g.graphml")
+    assert graph.nodes["claim:c"]["type"] == "claim"
+    assert graph.nodes["claim:c"]["status"] == "confirmed"
+    assert graph.nodes["claim:c"]["text"] == HOSTILE
+    assert graph.nodes["actor:x"]["name"] == HOSTILE
+    assert json.loads(graph.nodes["claim:d"]["quantity"])["qualifier"] == "over"
+    (tmp_path / "g.gexf").write_text(export(hostile_doc, "gexf"), encoding="utf-8")
+    assert nx.read_gexf(tmp_path / "g.gexf").number_of_nodes() == graph.number_of_nodes()
+
+
+def test_analysed_json_is_versioned(seed_doc: Document) -> None:
+    data = json.loads(export(seed_doc, "json"))
+    assert (data["format"], data["version"]) == ("prov-tracker/analysed-case", 1)
+    assert data["analysis"]["claims"]["norinchukin-sold"]["status"] == "unconfirmed"
+
+
+def test_export_to_a_file_and_import_refuses_to_overwrite(tmp_path: Path) -> None:
+    target = tmp_path / "case.json"
+    result = runner.invoke(app, ["export", "-f", "prov-json", "-o", str(target)])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-1] == f"prov: wrote {target}"
+    existing = tmp_path / "case.yaml"
+    existing.write_text("title: keep me\n")
+    refused = runner.invoke(app, ["import", "prov-json", str(target), "-o", str(existing)])
+    assert refused.exit_code == 2
+    assert refused.stderr == (
+        f"prov: {existing} exists: give another -o, or --force to replace it\n"
+    )
+    assert existing.read_text() == "title: keep me\n"
+    forced = runner.invoke(
+        app, ["import", "prov-json", str(target), "-o", str(existing), "--force"]
+    )
+    assert forced.exit_code == 0
+    assert yaml.safe_load(existing.read_text())["title"].startswith("Who sold US Treasuries")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["export", "-f", "provjson"],
+            "prov: unknown format 'provjson': use one of prov-json, prov-n, prov-o, prov-xml, "
+            "claimreview, graphml, gexf, json (did you mean 'prov-json'?)",
+        ),
+        (
+            ["export", "-f", "graphml", "kato"],
+            "prov: a TERM selects claims for --format claimreview only",
+        ),
+        (
+            ["import", "prov-xml", "x.xml"],
+            "prov: unknown import format 'prov-xml': only prov-json is read",
+        ),
+        (
+            ["import", "prov-json", "no/such.json"],
+            "prov: cannot read no/such.json: No such file or directory",
+        ),
+    ],
+)
+def test_export_and_import_refuse_bad_input(args: list[str], message: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == message
+
+
+def test_import_of_something_that_is_not_prov_json(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    result = runner.invoke(app, ["import", "prov-json", str(bad)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("prov: not a PROV-JSON document (")
