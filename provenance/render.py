@@ -250,11 +250,6 @@ def _assertion_label(ix: CaseIndex, a_id: str) -> str:
         quote[0] = "“" + quote[0]
         quote[-1] += "”"
         lines += quote
-    source = ix.sources[record["source"]]
-    if record.get("read_in"):
-        kind = source["kind"].replace("_", " ")
-        held = " (recording exists)" if source.get("recorded") else ""
-        lines += _wrapped(f"in {kind}: {source['title']}{held}", QUOTE_WIDTH, 70)
     said = "said: established" if result["attribution"]["established"] else "said: one report"
     lines.append(f"{said} · {a_id}")
     lines += [f"⚠ {f['kind'].replace('-', ' ')}" for f in result["flags"]]
@@ -286,6 +281,14 @@ def _actor_label(actor: dict[str, Any]) -> str:
     return _label(lines)
 
 
+def _said_in_label(source: dict[str, Any]) -> str:
+    held = " · recording exists" if source.get("recorded") else ""
+    kind = source["kind"].replace("_", " ")
+    return _label(
+        [*_wrapped(source["title"], 26, 70), f"{kind} · {source.get('date') or 'undated'}{held}"]
+    )
+
+
 def _source_caption(source: dict[str, Any]) -> str:
     held = (
         "archived text"
@@ -304,7 +307,8 @@ LEGEND_LINES = (
     "orange with bar end: doubted (dashed), denied (bold), retracted",
     "blue dashed: relayed, from the earlier statement to the later one",
     "orange frame on a statement or ⚠: a flag (certainty inflation, claim drift, ...)",
-    "dashed frames: the source a statement was read in",
+    "dashed frames: the text a statement was read in; inside, the sources it describes",
+    "(note: article · cds: broadcast · tab: social post · cylinder: data · folder: report)",
 )
 
 
@@ -462,6 +466,35 @@ def diagram_dot(doc: Document, term: str | None, options: RenderOptions | None =
                         color="#D55E00" if flagged else "#444444",
                         tooltip=_attr(_tooltip_of_assertion(ix, a)),
                     )
+            # The sources this text tells us about (a broadcast, a post): drawn inside its
+            # frame, each shaped by its kind, linked to what was said there.
+            described = sorted(
+                {ix.assertions[a]["source"] for a in assertions if evidence(a) == source_id}
+                - {source_id}
+            )
+            for said_in in described:
+                frame.node(
+                    _name("source", f"{source_id}--{said_in}"),
+                    label=_said_in_label(ix.sources[said_in]),
+                    id=f"source-{source_id}--{said_in}",
+                    shape=SOURCE_SHAPE[ix.sources[said_in]["kind"]],
+                    color="#777777",
+                    fontcolor="#333333",
+                    fontsize="9",
+                    tooltip=_attr(ix.sources[said_in]["title"]),
+                )
+
+    for a in assertions:
+        record = ix.assertions[a]
+        if record["source"] != evidence(a):
+            g.edge(
+                _name("source", f"{evidence(a)}--{record['source']}"),
+                _name("assertion", a),
+                id=f"said-in-{a}",
+                style="dotted",
+                color="#777777",
+                arrowhead="none",
+            )
 
     # Time axis: one rank per date, chained in order; each statement sits on its date.
     keys = sorted({_time_key(ix.assertions[a].get("date")) for a in assertions})

@@ -17,6 +17,8 @@ from provenance.document import Document
 from provenance.errors import LookupFailed
 
 KINDS = ("claim", "actor", "source", "assertion")
+# The stances of provenance.model.Stance, spelled out: importing the model would load
+# pydantic, which the cached fast path of `prov trace` avoids.
 STANCE_ORDER = (
     "confirms",
     "states",

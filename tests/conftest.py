@@ -22,6 +22,7 @@ def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     (error messages name files relative to the working directory)."""
     monkeypatch.setenv("PROV_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("PROV_CASE", raising=False)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     monkeypatch.chdir(ROOT)
 
 
