@@ -296,3 +296,14 @@ def test_import_of_something_that_is_not_prov_json(tmp_path: Path) -> None:
     result = runner.invoke(app, ["import", "prov-json", str(bad)])
     assert result.exit_code == 2
     assert result.stderr.startswith("prov: not a PROV-JSON document (")
+
+
+def test_claimreview_carries_hostile_text_verbatim(hostile_doc: Document) -> None:
+    reviews = claim_reviews(hostile_doc)
+    again = json.loads(export(hostile_doc, "claimreview"))
+    assert again == reviews
+    by_url = {r["url"]: r for r in reviews}
+    review = by_url["https://example.org/r#claim-c"]
+    assert review["claimReviewed"] == HOSTILE
+    assert review["itemReviewed"]["author"] == {"@type": "Person", "name": HOSTILE}
+    assert review["itemReviewed"]["firstAppearance"]["url"] == "https://example.org/a?x=1&y=2"
