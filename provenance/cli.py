@@ -7,6 +7,7 @@ one line per problem on stderr with exit code 2; never a traceback.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 from collections.abc import Iterator
@@ -209,7 +210,8 @@ def check(
     Example: prov check seeds/treasuries-2025
     """
     with _user_errors():
-        if case_path is not None and case is not None and case_path != case:
+        from_env = case is not None and os.environ.get("PROV_CASE") == str(case)
+        if case_path is not None and case is not None and case_path != case and not from_env:
             raise ProvenanceError("give the case once: as CASE or with --case, not both")
         from provenance.checks import summary
 

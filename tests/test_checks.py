@@ -362,3 +362,13 @@ def test_trace_shows_findings_next_to_the_assertion(seed_doc: Document) -> None:
     # the note: 004 carries its text twice, so the quote is found twice
     assert {f["kind"] for f in gate["findings"]} == {"quote", "quote-drift", "title-drift"}
     assert gate["located"] == {"source": "gate-page", "line": 10}
+
+
+def test_a_case_argument_wins_over_prov_case(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("PROV_CASE", str(SEED))
+    clean = make(tmp_path, [said("a1", "Let me repeat")], text="Let me repeat\n")
+    result = runner.invoke(app, ["check", str(clean), "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["summary"]["ok"] == 1
