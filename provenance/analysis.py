@@ -460,16 +460,11 @@ def _max_stance_word(ctx: _Ctx, ids: list[str]) -> str:
 def _claim_path(ctx: _Ctx, a_id: str) -> list[str]:
     """Return the claims along the first relay chain from its origin down to `a_id`."""
     path: list[str] = []
-    current: str | None = a_id
-    seen: set[str] = set()
-    while current and current not in seen:
-        seen.add(current)
-        claim = ctx.assertions[current].claim
+    for link in reversed(_chain(ctx, a_id)):
+        claim = ctx.assertions[link].claim
         if not path or path[-1] != claim:
             path.append(claim)
-        ups = ctx.upstream[current]
-        current = ups[0] if ups else None
-    return list(reversed(path))
+    return path
 
 
 def _depths(ctx: _Ctx) -> dict[str, int]:

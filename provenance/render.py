@@ -175,23 +175,11 @@ def _seeds(ix: CaseIndex, kind: str, record_id: str) -> set[str]:
         return ids
     if kind == "actor":
         own = {a for a, r in ix.assertions.items() if r["actor"] == record_id}
-        relays = {r["assertion"] for a in own for r in _downstream(ix, a)}
+        relays = {relay for a in own for relay, _ in ix.relays_of(a)}
         return own | relays
     if kind == "source":
         return {a for a, r in ix.assertions.items() if record_id in (r["source"], r.get("read_in"))}
     return {record_id}
-
-
-def _downstream(ix: CaseIndex, a_id: str) -> list[dict[str, str]]:
-    out, frontier, seen = [], [a_id], {a_id}
-    while frontier:
-        current = frontier.pop()
-        for d in ix.downstream.get(current, []):
-            if d not in seen:
-                seen.add(d)
-                frontier.append(d)
-                out.append({"assertion": d})
-    return out
 
 
 def _follow_chains(ix: CaseIndex, chosen: Selection, depth: int | None) -> None:

@@ -135,6 +135,21 @@ class CaseIndex:
             for u in result["upstream"]:
                 self.downstream.setdefault(u, []).append(a_id)
 
+    def relays_of(self, a_id: str) -> list[tuple[str, str]]:
+        """Return every assertion that relays `a_id`, directly or down a chain, nearest
+        first, each with the assertion it relays."""
+        out = []
+        seen = {a_id}
+        frontier = [a_id]
+        while frontier:
+            current = frontier.pop(0)
+            for relay in self.downstream.get(current, []):
+                if relay not in seen:
+                    seen.add(relay)
+                    frontier.append(relay)
+                    out.append((relay, current))
+        return out
+
     def problems(self, subject: str) -> list[dict[str, Any]]:
         """Return the `prov check` findings about a record, except quotes located fine."""
         found = [f for f in self.findings.get(subject, []) if f["severity"] != "ok"]
@@ -270,18 +285,10 @@ def _claim_view(ix: CaseIndex, claim_id: str) -> dict[str, Any]:
 
 def _relayed_by(ix: CaseIndex, a_id: str) -> list[dict[str, Any]]:
     out = []
-    seen = {a_id}
-    frontier = [a_id]
-    while frontier:
-        current = frontier.pop(0)
-        for d in ix.downstream.get(current, []):
-            if d in seen:
-                continue
-            seen.add(d)
-            frontier.append(d)
-            view = _assertion_view(ix, d)
-            view["relays"] = current
-            out.append(view)
+    for relay, relayed in ix.relays_of(a_id):
+        view = _assertion_view(ix, relay)
+        view["relays"] = relayed
+        out.append(view)
     return out
 
 
