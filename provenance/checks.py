@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 from typing import Any, TypedDict
 
@@ -74,12 +75,17 @@ class Normalized:
     origin: list[int]
 
 
+@lru_cache(maxsize=256)  # each archived text is folded once, not once per quote
 def normalize_text(text: str) -> Normalized:
     """Return `text` in Unicode NFKC with curly quotes and dashes made plain and every run
     of white space one space, remembering where each character came from."""
     out: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
+        if char.isascii() and not char.isspace():  # the common case: nothing to fold
+            out.append(char)
+            origin.append(index)
+            continue
         for folded in unicodedata.normalize("NFKC", char).translate(_TRANSLATE):
             if folded.isspace():
                 if out and out[-1] == " ":

@@ -4,8 +4,6 @@ Every error a user can cause is a `ProvenanceError` (or a usage error) and is pr
 one line per problem on stderr with exit code 2; never a traceback.
 """
 
-from __future__ import annotations
-
 import json
 import os
 import shutil
