@@ -268,7 +268,7 @@ def format_status(
         ]
         for r in rows
     ]
-    widths = [max(len(h), *(len(row[i]) for row in table)) for i, h in enumerate(headers)]
+    widths = [max([len(h), *(len(row[i]) for row in table)]) for i, h in enumerate(headers)]
     out = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)) + "  WHY"]
     used = sum(widths) + 2 * len(widths)
     for r, row in zip(rows, table, strict=True):
@@ -282,7 +282,8 @@ def format_status(
         counts[r["status"]] = counts.get(r["status"], 0) + 1
     out.append("")
     noun = "claim" if len(rows) == 1 else "claims"
-    out.append(f"{len(rows)} {noun}: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
+    tally = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+    out.append(f"{len(rows)} {noun}: {tally}" if tally else f"{len(rows)} {noun}")
     out += notes or []
     return "\n".join(out) + "\n"
 

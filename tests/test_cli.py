@@ -157,3 +157,24 @@ def test_status_ends_with_case_flags_and_overridden_thresholds(tmp_path: Path) -
     ]
     explained = runner.invoke(app, ["explain", "c", "--case", str(path)])
     assert "this case overrides: corroborated_min_origins" in explained.stdout
+
+
+def test_an_empty_case_works_in_every_command(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("title: Nothing yet\n")
+    status = runner.invoke(app, ["status", "--case", str(empty)])
+    assert status.exit_code == 0
+    assert status.stdout.splitlines()[-1] == "0 claims"
+    assert runner.invoke(app, ["check", str(empty)]).exit_code == 0
+    assert (
+        runner.invoke(
+            app, ["render", "--all", "--case", str(empty), "--format", "dot", "-o", "-"]
+        ).exit_code
+        == 0
+    )
+    assert runner.invoke(app, ["export", "-f", "prov-json", "--case", str(empty)]).exit_code == 0
+    missing = runner.invoke(app, ["trace", "anything", "--case", str(empty)])
+    assert (missing.exit_code, missing.stderr) == (
+        2,
+        "prov: nothing matches 'anything'; 'prov status' lists every claim\n",
+    )
