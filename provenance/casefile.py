@@ -85,23 +85,57 @@ def _scalar(node: Any) -> Any:
     return node.value
 
 
-def _walk(node: Any, path: Path_, raw: RawFile, problems: list[Problem]) -> Any:
-    import yaml
+MAX_VALUES = 1_000_000  # a case is hand-written; more values than this is an alias bomb
 
-    raw.lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = str(_scalar(key_node))
-            if key in out:
-                problems.append(
-                    Problem(raw.label, key_node.start_mark.line + 1, f"duplicate key '{key}'")
-                )
-            out[key] = _walk(value_node, (*path, key), raw, problems)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_walk(item, (*path, i), raw, problems) for i, item in enumerate(node.value)]
-    return _scalar(node)
+
+class _Walk:
+    """Turns a composed YAML node tree into plain data, recording the line of every value
+    and refusing aliases that contain themselves or multiply beyond any real case."""
+
+    def __init__(self, raw: RawFile, problems: list[Problem]) -> None:
+        self.raw = raw
+        self.problems = problems
+        self.open: set[int] = set()
+        self.count = 0
+
+    def __call__(self, node: Any, path: Path_) -> Any:
+        import yaml
+
+        self.count += 1
+        line = node.start_mark.line + 1
+        if id(node) in self.open or self.count > MAX_VALUES:
+            raise CaseError(
+                [
+                    Problem(
+                        self.raw.label,
+                        line,
+                        "a YAML alias (*name) refers to a "
+                        "value that contains it, or expands without end: write "
+                        "the value out instead",
+                    )
+                ]
+            )
+        self.raw.lines[path] = line
+        if isinstance(node, yaml.MappingNode):
+            self.open.add(id(node))
+            out: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = str(_scalar(key_node))
+                if key in out:
+                    self.problems.append(
+                        Problem(
+                            self.raw.label, key_node.start_mark.line + 1, f"duplicate key '{key}'"
+                        )
+                    )
+                out[key] = self(value_node, (*path, key))
+            self.open.discard(id(node))
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            self.open.add(id(node))
+            items = [self(item, (*path, i)) for i, item in enumerate(node.value)]
+            self.open.discard(id(node))
+            return items
+        return _scalar(node)
 
 
 def read_raw(path: Path) -> RawFile:
@@ -152,7 +186,7 @@ def read_raw(path: Path) -> RawFile:
             ]
         )
     problems: list[Problem] = []
-    data = _walk(nodes[0], (), raw, problems)
+    data = _Walk(raw, problems)(nodes[0], ())
     if not isinstance(data, dict):
         problems.append(
             Problem(

@@ -123,3 +123,14 @@ def test_an_empty_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(CaseError) as info:
         read_case(tmp_path)
     assert "folder holds no case file" in str(info.value)
+
+
+def test_an_alias_bomb_is_refused_not_expanded(tmp_path: Path) -> None:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for name, prev in zip("bcdefg", "abcdef", strict=True):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 10) + "]")
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(CaseError) as info:
+        read_case(path)
+    assert "expands without end" in str(info.value)

@@ -307,3 +307,18 @@ def test_claimreview_carries_hostile_text_verbatim(hostile_doc: Document) -> Non
     assert review["claimReviewed"] == HOSTILE
     assert review["itemReviewed"]["author"] == {"@type": "Person", "name": HOSTILE}
     assert review["itemReviewed"]["firstAppearance"]["url"] == "https://example.org/a?x=1&y=2"
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("[]", "ProvJSONException: A PROV-JSON document must be a JSON object; found list: []"),
+        ('{"foo": 1}', "ProvJSONException: 'foo' is not a recognised PROV-N record-type keyword"),
+    ],
+)
+def test_import_of_json_that_is_not_prov(tmp_path: Path, content: str, reason: str) -> None:
+    path = tmp_path / "other.json"
+    path.write_text(content)
+    result = runner.invoke(app, ["import", "prov-json", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"prov: not a PROV-JSON document ({reason}")
