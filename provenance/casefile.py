@@ -502,11 +502,14 @@ def archive_path(root: Path, archive: str) -> Path:
 
 def archive_problem(root: Path, archive: str) -> str | None:
     """Return why an archived-text path is unusable, or None when it is fine."""
-    target = archive_path(root, archive)
-    if not target.is_relative_to(root.resolve()):
-        return f"archive '{archive}' is outside the case folder: copy the text into it"
-    if not target.is_file():
-        return f"archive '{archive}' does not exist: fix the path (relative to the case file)"
+    try:
+        target = archive_path(root, archive)
+        if not target.is_relative_to(root.resolve()):
+            return f"archive '{archive}' is outside the case folder: copy the text into it"
+        if not target.is_file():
+            return f"archive '{archive}' does not exist: fix the path (relative to the case file)"
+    except (OSError, ValueError) as exc:
+        return f"archive '{archive}' is not a usable path ({exc.__class__.__name__}): fix it"
     return None
 
 

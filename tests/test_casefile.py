@@ -134,3 +134,14 @@ def test_an_alias_bomb_is_refused_not_expanded(tmp_path: Path) -> None:
     with pytest.raises(CaseError) as info:
         read_case(path)
     assert "expands without end" in str(info.value)
+
+
+def test_an_impossible_archive_path_is_one_problem(tmp_path: Path) -> None:
+    path = write_case(
+        tmp_path, {"sources": [{"id": "s", "title": "S", "kind": "article", "archive": "a" * 300}]}
+    )
+    with pytest.raises(CaseError) as info:
+        read_case(path)
+    assert [p.message for p in info.value.problems] == [
+        f"source 's': archive '{'a' * 300}' is not a usable path (OSError): fix it"
+    ]
