@@ -66,3 +66,12 @@ def test_json_schema_lists_every_stance_for_editors() -> None:
         "retracts",
     ]
     assert schema["additionalProperties"] is False
+
+
+def test_the_committed_schema_is_up_to_date() -> None:
+    import json
+
+    from tests.conftest import ROOT
+
+    committed = json.loads((ROOT / "docs" / "case.schema.json").read_text(encoding="utf-8"))
+    assert committed == case_json_schema(), "run: prov schema > docs/case.schema.json"
