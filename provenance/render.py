@@ -284,7 +284,7 @@ def _source_caption(source: dict[str, Any]) -> str:
         else ("recording exists" if source.get("recorded") else "known second-hand")
     )
     kind = source["kind"].replace("_", " ")
-    title = _wrapped(source["title"], 60, 120)
+    title = _wrapped(source["title"], 100, 100)
     return _label([f"{kind} · {source.get('date') or 'undated'} · {held}", *title])
 
 
@@ -328,6 +328,17 @@ def _legend(g: Any, after: list[str]) -> None:
                 style="dashed" if kind in ("crowd", "anonymous") else "solid",
             )
             names.append(name)
+        # Two columns, statuses then shapes, so the legend is half as tall as a list.
+        statuses, shapes = names[: len(STATUS_COLOUR)], names[len(STATUS_COLOUR) :]
+        for column_names in (statuses, shapes):
+            with legend.subgraph() as column:
+                column.attr(rank="same")
+                for name in column_names:
+                    column.node(name)
+            # In a left-to-right layout a flat edge stacks its head above its tail.
+            for a, b in pairwise(reversed(column_names)):
+                legend.edge(a, b, style="invis")
+        legend.edge(statuses[0], shapes[0], style="invis")
         legend.node(
             "legend__lines",
             label=_label(list(LEGEND_LINES)),
@@ -335,13 +346,7 @@ def _legend(g: Any, after: list[str]) -> None:
             color="#BBBBBB",
             width="3",
         )
-        names.append("legend__lines")
-        with legend.subgraph() as column:
-            column.attr(rank="same")
-            for name in names:
-                column.node(name)
-        for a, b in pairwise(names):
-            legend.edge(a, b, style="invis")
+        legend.edge(statuses[-1], "legend__lines", style="invis")
     for node in after:
         g.edge(node, names[0], style="invis")
 
