@@ -557,39 +557,26 @@ def _check_structure(case: Case, out: _Out) -> None:
         | {x for s in case.sources for x in (s.publisher, s.author) if x}
         | {a.affiliation for a in case.actors if a.affiliation}
     )
-    for actor in case.actors:
-        if actor.id not in used_actors:
-            out.add(
-                "structure",
-                "note",
-                "actors",
-                actor.id,
-                f"actor '{actor.id}' is not referred to by anything",
-            )
     used_sources = (
         {a.source for a in case.assertions}
         | {a.read_in for a in case.assertions if a.read_in}
         | {c for s in case.sources for c in s.cites}
     )
-    for source in case.sources:
-        if source.id not in used_sources:
-            out.add(
-                "structure",
-                "note",
-                "sources",
-                source.id,
-                f"source '{source.id}' carries no assertion and nothing cites it",
-            )
     asserted = {a.claim for a in case.assertions}
-    for claim in case.claims:
-        if claim.id not in asserted:
-            out.add(
-                "structure",
-                "note",
-                "claims",
-                claim.id,
-                f"claim '{claim.id}' has no assertion about it",
-            )
+    unused: list[tuple[str, list[Any], set[str], str]] = [
+        ("actors", case.actors, used_actors, "actor '{}' is not referred to by anything"),
+        (
+            "sources",
+            case.sources,
+            used_sources,
+            "source '{}' carries no assertion and nothing cites it",
+        ),
+        ("claims", case.claims, asserted, "claim '{}' has no assertion about it"),
+    ]
+    for section, records, used, message in unused:
+        for record in records:
+            if record.id not in used:
+                out.add("structure", "note", section, record.id, message.format(record.id))
 
 
 MIN_REPEAT = 40  # characters: shorter sentences repeat innocently ("Learn More")
