@@ -238,8 +238,11 @@ def _claim_view(ix: CaseIndex, claim_id: str) -> dict[str, Any]:
     claim = ix.claims[claim_id]
     verdict = ix.verdicts[claim_id]
     below = ix.claims_below(claim_id)
+    # Doubts and denials of a more general claim bear on this one too (the engine counts
+    # them as opposition), so they are listed with it.
+    opposing = set(verdict["opposition"])
     ids = sorted(
-        (a for a in ix.assertions.values() if a["claim"] in below),
+        (a for a in ix.assertions.values() if a["claim"] in below or a["id"] in opposing),
         key=lambda a: (a["claim"] != claim_id, a.get("date") or "9999", a["id"]),
     )
     groups: dict[str, list[dict[str, Any]]] = {}

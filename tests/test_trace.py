@@ -123,3 +123,10 @@ def without_lines(value):
     if isinstance(value, list):
         return [without_lines(v) for v in value]
     return value
+
+
+def test_a_claim_lists_the_doubts_of_its_more_general_claims(seed_doc: Document) -> None:
+    claim = trace(seed_doc, "claim:norinchukin-sold")["views"][0]
+    doubts = {(a["assertion"], a["claim"]) for a in claim["assertions"]["doubts"]}
+    assert ("ikeda-confused", "japan-sold") in doubts
+    assert ("ikeda-no-firsthand", "norinchukin-sold") in doubts
