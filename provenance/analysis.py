@@ -941,10 +941,14 @@ def analyse(graph: nx.MultiDiGraph, rules: Rules | None = None) -> Analysis:
     origins_of = _claim_origins(ctx)
     depth = _depths(ctx)
 
-    # Claims contradicted by a confirmed claim need the other verdicts first: two passes.
+    # A claim's verdict depends on other claims' statuses only through contradictions and
+    # context claims; those claims get a second pass once every first status is known.
     claims = sorted(ctx.up)
-    first = {c: _verdict(ctx, c, origins_of, {})["status"] for c in claims}
-    verdicts = {c: _verdict(ctx, c, origins_of, first) for c in claims}
+    verdicts = {c: _verdict(ctx, c, origins_of, {}) for c in claims}
+    first = {c: v["status"] for c, v in verdicts.items()}
+    for claim in claims:
+        if _contradictions(ctx, claim) or sources_of(graph, f"claim:{claim}", "context-for"):
+            verdicts[claim] = _verdict(ctx, claim, origins_of, first)
 
     outlets_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     for a in assertions.values():
