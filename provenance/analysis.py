@@ -7,48 +7,22 @@ that decided it and a trace of every rule that was tried (`prov explain`).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
 import networkx as nx
 
+from provenance import dates, vocab
 from provenance.graph import nodes_of_kind, sources_of, targets
-from provenance.model import Basis, Rules, Stance, parse_partial_date
+from provenance.model import Rules
+from provenance.vocab import CERTAINTY, GRADE_MEANING, UNINFORMED, Basis, Stance, Status
 
-SUPPORT = frozenset({Stance.confirms, Stance.states, Stance.hedges, Stance.conditional})
-ENDORSING = frozenset({Stance.confirms, Stance.states, Stance.hedges})
-OPPOSE = frozenset({Stance.denies, Stance.doubts, Stance.retracts})
-CERTAINTY = {Stance.conditional: 1, Stance.hedges: 2, Stance.states: 3, Stance.confirms: 4}
-UNINFORMED = frozenset({Basis.unstated, Basis.hearsay})
-
-STATUSES = (
-    "confirmed",
-    "corroborated",
-    "unconfirmed",
-    "disputed",
-    "refuted",
-    "retracted",
-    "unsupported",
-)
-GRADE_MEANING = {
-    1: "confirmed by other independent sources",
-    2: "probably true",
-    3: "possibly true",
-    4: "doubtful",
-    5: "improbable",
-    6: "truth cannot be judged",
-}
-STANCE_WORD = {
-    Stance.confirms: "says it is confirmed",
-    Stance.states: "stated",
-    Stance.hedges: "hedged",
-    Stance.conditional: "conditional",
-    Stance.reports: "reported",
-    Stance.doubts: "doubted",
-    Stance.denies: "denied",
-    Stance.retracts: "retracted",
-}
+SUPPORT = frozenset(vocab.SUPPORT)
+ENDORSING = frozenset(vocab.ENDORSING)
+OPPOSE = frozenset(vocab.OPPOSING)
+STATUSES = tuple(Status)
 AMPLIFICATION_MIN = 3
 LIST_AT_MOST = 10  # names listed in one reason before "and N more"
 
@@ -164,11 +138,6 @@ def listing(items: list[str], sep: str = "; ") -> str:
     return f"{shown}{sep}and {rest} more" if rest > 0 else shown
 
 
-def date_key(value: str | None) -> tuple[int, int, int]:
-    """Return a sort key for a partial date; unknown dates sort last."""
-    return parse_partial_date(value) if value else (9999, 99, 99)
-
-
 def _read_assertions(graph: nx.MultiDiGraph) -> dict[str, _A]:
     out = {}
     for node in nodes_of_kind(graph, "assertion"):
@@ -274,7 +243,7 @@ def _withdrawn(ctx: _Ctx) -> set[str]:
     """Return the assertions a retraction withdraws: the one it names in `via`, else every
     earlier or undated assertion of the same claim by the same actor; and every assertion
     all of whose upstream assertions are withdrawn (a relay of a retracted statement)."""
-    latest: dict[tuple[str, str], tuple[int, int, int]] = {}
+    latest: dict[tuple[str, str], tuple[dt.datetime, int]] = {}
     named: set[str] = set()
     for a in ctx.assertions.values():
         if a.stance != Stance.retracts:
@@ -283,7 +252,7 @@ def _withdrawn(ctx: _Ctx) -> set[str]:
             named.add(a.via)
             continue
         key = (a.actor, a.claim)
-        latest[key] = max(latest.get(key, (0, 0, 0)), date_key(a.date))
+        latest[key] = max(latest.get(key, (dt.datetime.min, 0)), dates.sort_key(a.date))
     out: set[str] = set()
     for a_id in ctx.order:
         a = ctx.assertions[a_id]
@@ -291,7 +260,7 @@ def _withdrawn(ctx: _Ctx) -> set[str]:
             continue
         cutoff = latest.get((a.actor, a.claim))
         direct = a_id in named or (
-            cutoff is not None and (a.date is None or date_key(a.date) <= cutoff)
+            cutoff is not None and (a.date is None or dates.sort_key(a.date) <= cutoff)
         )
         ups = ctx.upstream[a_id]
         if direct or (ups and all(u in out for u in ups)):
@@ -339,8 +308,7 @@ def _strength(a: _A, rules: Rules) -> str:
 
 
 def _describe(ctx: _Ctx, a: _A, with_quote: bool = True, limit: int = 90) -> str:
-    basis = "basis unstated" if a.basis == Basis.unstated else a.basis.value.replace("_", " ")
-    text = f"{ctx.names[a.actor]} ({STANCE_WORD[a.stance]}, {basis})"
+    text = f"{ctx.names[a.actor]} ({a.stance.word}, {a.basis.word})"
     if with_quote and a.quote:
         quote = a.quote if len(a.quote) <= limit else a.quote[: limit - 1].rstrip() + "…"
         text += f": '{quote}'"
@@ -407,7 +375,7 @@ def _assertion_flags(ctx: _Ctx, a: _A, roots: list[str], depth: dict[str, int]) 
                     kind="certainty-inflation",
                     assertions=[a.id, *upstream_chain],
                     claims=[a.claim],
-                    text=f"{ctx.names[a.actor]} {STANCE_WORD[a.stance]} what upstream only "
+                    text=f"{ctx.names[a.actor]} {a.stance.word} what upstream only "
                     f"{_max_stance_word(ctx, upstream_chain)}",
                 )
             )
@@ -454,7 +422,7 @@ def _ancestors(ctx: _Ctx, a_id: str) -> list[str]:
 
 def _max_stance_word(ctx: _Ctx, ids: list[str]) -> str:
     best = max(ids, key=lambda i: (CERTAINTY.get(ctx.assertions[i].stance, 0), i))
-    return STANCE_WORD[ctx.assertions[best].stance]
+    return ctx.assertions[best].stance.word
 
 
 def _claim_path(ctx: _Ctx, a_id: str) -> list[str]:
@@ -727,7 +695,6 @@ def _verdict(
 
     flags = _claim_flags(ctx, claim, origins, live_support, reach)
     grade = _grade(status, informed, bool(confirmed_context))
-    dates = [d for i in ctx.by_claim.get(claim, []) if (d := ctx.assertions[i].date)]
     return Verdict(
         claim=claim,
         status=status,
@@ -740,7 +707,7 @@ def _verdict(
         reach=[a.id for a in reach],
         opposition=[a.id for a in opposition],
         withdrawn=sorted(withdrawn_ids),
-        first_seen=min(dates, key=date_key) if dates else None,
+        first_seen=dates.earliest([ctx.assertions[i].date for i in ctx.by_claim.get(claim, [])]),
         reasons=reasons,
         checks=checks,
         flags=flags,

@@ -8,6 +8,7 @@ case file and line it concerns, a one-line message and its evidence.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections import defaultdict
@@ -16,8 +17,9 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Any, TypedDict
 
+from provenance import dates
 from provenance.casefile import LoadedCase, archive_path
-from provenance.model import Assertion, Case, Claim, Quantity, parse_partial_date
+from provenance.model import Assertion, Case, Claim, Quantity
 
 KINDS = (
     "quote",
@@ -259,14 +261,14 @@ def _occasion_title(case: Case, source_id: str) -> str:
     return next(s.title for s in case.sources if s.id == source_id)
 
 
-def _source_date(case: Case, source_id: str | None) -> tuple[int, int, int]:
-    """Return the latest day a source can be from (a month-precise date counts as the end
-    of the month), so that a source sorts first only when it is certainly earliest."""
-    for s in case.sources:
-        if s.id == source_id and s.date:
-            year, month, day = parse_partial_date(s.date)
-            return year, month or 12, day or 31
-    return (9999, 99, 99)
+def _source_date(case: Case, source_id: str | None) -> str | None:
+    """Return a source's date as the case gives it (None if undated or unknown)."""
+    return next((s.date for s in case.sources if s.id == source_id), None)
+
+
+def _by_source_date(case: Case, a: Assertion) -> tuple[tuple[dt.datetime, int], str]:
+    """Order assertions by the date of the source we read them in, then by id."""
+    return dates.sort_key(_source_date(case, a.read_in)), a.id
 
 
 def _check_drift(case: Case, out: _Out) -> None:
@@ -279,17 +281,17 @@ def _check_drift(case: Case, out: _Out) -> None:
             groups[(a.actor, a.source)].append(a)
     for (actor, occasion), members in sorted(groups.items()):
         variants: dict[str, list[Assertion]] = {}
-        for a in sorted(members, key=lambda m: (_source_date(case, m.read_in), m.id)):
+        for a in sorted(members, key=lambda m: _by_source_date(case, m)):
             key = _fold(a.quote or "").rstrip(".,;!?\"' ").casefold()
             same = next((k for k in variants if key in k or k in key), None)
             variants.setdefault(same or key, []).append(a)
         if len(variants) < 2:
             continue
         firsts = [group[0] for group in variants.values()]
-        dates = sorted(_source_date(case, m.read_in) for m in members)
+        dated = sorted((_source_date(case, m.read_in) for m in members), key=dates.sort_key)
         earliest = (
             f"earliest in '{firsts[0].read_in}'"
-            if len(dates) < 2 or dates[0] < dates[1]
+            if len(dated) < 2 or dates.certainly_before(dated[0], dated[1])
             else "the sources cannot be dated apart"
         )
         pairs = [
@@ -334,7 +336,7 @@ def _check_titles(case: Case, names: dict[str, str], out: _Out) -> None:
             by_actor[a.actor].append(a)
     for actor, members in sorted(by_actor.items()):
         seen: dict[frozenset[str], Assertion] = {}
-        for a in sorted(members, key=lambda m: (_source_date(case, m.read_in), m.id)):
+        for a in sorted(members, key=lambda m: _by_source_date(case, m)):
             words = frozenset(
                 w for w in re.findall(r"\w+", (a.title or "").casefold()) if w not in _STOP
             )
@@ -477,22 +479,12 @@ def _check_names(case: Case, texts: dict[str, str], out: _Out) -> None:
             )
 
 
-def _before(x: str | None, y: str | None) -> bool:
-    """Return whether partial date `x` certainly ends before partial date `y` begins."""
-    if not x or not y:
-        return False
-    (xy, xm, xd), (yy, ym, yd) = parse_partial_date(x), parse_partial_date(y)
-    latest = (xy, xm or 12, xd or 31)
-    earliest = (yy, ym or 1, yd or 1)
-    return latest < earliest
-
-
 def _check_chronology(case: Case, out: _Out) -> None:
     sources = {s.id: s for s in case.sources}
     by_id = {a.id: a for a in case.assertions}
     for a in case.assertions:
         said_in = sources[a.source]
-        if _before(a.date, said_in.date):
+        if dates.certainly_before(a.date, said_in.date):
             out.add(
                 "chronology",
                 "error",
@@ -501,7 +493,7 @@ def _check_chronology(case: Case, out: _Out) -> None:
                 f"dated {a.date}, before its source '{a.source}' ({said_in.date})",
                 field="date",
             )
-        if a.read_in and _before(sources[a.read_in].date, a.date):
+        if a.read_in and dates.certainly_before(sources[a.read_in].date, a.date):
             out.add(
                 "chronology",
                 "error",
@@ -511,7 +503,7 @@ def _check_chronology(case: Case, out: _Out) -> None:
                 f"before the assertion ({a.date})",
                 field="read_in",
             )
-        if a.via and a.via in by_id and _before(a.date, by_id[a.via].date):
+        if a.via and a.via in by_id and dates.certainly_before(a.date, by_id[a.via].date):
             out.add(
                 "chronology",
                 "error",
@@ -522,7 +514,7 @@ def _check_chronology(case: Case, out: _Out) -> None:
             )
     for s in case.sources:
         for cited in s.cites:
-            if _before(s.date, sources[cited].date):
+            if dates.certainly_before(s.date, sources[cited].date):
                 out.add(
                     "chronology",
                     "error",

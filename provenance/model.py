@@ -9,8 +9,6 @@ file names and line numbers.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
@@ -23,30 +21,12 @@ from pydantic import (
     model_validator,
 )
 
+from provenance import dates
+from provenance.vocab import ActorKind, Basis, ReliabilityGrade, SourceKind, Stance
+
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-def parse_partial_date(value: str) -> tuple[int, int, int]:
-    """Return (year, month, day) for an ISO date of year, month or day precision.
-
-    Missing parts are 0. Raises ValueError for anything else or an impossible date.
-    """
-    match = _DATE_RE.match(value)
-    if not match:
-        raise ValueError(f"'{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(part) if part else 0 for part in match.groups())
-    if match.group(2) and not 1 <= month <= 12:
-        raise ValueError(f"'{value}' has no month {month}: write YYYY-MM with 01-12")
-    if match.group(3):
-        try:
-            dt.date(year, month, day)
-        except ValueError as exc:
-            raise ValueError(f"'{value}' is not a calendar date ({exc})") from exc
-    return year, month, day
 
 
 def _check_date(value: Any) -> Any:
@@ -54,12 +34,14 @@ def _check_date(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, str):
-        parse_partial_date(value)
+        dates.parse(value)
     return value
 
 
 PartialDate = Annotated[
-    str, BeforeValidator(_check_date), Field(description="YYYY, YYYY-MM or YYYY-MM-DD")
+    str,
+    BeforeValidator(_check_date),
+    Field(description="YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM+HH:MM"),
 ]
 
 
@@ -69,86 +51,10 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class ActorKind(StrEnum):
-    person = "person"
-    organization = "organization"
-    outlet = "outlet"
-    government = "government"
-    crowd = "crowd"
-    anonymous = "anonymous"
-
-
-class SourceKind(StrEnum):
-    article = "article"
-    broadcast = "broadcast"
-    social_post = "social_post"
-    data_release = "data_release"
-    report = "report"
-    interview = "interview"
-    statement = "statement"
-    other = "other"
-
-
-class Stance(StrEnum):
-    """What the actor does with the claim, from strongest endorsement to withdrawal."""
-
-    confirms = "confirms"
-    states = "states"
-    hedges = "hedges"
-    conditional = "conditional"
-    reports = "reports"
-    doubts = "doubts"
-    denies = "denies"
-    retracts = "retracts"
-
-
-class Basis(StrEnum):
-    """Why the actor could know."""
-
-    first_hand = "first_hand"
-    official = "official"
-    documents = "documents"
-    analysis = "analysis"
-    unnamed_sources = "unnamed_sources"
-    hearsay = "hearsay"
-    unstated = "unstated"
-
-
-STANCE_HELP = {
-    Stance.confirms: "confirms it with first-hand knowledge or authority (or says it is confirmed)",
-    Stance.states: "states it as fact",
-    Stance.hedges: "states it hedged or as speculation ('perhaps', 'very likely')",
-    Stance.conditional: "states it conditionally ('if it was indeed ...')",
-    Stance.reports: "reports that someone else said it, without endorsing it",
-    Stance.doubts: "doubts it or says it is unconfirmed",
-    Stance.denies: "denies it",
-    Stance.retracts: "retracts its own earlier assertion of it",
-}
-
-BASIS_HELP = {
-    Basis.first_hand: "first-hand knowledge (the subject itself, a witness)",
-    Basis.official: "official record or data",
-    Basis.documents: "documents",
-    Basis.analysis: "analysis or inference",
-    Basis.unnamed_sources: "unnamed sources",
-    Basis.hearsay: "hearsay",
-    Basis.unstated: "unstated",
-}
-
-
-class Grade(StrEnum):
-    A = "A"
-    B = "B"
-    C = "C"
-    D = "D"
-    E = "E"
-    F = "F"
-
-
 class Reliability(Strict):
     """A checker's Admiralty reliability grade for an actor, with who graded it and why."""
 
-    grade: Grade
+    grade: ReliabilityGrade
     by: NonEmpty = Field(description="who graded it")
     reason: NonEmpty = Field(description="why")
     date: PartialDate | None = None

@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
+from provenance import dates
 from provenance.document import Document
 from provenance.errors import ProvenanceError
-from provenance.model import parse_partial_date
 from provenance.trace import CaseIndex, find
 
 FONT = "Helvetica"
@@ -369,27 +369,6 @@ def generation_date(doc: Document) -> str:
     return str(review.get("date") or dt.date.today().isoformat())
 
 
-def _time_key(date: str | None) -> tuple[int, int, int, int]:
-    """Return where a date sits on the time axis: a month- or year-precise date at the end
-    of its month or year (a post dated only "April" came after one dated 9 April, as far
-    as the picture can tell), undated statements last."""
-    if not date:
-        return (9999, 12, 31, 9)
-    year, month, day = parse_partial_date(date)
-    return (year, month or 12, day or 31, 2 - date.count("-"))
-
-
-def _time_label(key: tuple[int, int, int, int]) -> str:
-    year, month, day, vagueness = key
-    if year == 9999:
-        return "undated"
-    return [
-        f"{year}-{month:02d}-{day:02d}",
-        f"{year}-{month:02d} (day unknown)",
-        f"{year} (month unknown)",
-    ][vagueness]
-
-
 def diagram_dot(doc: Document, term: str | None, options: RenderOptions | None = None) -> str:
     """Return the DOT source of the provenance diagram of `term` (everything if None)."""
     import graphviz
@@ -490,30 +469,33 @@ def diagram_dot(doc: Document, term: str | None, options: RenderOptions | None =
             )
 
     # Time axis: one rank per date, chained in order; each statement sits on its date.
-    keys = sorted({_time_key(ix.assertions[a].get("date")) for a in assertions})
+    # Dates sit where their interval starts, coarser first ("Apr 2025" before 1 April).
+    keys: list[str | None] = sorted(
+        {ix.assertions[a].get("date") for a in assertions}, key=dates.sort_key
+    )
     for key in keys:
-        label = _time_label(key)
+        label = dates.display(key)
         g.node(
             _name("date", label),
             label=_label([label]),
             shape="plaintext",
             fontsize="12",
             fontcolor="#555555",
-            id="date-{}-{:02d}-{:02d}-{}".format(*key),
+            id=f"date-{key or 'undated'}",
         )
     for before, after in pairwise(keys):
         g.edge(
-            _name("date", _time_label(before)),
-            _name("date", _time_label(after)),
+            _name("date", dates.display(before)),
+            _name("date", dates.display(after)),
             style="invis",
             weight="10",
         )
     for key in keys:
         with g.subgraph() as same:
             same.attr(rank="same")
-            same.node(_name("date", _time_label(key)))
+            same.node(_name("date", dates.display(key)))
             for a in assertions:
-                if _time_key(ix.assertions[a].get("date")) == key:
+                if ix.assertions[a].get("date") == key:
                     same.node(_name("assertion", a))
 
     for actor_id in actors:

@@ -3,21 +3,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from provenance.model import Actor, Assertion, Case, case_json_schema, parse_partial_date
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [("2025", (2025, 0, 0)), ("2025-04", (2025, 4, 0)), ("2025-04-09", (2025, 4, 9))],
-)
-def test_partial_dates_parse_to_sortable_tuples(value: str, expected: tuple[int, int, int]) -> None:
-    assert parse_partial_date(value) == expected
-
-
-@pytest.mark.parametrize("value", ["2025-4", "April 2025", "2025-02-30", "2025-00"])
-def test_impossible_or_misspelt_dates_are_refused(value: str) -> None:
-    with pytest.raises(ValueError):
-        parse_partial_date(value)
+from provenance.model import Actor, Assertion, Case, case_json_schema
 
 
 def test_aliases_accept_plain_names_and_marked_errors() -> None:
@@ -75,3 +61,26 @@ def test_the_committed_schema_is_up_to_date() -> None:
 
     committed = json.loads((ROOT / "docs" / "case.schema.json").read_text(encoding="utf-8"))
     assert committed == case_json_schema(), "run: prov schema > docs/case.schema.json"
+
+
+def test_typed_records_mirror_the_model() -> None:
+    """provenance.records is what views and writers read; it must name every field the
+    model writes, and no other."""
+    from typing import get_type_hints
+
+    from provenance import model, records
+
+    pairs = {
+        model.Actor: records.ActorRecord,
+        model.Alias: records.AliasRecord,
+        model.Reliability: records.ReliabilityRecord,
+        model.Source: records.SourceRecord,
+        model.Quantity: records.QuantityRecord,
+        model.Claim: records.ClaimRecord,
+        model.Assertion: records.AssertionRecord,
+        model.Review: records.ReviewRecord,
+        model.Rules: records.RulesRecord,
+        model.Case: records.CaseRecord,
+    }
+    for pyd, typed in pairs.items():
+        assert set(pyd.model_fields) == set(get_type_hints(typed)), pyd.__name__

@@ -1,0 +1,235 @@
+"""The analysed case as typed data: the contract between the pipeline's stages.
+
+`build_document` (provenance.document) turns a case into one `Document`: the case's
+records as JSON (`CaseRecord`), the engine's results (`Analysis`) and the evidence
+checks' findings (`Finding`). Views, diagrams, reports and exports receive a `Document`
+and read nothing else, so they never import pydantic or networkx.
+
+Each record type mirrors a model in provenance.model as `model_dump(mode="json",
+exclude_none=True)` writes it: optional fields may be absent (`NotRequired`). A test
+keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from typing import NotRequired, TypedDict
+
+# --- the case's records, as JSON -------------------------------------------------------
+
+
+class ReliabilityRecord(TypedDict):
+    grade: str
+    by: str
+    reason: str
+    date: NotRequired[str]
+
+
+class AliasRecord(TypedDict):
+    name: str
+    error: bool
+    note: NotRequired[str]
+
+
+class ActorRecord(TypedDict):
+    id: str
+    name: str
+    kind: str
+    aliases: list[AliasRecord]
+    role: NotRequired[str]
+    affiliation: NotRequired[str]
+    reliability: NotRequired[ReliabilityRecord]
+    note: NotRequired[str]
+
+
+class SourceRecord(TypedDict):
+    id: str
+    title: str
+    kind: str
+    publisher: NotRequired[str]
+    author: NotRequired[str]
+    date: NotRequired[str]
+    date_note: NotRequired[str]
+    url: NotRequired[str]
+    archive: NotRequired[str]
+    recorded: bool
+    cites: list[str]
+    note: NotRequired[str]
+
+
+class QuantityRecord(TypedDict):
+    subject: str
+    value: float
+    unit: str
+    as_of: NotRequired[str]
+    qualifier: NotRequired[str]
+
+
+class ClaimRecord(TypedDict):
+    id: str
+    text: str
+    tags: list[str]
+    more_specific_than: list[str]
+    contradicts: list[str]
+    context_for: list[str]
+    quantity: NotRequired[QuantityRecord]
+    note: NotRequired[str]
+
+
+class AssertionRecord(TypedDict):
+    id: str
+    actor: str
+    claim: str
+    source: str
+    stance: str
+    basis: str
+    date: NotRequired[str]
+    quote: NotRequired[str]
+    paraphrase: bool
+    read_in: NotRequired[str]
+    via: NotRequired[str]
+    named_as: NotRequired[str]
+    title: NotRequired[str]
+    note: NotRequired[str]
+
+
+class ReviewRecord(TypedDict):
+    author: NotRequired[str]
+    url: NotRequired[str]
+    date: NotRequired[str]
+
+
+class RulesRecord(TypedDict):
+    corroborated_min_origins: int
+    confirmed_min_authoritative: int
+    attribution_min_outlets: int
+    authoritative_bases: list[str]
+    grounded_bases: list[str]
+
+
+class CaseRecord(TypedDict):
+    title: str
+    description: NotRequired[str]
+    review: NotRequired[ReviewRecord]
+    rules: NotRequired[RulesRecord]
+    actors: list[ActorRecord]
+    sources: list[SourceRecord]
+    claims: list[ClaimRecord]
+    assertions: list[AssertionRecord]
+
+
+# --- the engine's results ------------------------------------------------------------
+
+
+class Reason(TypedDict):
+    """One reason for a verdict: which rule, in words, on which assertions."""
+
+    rule: str
+    text: str
+    assertions: list[str]
+
+
+class RuleCheck(TypedDict):
+    """One rule the engine tried on a claim, whether it decided the status, and why."""
+
+    rule: str
+    fired: bool
+    detail: str
+
+
+class Origin(TypedDict):
+    assertion: str
+    actor: str
+    group: str
+    stance: str
+    basis: str
+    strength: str
+    supports: list[str]
+
+
+class FlagResult(TypedDict):
+    kind: str
+    text: str
+    assertions: list[str]
+    claims: list[str]
+
+
+class ReliabilityNote(TypedDict):
+    actor: str
+    grade: str
+    by: str
+    reason: str
+
+
+class Verdict(TypedDict):
+    claim: str
+    status: str
+    grade: int
+    grade_meaning: str
+    origins: list[Origin]
+    independent_origins: int
+    support: list[str]
+    conditional: list[str]
+    reach: list[str]
+    opposition: list[str]
+    withdrawn: list[str]
+    first_seen: str | None
+    reasons: list[Reason]
+    checks: list[RuleCheck]
+    flags: list[FlagResult]
+    reliability: list[ReliabilityNote]
+
+
+class AttributionResult(TypedDict):
+    status: str
+    established: bool
+    text: str
+    outlets: list[str]
+
+
+class AssertionResult(TypedDict):
+    assertion: str
+    upstream: list[str]
+    roots: list[str]
+    chain: list[str]
+    attribution: AttributionResult
+    flags: list[FlagResult]
+
+
+class Analysis(TypedDict):
+    rules: RulesRecord
+    overrides: list[str]
+    claims: dict[str, Verdict]
+    assertions: dict[str, AssertionResult]
+    flags: list[FlagResult]
+
+
+# --- the evidence checks' findings ---------------------------------------------------
+
+
+#: Any JSON value: what a finding's evidence holds (each check documents its keys).
+JSON = str | int | float | bool | None | list["JSON"] | dict[str, "JSON"]
+Evidence = dict[str, JSON]
+
+
+class Finding(TypedDict):
+    kind: str
+    severity: str
+    file: str
+    line: int
+    subject: str
+    also: list[str]  # further records the finding concerns, as "kind:id"
+    message: str
+    evidence: Evidence
+
+
+# --- the whole document ----------------------------------------------------------------
+
+
+class Document(TypedDict):
+    format: str
+    version: int
+    tool: str
+    case: CaseRecord
+    analysis: Analysis
+    checks: list[Finding]
+    files: dict[str, str]
