@@ -153,6 +153,11 @@ class Assertion(Strict):
     stance: Stance
     basis: Basis = Basis.unstated
     date: PartialDate | None = None
+    undated: bool = Field(
+        default=False,
+        description="the date is unknown and the checker says so: the assertion counts in "
+        "every --as-of view (an assertion with no date and no mark counts in none)",
+    )
     quote: str | None = Field(default=None, description="verbatim, from the archived text")
     paraphrase: bool = Field(
         default=False,

@@ -83,6 +83,7 @@ class AssertionRecord(TypedDict):
     stance: str
     basis: str
     date: NotRequired[str]
+    undated: bool
     quote: NotRequired[str]
     paraphrase: bool
     read_in: NotRequired[str]

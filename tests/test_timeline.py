@@ -1,0 +1,101 @@
+"""`--as-of`: a case cut to what could have been known at the end of a date."""
+
+from __future__ import annotations
+
+import doctest
+from typing import Any
+
+import pytest
+
+from provenance import timeline
+from provenance.casefile import read_case
+from provenance.model import Case
+from tests.conftest import SEED
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(timeline).failed == 0
+
+
+def _case(assertions: list[dict[str, Any]], sources: list[dict[str, Any]] | None = None) -> Case:
+    return Case.model_validate(
+        {
+            "actors": [{"id": "a", "name": "A", "kind": "person"}],
+            "sources": sources
+            or [
+                {"id": "early", "title": "Early", "kind": "article", "date": "2025-04-09"},
+                {"id": "month", "title": "Month", "kind": "article", "date": "2025-04"},
+                {"id": "late", "title": "Late", "kind": "article", "date": "2025-05-02"},
+                {"id": "nodate", "title": "No date", "kind": "article"},
+            ],
+            "claims": [{"id": "c", "text": "C"}, {"id": "d", "text": "D"}],
+            "assertions": assertions,
+        }
+    )
+
+
+def _said(a_id: str, source: str, **extra: Any) -> dict[str, Any]:
+    return {"id": a_id, "actor": "a", "claim": "c", "source": source, "stance": "states", **extra}
+
+
+def test_later_sources_and_assertions_are_left_out_with_the_reason() -> None:
+    cut = timeline.as_of(_case([_said("x", "early"), _said("y", "late")]), "2025-04-10")
+    assert [a.id for a in cut.case.assertions] == ["x"]
+    reasons = {o["id"]: o["reason"] for o in cut.omitted}
+    assert reasons["y"] == "dated 2 May 2025, not known by the end of 10 Apr 2025"
+    assert reasons["late"] == "published 2 May 2025, after 10 Apr 2025"
+    assert reasons["d"] == "nothing was said about it yet"
+
+
+def test_a_month_precise_date_is_not_known_before_the_month_ends() -> None:
+    case = _case([_said("m", "month")])
+    assert timeline.as_of(case, "2025-04-10").case.assertions == []
+    assert [a.id for a in timeline.as_of(case, "2025-04-30").case.assertions] == ["m"]
+
+
+def test_an_undated_assertion_counts_only_when_marked_undated() -> None:
+    case = _case([_said("u", "nodate"), _said("v", "nodate", undated=True)])
+    cut = timeline.as_of(case, "2025-06-01")
+    assert [a.id for a in cut.case.assertions] == ["v"]
+    assert cut.omitted[0]["id"] == "u"
+    assert "undated: true" in cut.omitted[0]["reason"]
+
+
+def test_what_a_counted_relay_repeats_counts_too() -> None:
+    case = _case([_said("m", "month"), _said("r", "early", date="2025-04-09", via="m")])
+    # "m" is dated only "April", but "r" relayed it on the 9th, so it existed by then.
+    assert [a.id for a in timeline.as_of(case, "2025-04-09").case.assertions] == ["m", "r"]
+
+
+def test_a_later_source_we_read_an_earlier_statement_in_is_dropped() -> None:
+    case = _case([_said("x", "early", date="2025-04-09", read_in="late")])
+    cut = timeline.as_of(case, "2025-04-20")
+    assert cut.case.assertions[0].read_in is None
+    assert "late" in {o["id"] for o in cut.omitted}
+
+
+def test_a_date_before_every_event_is_refused() -> None:
+    with pytest.raises(ValueError, match="before anything in the case happened"):
+        timeline.as_of(_case([_said("x", "early")]), "2025-01-01")
+    with pytest.raises(ValueError, match="is not a date"):
+        timeline.as_of(_case([_said("x", "early")]), "yesterday")
+
+
+def test_after_the_last_event_nothing_is_left_out_of_the_seed() -> None:
+    case = read_case(SEED).case
+    cut = timeline.as_of(case, "2030-01-01")
+    said_on = {s.id: s.date for s in case.sources}
+    dated = {a.id for a in case.assertions if a.date or said_on[a.source] or a.undated}
+    assert {a.id for a in cut.case.assertions} == dated
+    assert {o["id"] for o in cut.omitted if o["kind"] == "assertion"} == {
+        a.id for a in case.assertions
+    } - dated
+
+
+def test_the_seed_in_april_has_no_may_thread() -> None:
+    cut = timeline.as_of(read_case(SEED).case, "2025-04-10")
+    ids = {a.id for a in cut.case.assertions}
+    assert "gasparino-japan-sold" in ids
+    assert "kubota-institutions" in ids
+    assert not any(a.id.startswith("kato-card") for a in cut.case.assertions)
+    assert "treasuries-a-card" in {o["id"] for o in cut.omitted if o["kind"] == "claim"}
