@@ -10,9 +10,11 @@ import pytest
 from typer.testing import CliRunner
 
 from provenance.casefile import read_case
-from provenance.checks import Finding, locate, normalize_text, read_archives, run_checks
+from provenance.checks import read_archives, run_checks
+from provenance.checks.textmatch import locate, normalize_text
 from provenance.cli import app
 from provenance.document import Document
+from provenance.records import Finding
 from tests.conftest import SEED, write_case
 
 TEXT = (
