@@ -334,18 +334,6 @@ def format_explain(result: dict[str, Any], width: int = 100) -> str:
     return "\n".join(lines) + "\n"
 
 
-CHECK_HEADINGS = {
-    "quote": "quotes in their sources",
-    "quote-drift": "quote drift",
-    "title-drift": "titles that change between sources",
-    "figure": "figure conflicts",
-    "name": "wrong names",
-    "chronology": "chronology",
-    "structure": "structure",
-    "duplicate-text": "duplicate text in archived sources",
-}
-
-
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
@@ -367,12 +355,16 @@ def format_check(
 ) -> str:
     """Return the findings of `prov check` grouped by kind, then a summary line. Located
     quotes are listed only when `verbose`."""
+    from provenance.checks.registry import CHECKS
+
     lines: list[str] = []
-    for kind, heading in CHECK_HEADINGS.items():
-        members = [f for f in findings if f["kind"] == kind and (verbose or f["severity"] != "ok")]
+    for check in CHECKS:
+        members = [
+            f for f in findings if f["kind"] == check.kind and (verbose or f["severity"] != "ok")
+        ]
         if not members:
             continue
-        lines.append(heading.upper())
+        lines.append(check.heading.upper())
         for f in members:
             if f["severity"] == "ok":
                 ev = f["evidence"]

@@ -10,9 +10,13 @@ import pytest
 from typer.testing import CliRunner
 
 from provenance.casefile import read_case
-from provenance.checks import Finding, locate, normalize_text, read_archives, run_checks
+from provenance.checks import read_archives, run_checks
+from provenance.checks.registry import CHECKS, KINDS, heading
+from provenance.checks.textmatch import locate, normalize_text
 from provenance.cli import app
 from provenance.document import Document
+from provenance.records import Finding
+from provenance.text import format_check
 from tests.conftest import SEED, write_case
 
 TEXT = (
@@ -74,6 +78,61 @@ def findings(folder: Path, kind: str | None = None) -> list[Finding]:
     loaded = read_case(folder)
     found = run_checks(loaded, read_archives(loaded))
     return [f for f in found if kind is None or f["kind"] == kind]
+
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+GOLDEN_CHECK = Path(__file__).resolve().parent / "golden" / "seed" / "check.json"
+
+
+def readme_check_kinds() -> list[str]:
+    """Return the first column of README.md's check table, in order, without backticks."""
+    lines = README.read_text(encoding="utf-8").splitlines()
+    start = lines.index("| kind | what it finds | severity |")
+    kinds = []
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        kinds.append(line.split("|")[1].strip().strip("`"))
+    return kinds
+
+
+def test_every_registered_check_has_a_kind_heading_and_docstring() -> None:
+    assert len(set(KINDS)) == len(KINDS) == len(CHECKS)
+    for check in CHECKS:
+        assert check.kind and check.kind == check.kind.strip().lower()
+        assert check.heading and heading(check.kind) == check.heading
+        assert check.run.__doc__ and check.run.__doc__.strip(), check.kind
+
+
+def test_the_readme_lists_exactly_the_registered_checks_in_order() -> None:
+    assert readme_check_kinds() == list(KINDS)
+
+
+def test_no_finding_has_a_kind_that_is_not_registered() -> None:
+    golden = json.loads(GOLDEN_CHECK.read_text(encoding="utf-8"))
+    assert {f["kind"] for f in golden["findings"]} <= set(KINDS)
+    with pytest.raises(ValueError, match="no check reports findings of kind 'quotes'"):
+        heading("quotes")
+
+
+def test_the_text_output_lists_findings_under_the_registry_headings_in_its_order() -> None:
+    findings: list[dict[str, Any]] = [
+        {
+            "kind": kind,
+            "severity": "warning",
+            "file": "case.yaml",
+            "line": 1,
+            "subject": "claim:c",
+            "also": [],
+            "message": f"about {kind}",
+            "evidence": {"variants": []},
+        }
+        for kind in reversed(KINDS)
+    ]
+    counts = {"error": 0, "warning": len(findings), "note": 0, "ok": 0}
+    lines = format_check(findings, counts).splitlines()
+    headings = [line for line in lines if line and not line.startswith(" ")][:-1]
+    assert headings == [check.heading.upper() for check in CHECKS]
 
 
 def test_normalising_keeps_a_map_back_to_the_original() -> None:

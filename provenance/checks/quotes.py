@@ -1,0 +1,100 @@
+"""The quote check: is every quote in the archived text of the source where we read it?
+
+A quote found (after folding, see `textmatch`) is recorded with severity `ok` and its
+location; a quote not found is an error with the closest passage and its similarity; a
+quote whose source has no archived text is unverifiable (a warning); an assertion
+without a quote gets a note.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from provenance.checks.textmatch import Location, fold, locate, normalize_text
+from provenance.records import Evidence
+from provenance.vocab import Severity
+
+if TYPE_CHECKING:
+    from provenance.checks.findings import Findings
+    from provenance.model import Case
+
+
+def closest_passage(quote: str, text: str) -> tuple[str, float, int]:
+    """Return the passage of `text` most like `quote`, its similarity (0-100) and line."""
+    from rapidfuzz import fuzz
+
+    wanted = fold(quote)
+    hay = normalize_text(text)
+    found = fuzz.partial_ratio_alignment(wanted, hay.text)
+    if found is None or found.dest_end <= found.dest_start:
+        return "", 0.0, 0
+    start = hay.origin[found.dest_start]
+    end = hay.origin[found.dest_end - 1] + 1
+    return text[start:end], round(found.score, 1), text.count("\n", 0, start) + 1
+
+
+def _selector(source: str, found: Location) -> Evidence:
+    """Return the evidence of a found quote: its source and text-quote selector."""
+    return {
+        "source": source,
+        "line": found["line"],
+        "start": found["start"],
+        "end": found["end"],
+        "prefix": found["prefix"],
+        "exact": found["exact"],
+        "suffix": found["suffix"],
+        "occurrences": found["occurrences"],
+    }
+
+
+def check_quotes(case: Case, texts: dict[str, str], out: Findings) -> None:
+    """Look for every assertion's quote in the archived text of the source where we read
+    it (`read_in`, else `source`). Evidence: `source`, and for a found quote its text-quote
+    selector (`line`, `start`, `end`, `prefix`, `exact`, `suffix`, `occurrences`); for a
+    missing one the `closest` passage, its `similarity` (0-100) and `line`."""
+    titles = {s.id: s.title for s in case.sources}
+    for a in case.assertions:
+        where = a.evidence_source
+        if not a.quote:
+            out.add(
+                Severity.note,
+                "assertions",
+                a.id,
+                "no quote: add the words the source uses, copied verbatim",
+            )
+            continue
+        if where not in texts:
+            out.add(
+                Severity.warning,
+                "assertions",
+                a.id,
+                f"unverifiable: no archived text of '{where}' ({titles[where]})",
+                {"source": where},
+                "quote",
+            )
+            continue
+        found = locate(a.quote, texts[where])
+        if found:
+            extra = _selector(where, found)
+            if found["occurrences"] > 1:
+                out.add(
+                    Severity.note,
+                    "assertions",
+                    a.id,
+                    f"quote found {found['occurrences']} times in '{where}'; first at line "
+                    f"{found['line']}",
+                    extra,
+                    "quote",
+                )
+            out.located(f"assertion:{a.id}", f"found in '{where}' line {found['line']}", extra)
+            continue
+        passage, score, line = closest_passage(a.quote, texts[where])
+        out.add(
+            Severity.error,
+            "assertions",
+            a.id,
+            f"quote not found in '{where}'; closest passage (line {line}, {score}% similar):"
+            f' "{passage}"',
+            {"source": where, "closest": passage, "similarity": score, "line": line},
+            "quote",
+        )
