@@ -43,7 +43,7 @@ def code_stamp() -> str:
     that wrote it (the version number alone does not change between commits)."""
     package = Path(__file__).resolve().parent
     parts = [__version__]
-    parts += [f"{f.name}:{_stamp(f)}" for f in sorted(package.glob("*.py"))]
+    parts += [f"{f.name}:{_stamp(f)}" for f in sorted(package.rglob("*.py"))]
     return "|".join(parts)
 
 
