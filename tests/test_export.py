@@ -18,8 +18,10 @@ from typer.testing import CliRunner
 
 from provenance.cli import app
 from provenance.document import Document, build_document
-from provenance.export import claim_reviews, export, prov_document
-from provenance.importer import case_from_prov_json
+from provenance.export import export
+from provenance.export.claimreview import claim_reviews
+from provenance.export.prov import prov_document
+from provenance.imports.prov_json import case_from_prov_json
 from tests.conftest import write_case
 
 HOSTILE = 'He said "sell" & <b>left</b>\nnew line \\N 日本 農林中金'

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 from provenance.cli import app
 from provenance.document import Document, build_document
-from provenance.layout import lay_out
 from provenance.render import RenderOptions, default_output, diagram_dot, select
+from provenance.render.layout import lay_out
 from tests.conftest import ROOT, write_case
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
