@@ -23,9 +23,9 @@ from engine import generate
 from provenance.analysis import analyse
 from provenance.document import Document, build_document
 from provenance.graph import build_graph
-from provenance.layout import lay_out
 from provenance.model import Case
 from provenance.render import diagram_dot
+from provenance.render.layout import lay_out
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "treasuries-2025"
 

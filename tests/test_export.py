@@ -4,6 +4,7 @@ pyld), GraphML and GEXF (read back by networkx), the analysed JSON, and PROV-JSO
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -18,8 +19,13 @@ from typer.testing import CliRunner
 
 from provenance.cli import app
 from provenance.document import Document, build_document
-from provenance.export import claim_reviews, export, prov_document
-from provenance.importer import case_from_prov_json
+from provenance.errors import ProvenanceError
+from provenance.export import FORMATS, ExportOptions, export, export_case, registry
+from provenance.export.claimreview import claim_reviews
+from provenance.export.prov import prov_document
+from provenance.export.terms import claims_named
+from provenance.imports import registry as import_formats
+from provenance.imports.prov_json import case_from_prov_json
 from tests.conftest import write_case
 
 HOSTILE = 'He said "sell" & <b>left</b>\nnew line \\N 日本 農林中金'
@@ -27,8 +33,8 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def hostile_doc(tmp_path: Path) -> Document:
-    data: dict[str, Any] = {
+def hostile_data() -> dict[str, Any]:
+    return {
         "title": HOSTILE,
         "review": {"author": "Desk", "url": "https://example.org/r", "date": "2025-06-01"},
         "actors": [
@@ -91,7 +97,11 @@ def hostile_doc(tmp_path: Path) -> Document:
             },
         ],
     }
-    return build_document(write_case(tmp_path, data))
+
+
+@pytest.fixture
+def hostile_doc(tmp_path: Path, hostile_data: dict[str, Any]) -> Document:
+    return build_document(write_case(tmp_path, hostile_data))
 
 
 def test_prov_json_is_read_back_equal_to_the_document_in_memory(seed_doc: Document) -> None:
@@ -322,3 +332,83 @@ def test_import_of_json_that_is_not_prov(tmp_path: Path, content: str, reason: s
     result = runner.invoke(app, ["import", "prov-json", str(path)])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"prov: not a PROV-JSON document ({reason}")
+
+
+# --- the registry of formats ----------------------------------------------------------
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "export.md"
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_every_registered_writer_loads_and_writes(seed_doc: Document, name: str) -> None:
+    spec = FORMATS[name]
+    text = spec.writer()(seed_doc, ExportOptions(base_url="https://example.org/r"))
+    assert text.endswith("\n") and len(text) > 1000
+    assert spec.suffix.startswith(".") and "/" in spec.media_type
+
+
+def test_docs_list_every_registered_format() -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    begin, end = "<!-- formats: begin -->\n", "<!-- formats: end -->"
+    if os.environ.get("PROV_UPDATE_GOLDEN") == "1":
+        head, rest = text.split(begin)
+        text = head + begin + registry.markdown_table() + end + rest.split(end)[1]
+        DOCS.write_text(text, encoding="utf-8")
+    assert text.split(begin)[1].split(end)[0] == registry.markdown_table()
+
+
+def test_readme_export_section_names_every_format() -> None:
+    readme = README.read_text(encoding="utf-8")
+    section = readme.split("### `prov export")[1].split("\n### ")[0]
+    missing = [name for name in FORMATS if name not in section]
+    assert missing == [], f"README's export section does not mention {missing}"
+
+
+def test_cli_help_lists_the_registered_formats() -> None:
+    result = runner.invoke(app, ["export", "--help"], terminal_width=400)
+    assert registry.choices() in " ".join(result.stdout.split())
+    assert registry.choices() == (
+        "prov-json, prov-n, prov-o, prov-xml, claimreview, graphml, gexf or json"
+    )
+
+
+def test_every_registered_reader_loads() -> None:
+    for spec in import_formats.FORMATS.values():
+        assert callable(spec.reader())
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_every_export_is_byte_identical_for_a_reordered_case(
+    hostile_data: dict[str, Any], tmp_path: Path, fmt: str
+) -> None:
+    reordered = {
+        k: list(reversed(v)) if isinstance(v, list) else v for k, v in hostile_data.items()
+    }
+    first = build_document(write_case(tmp_path, hostile_data))
+    (tmp_path / "again").mkdir()
+    second = build_document(write_case(tmp_path / "again", reordered))
+    one, other = export(first, fmt), export(second, fmt)
+    assert one == export(first, fmt)
+    if fmt == "json":
+        # Findings point at a file and line, which a reordered case file moves.
+        one, other = (json.dumps({**json.loads(t), "checks": []}) for t in (one, other))
+    assert one == other
+
+
+def test_a_term_selects_the_claims_it_names(seed_doc: Document) -> None:
+    url = "https://example.org/check"
+    reviews = json.loads(export_case(seed_doc, "claimreview", "norinchukin", url))
+    named = claims_named(seed_doc, "norinchukin")
+    assert [r["url"] for r in reviews] == [f"{url}#claim-{c}" for c in named]
+    assert "norinchukin-sold" in named
+    with pytest.raises(ProvenanceError, match="names no claim"):
+        claims_named(seed_doc, "gasparino")
+
+
+def test_prov_o_is_byte_identical_from_run_to_run(seed_doc: Document) -> None:
+    # The seed case has sources with several qualified relations of one kind, whose
+    # blank nodes rdflib would otherwise order by random ids.
+    first = export(seed_doc, "prov-o")
+    assert first.count("prov:qualifiedDerivation [") > 5
+    assert all(export(seed_doc, "prov-o") == first for _ in range(3))

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from provenance import layout
 from provenance.errors import ProvenanceError
-from provenance.layout import choose_engine, lay_out
+from provenance.render import layout
+from provenance.render.layout import choose_engine, lay_out
 
 
 @pytest.fixture

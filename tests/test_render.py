@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import random
 import xml.etree.ElementTree as ET
@@ -13,8 +14,16 @@ from typer.testing import CliRunner
 
 from provenance.cli import app
 from provenance.document import Document, build_document
-from provenance.layout import lay_out
-from provenance.render import RenderOptions, default_output, diagram_dot, select
+from provenance.render import (
+    RenderOptions,
+    default_output,
+    diagram_dot,
+    generation_date,
+    select,
+    styles,
+)
+from provenance.render.layout import lay_out
+from provenance.vocab import ActorKind, SourceKind, Stance, Status
 from tests.conftest import ROOT, write_case
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -258,3 +267,54 @@ def test_render_refuses_bad_options(args: list[str], message: str) -> None:
     result = runner.invoke(app, ["render", *args])
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == message
+
+
+@pytest.mark.parametrize(
+    ("table", "vocabulary"),
+    [
+        (styles.STATUS_COLOUR, Status),
+        (styles.STATUS_FILL, Status),
+        (styles.STANCE_LINE, Stance),
+        (styles.ACTOR_SHAPE, ActorKind),
+        (styles.SOURCE_SHAPE, SourceKind),
+    ],
+)
+def test_every_term_of_the_vocabulary_has_a_style(table: dict[Any, Any], vocabulary: Any) -> None:
+    # In the vocabulary's order too: the legend lists them so.
+    assert list(table) == list(vocabulary)
+
+
+def test_the_generation_date_is_an_argument_not_the_clock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = doc_of(tmp_path, SMALL)
+    dot = diagram_dot(doc, "bank", RenderOptions(), "2031-02-03")
+    assert "provenance of 'bank' · generated 2031-02-03 by prov" in dot
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
+    assert diagram_dot(doc, "bank", RenderOptions(), "2031-02-03") == dot
+
+
+@pytest.mark.parametrize(
+    ("epoch", "review", "expected"),
+    [
+        ("86400", "2025-06-01", "1970-01-02"),
+        (None, "2025-06-01", "2025-06-01"),
+        ("soon", "2025-06-01", "2025-06-01"),
+        (None, None, "2030-12-31"),
+    ],
+)
+def test_generation_date_prefers_source_date_epoch_then_review_then_today(
+    tmp_path: Path, epoch: str | None, review: str | None, expected: str
+) -> None:
+    data = {k: v for k, v in SMALL.items() if k != "review"}
+    if review:
+        data["review"] = {"date": review}
+    doc = doc_of(tmp_path, data)
+    assert generation_date(doc, epoch, dt.date(2030, 12, 31)) == expected
+
+
+def test_render_dates_the_diagram_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
+    result = runner.invoke(app, ["render", "kato", "--format", "dot", "-o", "-"])
+    assert result.exit_code == 0
+    assert "· generated 1970-01-02 by prov" in result.stdout

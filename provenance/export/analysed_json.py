@@ -1,0 +1,26 @@
+"""The analysed case as JSON, for other programs: the case's records, every verdict with
+its origins, reasons, rule trace and flags, per-assertion attribution and chains, and the
+findings of `prov check`, under a format name and version."""
+
+from __future__ import annotations
+
+import json
+
+from provenance.export.options import ExportOptions
+from provenance.records import Document
+
+FORMAT = "prov-tracker/analysed-case"
+ANALYSED_JSON_VERSION = 1
+
+
+def analysed_json(doc: Document, options: ExportOptions) -> str:
+    """Return the analysed case (records, verdicts, origins, flags, findings) as JSON with
+    a format name and version."""
+    out = {
+        "format": FORMAT,
+        "version": ANALYSED_JSON_VERSION,
+        "case": doc["case"],
+        "analysis": doc["analysis"],
+        "checks": doc["checks"],
+    }
+    return json.dumps(out, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -1,0 +1,6 @@
+"""Reading other tools' documents into case files: `registry.FORMATS` names each import
+format (today PROV-JSON, `prov_json`); `import_file` is what the CLI calls."""
+
+from provenance.imports.registry import FORMATS, Imported, ImportFormat, get, import_file
+
+__all__ = ["FORMATS", "ImportFormat", "Imported", "get", "import_file"]

@@ -1,0 +1,45 @@
+"""What surrounds a diagram at the command line: the file it goes to, the date in its
+title (decided from SOURCE_DATE_EPOCH, the case's review date or today, all passed in),
+and the laid-out bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from provenance.records import Document
+from provenance.render.dot import diagram_dot, review_date
+from provenance.render.layout import lay_out
+from provenance.render.options import RenderOptions
+
+
+def default_output(term: str | None, fmt: str) -> str:
+    """Return the file a diagram goes to when no -o is given: graphs/<term>.<format>.
+
+    >>> default_output("claim:japan-sold", "png")
+    'graphs/claim-japan-sold.png'
+    """
+    stem = re.sub(r"[^a-z0-9]+", "-", (term or "all").casefold()).strip("-") or "diagram"
+    return f"graphs/{stem}.{fmt}"
+
+
+def generation_date(doc: Document, source_date_epoch: str | None, today: dt.date) -> str:
+    """Return the date printed in a diagram's title: `source_date_epoch` (the
+    SOURCE_DATE_EPOCH variable, seconds since 1970) if set, else the case's review date,
+    else `today`. A fixed date keeps diagrams byte-identical."""
+    if source_date_epoch and source_date_epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(source_date_epoch), dt.UTC).date().isoformat()
+    return review_date(doc) or today.isoformat()
+
+
+def draw(
+    doc: Document,
+    term: str | None,
+    options: RenderOptions,
+    fmt: str,
+    engine: str,
+    generated: str,
+) -> bytes:
+    """Return the diagram of `term` in `fmt` (svg, dot, png, pdf), laid out by `engine`
+    (see `provenance.render.layout.choose_engine`), dated `generated`."""
+    return lay_out(diagram_dot(doc, term, options, generated), fmt, engine)
