@@ -75,6 +75,8 @@ def test_typed_records_mirror_the_model() -> None:
         model.Alias: records.AliasRecord,
         model.Reliability: records.ReliabilityRecord,
         model.Source: records.SourceRecord,
+        model.Capture: records.CaptureRecord,
+        model.AttributionChallenge: records.AttributionChallengeRecord,
         model.Quantity: records.QuantityRecord,
         model.Claim: records.ClaimRecord,
         model.Assertion: records.AssertionRecord,
