@@ -101,6 +101,11 @@ def prov_document(doc: Document) -> Any:
         ]
         if source.get("recorded"):
             pairs.append(("pt:recorded", True))
+        if source.get("screenshot"):
+            pairs.append(("pt:screenshot", True))
+        capture = source.get("capture")
+        if capture:
+            pairs += [(f"pt:capture_{k}", v) for k, v in sorted(capture.items())]
         out.entity(qname("source", source["id"]), attrs(pairs))
     for source in case.get("sources", []):
         node = qname("source", source["id"])
@@ -115,6 +120,12 @@ def prov_document(doc: Document) -> Any:
             out.wasDerivedFrom(
                 node, qname("source", cited), other_attributes=[("prov:type", q("pt:Citation"))]
             )
+        for original in source.get("rewrites", []):
+            out.wasDerivedFrom(
+                node, qname("source", original), other_attributes=[("prov:type", q("pt:Rewrite"))]
+            )
+        if source.get("revision_of"):
+            out.wasRevisionOf(node, qname("source", source["revision_of"]))
 
     for claim in case.get("claims", []):
         verdict = verdicts.get(claim["id"], {})
@@ -152,8 +163,28 @@ def prov_document(doc: Document) -> Any:
         ]
         if a.get("read_in"):
             pairs.append(("pt:readIn", q(qname("source", a["read_in"]))))
-        if a.get("paraphrase"):
-            pairs.append(("pt:paraphrase", True))
+        if a.get("quote_mode", "verbatim") != "verbatim":
+            pairs.append(("pt:quoteMode", a["quote_mode"]))
+        if a.get("speech_act", "fact") != "fact":
+            pairs.append(("pt:speechAct", a["speech_act"]))
+        pairs += [("pt:quoteLanguage", a.get("quote_language"))]
+        if a.get("self_interested"):
+            pairs += [("pt:selfInterested", True), ("pt:interestNote", a.get("interest_note"))]
+        if a.get("admits_fabrication"):
+            pairs.append(("pt:admitsFabrication", True))
+        challenge = a.get("attribution")
+        if challenge:
+            pairs += [
+                ("pt:attributionChallenge", challenge["challenge"]),
+                ("pt:attributionNote", challenge.get("note")),
+            ]
+            pairs += [
+                ("pt:challengedByAssertion", q(qname("assertion", x)))
+                for x in challenge["assertions"]
+            ]
+            pairs += [
+                ("pt:challengedBySource", q(qname("source", x))) for x in challenge["sources"]
+            ]
         out.entity(qname("assertion", a["id"]), attrs(pairs))
     for a in case.get("assertions", []):
         node = qname("assertion", a["id"])
