@@ -1,8 +1,9 @@
 """The vocabulary of prov: every named kind a case or a verdict uses, defined once.
 
 Stances, bases, statuses, credibility grades, attribution levels and challenges, quote
-modes, speech acts, flags, and the kinds of actors and sources live here with their display words and their order.
-Every other module imports them; a test fails when a view's table misses a term.
+modes, speech acts, flags, and the kinds of actors and sources live here with their
+display words and their order. Every other module imports them; a test fails when a
+view's table misses a term.
 
 This module imports nothing heavy (no pydantic, no networkx), so the cached fast path
 of `prov trace` can use it.
