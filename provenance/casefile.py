@@ -18,7 +18,7 @@ from typing import Any, Union, cast
 from pydantic import BaseModel, ValidationError
 
 from provenance.errors import CaseError, Problem
-from provenance.model import Actor, Assertion, Case, Claim, Source
+from provenance.model import PATTERN_MEANING, Actor, Assertion, Case, Claim, Source
 from provenance.paths import case_files, display_path
 from provenance.suggest import hint
 
@@ -309,12 +309,13 @@ def _error_text(error: Any, field_loc: tuple[str | int, ...]) -> str:
         listed = ", ".join(choices)
         return f"{field_path}: '{value}' is not one of: {listed}{hint(str(value), choices)}"
     if kind == "string_pattern_mismatch":
-        return (
-            f"{field_path}: '{value}' is not a valid id: use lowercase letters, digits, "
-            "'-' and '_', starting with a letter or digit"
-        )
+        pattern = error.get("ctx", {}).get("pattern", "")
+        meaning = PATTERN_MEANING.get(pattern, f"of the form {pattern}")
+        return f"{field_path}: '{value}' is not {meaning}"
     if kind == "value_error":
-        return f"{field_path}: {error['msg'].removeprefix('Value error, ')}"
+        # A record's own validator (loc ends at its index) speaks for the whole record.
+        text = error["msg"].removeprefix("Value error, ")
+        return text if not any(isinstance(p, str) for p in field_loc) else f"{field_path}: {text}"
     if kind in ("list_type", "dict_type", "model_type"):
         wanted = {"list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping"}[kind]
         return f"{field_path}: must be {wanted}, not {type(value).__name__}"
@@ -362,7 +363,13 @@ def _top_label(raws: list[RawFile], loc: tuple[Any, ...]) -> str:
 
 _REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "actors": (("affiliation", "actors"),),
-    "sources": (("publisher", "actors"), ("author", "actors"), ("cites", "sources")),
+    "sources": (
+        ("publisher", "actors"),
+        ("author", "actors"),
+        ("cites", "sources"),
+        ("rewrites", "sources"),
+        ("revision_of", "sources"),
+    ),
     "claims": (
         ("more_specific_than", "claims"),
         ("contradicts", "claims"),
@@ -374,8 +381,20 @@ _REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
         ("source", "sources"),
         ("read_in", "sources"),
         ("via", "assertions"),
+        ("attribution.assertions", "assertions"),
+        ("attribution.sources", "sources"),
     ),
 }
+
+
+def _field(record: dict[str, Any], dotted: str) -> tuple[Any, Path_]:
+    """Return the value at a dotted field path of a raw record ("attribution.sources") and
+    that path as a tuple, or None when a level is missing or not a mapping."""
+    value: Any = record
+    parts = tuple(dotted.split("."))
+    for part in parts:
+        value = value.get(part) if isinstance(value, dict) else None
+    return value, parts
 
 
 def _records(raws: list[RawFile], section: str) -> Iterator[tuple[RawFile, int, dict[str, Any]]]:
@@ -404,15 +423,15 @@ def check_references(raws: list[RawFile]) -> list[Problem]:
                 else f"{SINGULAR[section]} #{index + 1}"
             )
             for fld, target_section in fields:
-                value = record.get(fld)
+                value, parts = _field(record, fld)
                 targets = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
                 for position, target in targets:
                     if not isinstance(target, str):
                         continue
                     where = (
-                        (section, index, fld)
+                        (section, index, *parts)
                         if position is None
-                        else (section, index, fld, position)
+                        else (section, index, *parts, position)
                     )
                     line = raw.line(where)
                     if target not in ids[target_section]:
@@ -482,6 +501,49 @@ def check_claim_relations(raws: list[RawFile]) -> list[Problem]:
     return problems
 
 
+def _reach(links: dict[str, list[str]], start: str) -> set[str]:
+    """Return every id reachable from `start` along `links` (not `start` itself unless
+    a loop leads back to it)."""
+    seen: set[str] = set()
+    stack = list(links.get(start, []))
+    while stack:
+        current = stack.pop()
+        if current not in seen:
+            seen.add(current)
+            stack.extend(links.get(current, []))
+    return seen
+
+
+def check_source_relations(raws: list[RawFile]) -> list[Problem]:
+    """Return a problem for every loop of `rewrites` or of `revision_of` between sources
+    (a text cannot derive from a text that derives from it); one line per loop."""
+    problems = []
+    for fld, fix in (
+        ("rewrites", "a rewrite cannot be the original of its original: remove one link"),
+        ("revision_of", "a revision cannot precede itself: remove one link"),
+    ):
+        links: dict[str, list[str]] = {}
+        where: dict[str, tuple[RawFile, int]] = {}
+        for raw, index, record in _records(raws, "sources"):
+            rid, value = record.get("id"), record.get(fld)
+            if isinstance(rid, str):
+                values = value if isinstance(value, list) else [value]
+                links[rid] = [v for v in values if isinstance(v, str) and v != rid]
+                where.setdefault(rid, (raw, index))
+        for rid, (raw, index) in sorted(where.items()):
+            loop = sorted({rid} | {o for o in _reach(links, rid) if rid in _reach(links, o)})
+            if len(loop) > 1 and rid == loop[0]:
+                problems.append(
+                    Problem(
+                        raw.label,
+                        raw.line(("sources", index, fld)),
+                        f"source '{rid}': {fld} loops back to itself through "
+                        f"{', '.join(loop[1:])}: {fix}",
+                    )
+                )
+    return problems
+
+
 def check_archives(case: Case, locator: Locator, root: Path) -> list[Problem]:
     """Return a problem for every archived-text path that is missing or outside the case."""
     problems = []
@@ -517,6 +579,7 @@ def validate(raws: list[RawFile], root: Path) -> LoadedCase:
     """Return the validated case built from parsed files; raise CaseError listing every problem."""
     merged, locator, problems = merge(raws)
     problems += check_references(raws) + check_claim_relations(raws)
+    problems += check_source_relations(raws)
     try:
         case = Case.model_validate(merged)
     except ValidationError as exc:

@@ -22,11 +22,35 @@ from pydantic import (
 )
 
 from provenance import dates
-from provenance.vocab import ActorKind, Basis, ReliabilityGrade, SourceKind, Stance
+from provenance.vocab import (
+    ActorKind,
+    Basis,
+    Challenge,
+    QuoteMode,
+    ReliabilityGrade,
+    SourceKind,
+    SpeechAct,
+    Stance,
+)
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
+SHA256_PATTERN = r"^[0-9a-fA-F]{64}$"
+#: A BCP 47 language tag as cases write it ("ja", "zh-Hans", "en-US").
+LanguageTag = Annotated[
+    str,
+    StringConstraints(pattern=LANGUAGE_PATTERN, max_length=35),
+    Field(description="BCP 47 language tag, e.g. ja, zh-Hans, en"),
+]
+#: What a value of each pattern must look like, for error messages.
+PATTERN_MEANING = {
+    SLUG_PATTERN: "a valid id: use lowercase letters, digits, '-' and '_', "
+    "starting with a letter or digit",
+    LANGUAGE_PATTERN: "a BCP 47 language tag: write e.g. ja, zh-Hans or en",
+    SHA256_PATTERN: "a SHA-256 hash: write its 64 hex digits",
+}
 
 
 def _check_date(value: Any) -> Any:
@@ -93,6 +117,17 @@ class Actor(Strict):
         return value
 
 
+class Capture(Strict):
+    """A capture of a source we hold (a screenshot, a video file, a saved page), named by
+    its SHA-256 hash, so the source is on record even without an archived text."""
+
+    sha256: Annotated[str, StringConstraints(pattern=SHA256_PATTERN, to_lower=True)] = Field(
+        description="SHA-256 of the captured file, 64 hex digits"
+    )
+    date: PartialDate = Field(description="when it was captured")
+    note: str | None = Field(default=None, description="what the capture is, where it is kept")
+
+
 class Source(Strict):
     """A concrete place where something was said or published."""
 
@@ -111,7 +146,24 @@ class Source(Strict):
         default=False,
         description="a recording of it exists (video, audio, screenshot), even if not archived",
     )
+    screenshot: bool = Field(
+        default=False,
+        description="known only through an image of it or a description in another source",
+    )
+    capture: Capture | None = Field(
+        default=None, description="a capture of it we hold, with its hash"
+    )
     cites: list[Slug] = Field(default_factory=list)
+    rewrites: list[Slug] = Field(
+        default_factory=list,
+        description="sources whose text this one rewrites or syndicates (whether it cites "
+        "them or not): it adds reach, not an independent origin",
+    )
+    revision_of: Slug | None = Field(
+        default=None,
+        description="the earlier version of the same publication this one revises "
+        "(a wiki page's later revision, an updated article)",
+    )
     note: str | None = None
 
 
@@ -143,6 +195,40 @@ class Claim(Strict):
     note: str | None = None
 
 
+class AttributionChallenge(Strict):
+    """A challenge to an assertion's attribution: the evidence that the actor did not say it
+    (refuted) or that it is contested (disputed)."""
+
+    challenge: Challenge = Field(description=" / ".join(f"{c.value}: {c.help}" for c in Challenge))
+    assertions: list[Slug] = Field(
+        default_factory=list,
+        description="assertions that challenge it (the actor's denial, a report that the full "
+        "recording lacks the words)",
+    )
+    sources: list[Slug] = Field(
+        default_factory=list,
+        description="sources that show it (the full recording or transcript without the words)",
+    )
+    note: str | None = Field(default=None, description="the evidence in words")
+
+    @model_validator(mode="after")
+    def _has_evidence(self) -> AttributionChallenge:
+        if not (self.assertions or self.sources or self.note):
+            raise ValueError(
+                "a challenge needs its evidence: name the assertions or sources, or write a note"
+            )
+        return self
+
+
+def _bool(value: Any, name: str) -> bool:
+    from pydantic import TypeAdapter, ValidationError
+
+    try:
+        return TypeAdapter(bool).validate_python(value)
+    except ValidationError:
+        raise ValueError(f"{name}: '{value}' is not true or false") from None
+
+
 class Assertion(Strict):
     """An attribution: an actor said something about a claim, in a source, with a stance."""
 
@@ -159,10 +245,34 @@ class Assertion(Strict):
         "every --as-of view (an assertion with no date and no mark counts in none)",
     )
     quote: str | None = Field(default=None, description="verbatim, from the archived text")
-    paraphrase: bool = Field(
+    quote_mode: QuoteMode = Field(
+        default=QuoteMode.verbatim,
+        description=" / ".join(f"{m.value}: {m.help}" for m in QuoteMode)
+        + " (the older `paraphrase: true` is read as quote_mode: paraphrase)",
+    )
+    quote_language: LanguageTag | None = Field(
+        default=None,
+        description="the language the speaker said the words in, when known (BCP 47: ja, zh)",
+    )
+    speech_act: SpeechAct = Field(
+        default=SpeechAct.fact,
+        description=" / ".join(f"{m.value}: {m.help}" for m in SpeechAct),
+    )
+    self_interested: bool = Field(
         default=False,
-        description="the quote is the source's words about what the actor said, not the "
-        "actor's own words (still copied verbatim from the source)",
+        description="the actor speaks about its own deal, holdings or conduct (a boast, a "
+        "party to a deal speaking informally)",
+    )
+    interest_note: str | None = Field(
+        default=None, description="whose interest, and why it matters (needs self_interested)"
+    )
+    attribution: AttributionChallenge | None = Field(
+        default=None, description="the attribution is disputed or refuted, with the evidence"
+    )
+    admits_fabrication: bool = Field(
+        default=False,
+        description="a retraction in which the actor admits inventing what it withdraws "
+        "(needs stance: retracts and via)",
     )
     read_in: Slug | None = Field(
         default=None, description="the source where we read it, when not `source` itself"
@@ -177,10 +287,45 @@ class Assertion(Strict):
     title: str | None = Field(default=None, description="the actor's title as the source gives it")
     note: str | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _older_paraphrase(cls, data: Any) -> Any:
+        # Cases written before quote_mode say `paraphrase: true`; read it, never write it.
+        if not isinstance(data, dict) or "paraphrase" not in data:
+            return data
+        data = dict(data)
+        said = _bool(data.pop("paraphrase"), "paraphrase")
+        mode = data.get("quote_mode")
+        if mode is None:
+            data["quote_mode"] = QuoteMode.paraphrase.value if said else QuoteMode.verbatim.value
+        elif said != (mode == QuoteMode.paraphrase.value):
+            raise ValueError(
+                f"paraphrase: {str(said).lower()} contradicts quote_mode: {mode}: "
+                "write quote_mode only"
+            )
+        return data
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Assertion:
+        if self.interest_note is not None and not self.self_interested:
+            raise ValueError("interest_note needs self_interested: true")
+        if self.admits_fabrication and (self.stance is not Stance.retracts or self.via is None):
+            raise ValueError(
+                "admits_fabrication: only a retraction admits invention: set stance: retracts "
+                "and via: the assertion it withdraws"
+            )
+        return self
+
     @property
     def evidence_source(self) -> str:
         """Return the id of the source whose text carries the quote."""
         return self.read_in or self.source
+
+    @property
+    def paraphrase(self) -> bool:
+        """Whether the quote is the source's paraphrase (kept for `prov check`'s drift
+        check; cases and records say quote_mode)."""
+        return self.quote_mode is QuoteMode.paraphrase
 
 
 class Rules(Strict):
@@ -233,6 +378,11 @@ class Case(Strict):
         # References are sets: their order in the file must not reach any output.
         for source in self.sources:
             source.cites.sort()
+            source.rewrites.sort()
+        for assertion in self.assertions:
+            if assertion.attribution:
+                assertion.attribution.assertions.sort()
+                assertion.attribution.sources.sort()
         for claim in self.claims:
             claim.more_specific_than.sort()
             claim.contradicts.sort()

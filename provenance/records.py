@@ -41,6 +41,12 @@ class ActorRecord(TypedDict):
     note: NotRequired[str]
 
 
+class CaptureRecord(TypedDict):
+    sha256: str
+    date: str
+    note: NotRequired[str]
+
+
 class SourceRecord(TypedDict):
     id: str
     title: str
@@ -52,7 +58,11 @@ class SourceRecord(TypedDict):
     url: NotRequired[str]
     archive: NotRequired[str]
     recorded: bool
+    screenshot: bool
+    capture: NotRequired[CaptureRecord]
     cites: list[str]
+    rewrites: list[str]
+    revision_of: NotRequired[str]
     note: NotRequired[str]
 
 
@@ -75,6 +85,13 @@ class ClaimRecord(TypedDict):
     note: NotRequired[str]
 
 
+class AttributionChallengeRecord(TypedDict):
+    challenge: str
+    assertions: list[str]
+    sources: list[str]
+    note: NotRequired[str]
+
+
 class AssertionRecord(TypedDict):
     id: str
     actor: str
@@ -85,7 +102,13 @@ class AssertionRecord(TypedDict):
     date: NotRequired[str]
     undated: bool
     quote: NotRequired[str]
-    paraphrase: bool
+    quote_mode: str
+    quote_language: NotRequired[str]
+    speech_act: str
+    self_interested: bool
+    interest_note: NotRequired[str]
+    attribution: NotRequired[AttributionChallengeRecord]
+    admits_fabrication: bool
     read_in: NotRequired[str]
     via: NotRequired[str]
     named_as: NotRequired[str]

@@ -20,8 +20,10 @@ def did_you_mean(
         limit=limit * 3,
         score_cutoff=cutoff,
     )
-    # Break score ties by plain edit similarity, then alphabetically, so output is stable.
-    ranked = sorted(found, key=lambda hit: (-hit[1], -fuzz.ratio(word, hit[0]), hit[0]))
+    # Rank by the weighted score plus plain edit similarity, so a whole word that contains
+    # the typo ('quote_mode' for 'quot') does not beat the word one letter away ('quote');
+    # then alphabetically, so output is stable.
+    ranked = sorted(found, key=lambda hit: (-(hit[1] + fuzz.ratio(word, hit[0])), hit[0]))
     return [hit[0] for hit in ranked[:limit]]
 
 

@@ -1,8 +1,9 @@
 """The vocabulary of prov: every named kind a case or a verdict uses, defined once.
 
-Stances, bases, statuses, credibility grades, attribution levels, quote modes, flags,
-and the kinds of actors and sources live here with their display words and their order.
-Every other module imports them; a test fails when a view's table misses a term.
+Stances, bases, statuses, credibility grades, attribution levels and challenges, quote
+modes, speech acts, flags, and the kinds of actors and sources live here with their
+display words and their order. Every other module imports them; a test fails when a
+view's table misses a term.
 
 This module imports nothing heavy (no pydantic, no networkx), so the cached fast path
 of `prov trace` can use it.
@@ -199,17 +200,216 @@ GRADE_MEANING = {
 
 
 class Attribution(StrEnum):
-    """How well it is established that the actor said it, strongest first."""
+    """How well it is established that the actor said it, strongest first.
 
+    The desk's scale is on-record > independent-reports (by at least
+    `Rules.attribution_min_outlets` outlets that do not derive from each other) >
+    second-hand > screenshot-only > unverifiable; `disputed` and `refuted` record a
+    challenge to the attribution and stand outside the scale.
+
+    The first five members are the engine's older levels, kept until the engine
+    computes the new ones; `LEGACY_ATTRIBUTION` says which new level each becomes.
+
+    >>> Attribution.on_record.word, Attribution.on_record.established
+    ('on record', True)
+    >>> Attribution.screenshot_only.established
+    False
+    >>> LEGACY_ATTRIBUTION[Attribution.single_report].word
+    'single second-hand report'
+    """
+
+    # Older levels (today's engine); see LEGACY_ATTRIBUTION.
     archived = "archived"
     recorded = "recorded"
     multiple_reports = "multiple-reports"
     single_report = "single-report"
     unknown = "unknown"
+    # The desk's levels (issue 13).
+    on_record = "on-record"
+    independent_reports = "independent-reports"
+    second_hand = "second-hand"
+    screenshot_only = "screenshot-only"
+    unverifiable = "unverifiable"
+    disputed = "disputed"
+    refuted = "refuted"
 
     @property
     def established(self) -> bool:
-        return self in (Attribution.archived, Attribution.recorded, Attribution.multiple_reports)
+        """Whether a desk may write "X said it" without qualification."""
+        return self in _ESTABLISHED
+
+    @property
+    def word(self) -> str:
+        """The words trace and explain use ("single second-hand report")."""
+        return _ATTRIBUTION_WORD[self]
+
+    @property
+    def help(self) -> str:
+        """What the level means, for the docs and a methods note."""
+        return _ATTRIBUTION_HELP[self]
+
+    @property
+    def rank(self) -> int:
+        """Position on the desk's scale, 0 strongest; an older level ranks as its
+        successor, and disputed/refuted rank below unverifiable."""
+        return ATTRIBUTION_LEVELS.index(LEGACY_ATTRIBUTION.get(self, self))
+
+
+_ESTABLISHED = frozenset(
+    {
+        Attribution.archived,
+        Attribution.recorded,
+        Attribution.multiple_reports,
+        Attribution.on_record,
+        Attribution.independent_reports,
+    }
+)
+_ATTRIBUTION_WORD = {
+    Attribution.archived: "archived",
+    Attribution.recorded: "recorded",
+    Attribution.multiple_reports: "multiple reports",
+    Attribution.single_report: "single report",
+    Attribution.unknown: "unknown",
+    Attribution.on_record: "on record",
+    Attribution.independent_reports: "reported by independent outlets",
+    Attribution.second_hand: "single second-hand report",
+    Attribution.screenshot_only: "screenshot only",
+    Attribution.unverifiable: "unverifiable",
+    Attribution.disputed: "disputed",
+    Attribution.refuted: "refuted",
+}
+_ATTRIBUTION_HELP = {
+    Attribution.archived: "older level: the case holds an archived text of the source",
+    Attribution.recorded: "older level: the case says a recording exists",
+    Attribution.multiple_reports: "older level: several outlets report it",
+    Attribution.single_report: "older level: one outlet reports it",
+    Attribution.unknown: "older level: nothing shows that it was said",
+    Attribution.on_record: "we hold the recording, transcript or the actor's own publication "
+    "(an archived text, or a capture with its hash)",
+    Attribution.independent_reports: "reported by at least the case's threshold of outlets, "
+    "none of which derives from another",
+    Attribution.second_hand: "one second-hand report (or several that derive from one)",
+    Attribution.screenshot_only: "known only through an image or a description of a post",
+    Attribution.unverifiable: "nothing we hold or can cite shows that it was said",
+    Attribution.disputed: "the attribution is challenged (the actor denies it, the record "
+    "is incomplete), and not settled",
+    Attribution.refuted: "the evidence shows the actor did not say it (the full recording "
+    "lacks the words, no primary source exists)",
+}
+#: The desk's scale, strongest first; disputed and refuted come after it.
+ATTRIBUTION_LEVELS = (
+    Attribution.on_record,
+    Attribution.independent_reports,
+    Attribution.second_hand,
+    Attribution.screenshot_only,
+    Attribution.unverifiable,
+    Attribution.disputed,
+    Attribution.refuted,
+)
+#: What each older level becomes on the desk's scale, at best. `recorded` becomes
+#: on-record only with a capture (its hash) or an archived text; with neither it is
+#: screenshot-only (a `screenshot: true` source) or second-hand at most.
+LEGACY_ATTRIBUTION = {
+    Attribution.archived: Attribution.on_record,
+    Attribution.recorded: Attribution.on_record,
+    Attribution.multiple_reports: Attribution.independent_reports,
+    Attribution.single_report: Attribution.second_hand,
+    Attribution.unknown: Attribution.unverifiable,
+}
+
+
+class Challenge(StrEnum):
+    """How a case challenges an assertion's attribution (`attribution.challenge`)."""
+
+    disputed = "disputed"
+    refuted = "refuted"
+
+    @property
+    def level(self) -> Attribution:
+        """The attribution level the challenge sets."""
+        return Attribution(self.value)
+
+    @property
+    def help(self) -> str:
+        return Attribution(self.value).help
+
+
+class QuoteMode(StrEnum):
+    """Whose words a quote is: the speaker's, the source's rendering, or a translation.
+
+    >>> QuoteMode.translation.word
+    'translated quote'
+    """
+
+    verbatim = "verbatim"
+    paraphrase = "paraphrase"
+    translation = "translation"
+
+    @property
+    def word(self) -> str:
+        """How views label the quote ("paraphrase", "translated quote")."""
+        return _QUOTE_WORD[self]
+
+    @property
+    def help(self) -> str:
+        return _QUOTE_HELP[self]
+
+
+_QUOTE_WORD = {
+    QuoteMode.verbatim: "verbatim quote",
+    QuoteMode.paraphrase: "paraphrase",
+    QuoteMode.translation: "translated quote",
+}
+_QUOTE_HELP = {
+    QuoteMode.verbatim: "the speaker's own words, in the language they spoke",
+    QuoteMode.paraphrase: "the source's own words about what was said (still copied "
+    "verbatim from the source's text)",
+    QuoteMode.translation: "the source's translation of words said in another language "
+    "(see quote_language)",
+}
+
+
+class SpeechAct(StrEnum):
+    """What kind of statement the assertion is: about what is, or about what will be.
+
+    Only a statement of fact can confirm that something happened; a statement of
+    intent, a prediction or a promise confirms only that it was stated.
+
+    >>> SpeechAct.intent.word, SpeechAct.intent.about_events
+    ('statement of intent', False)
+    """
+
+    fact = "fact"
+    intent = "intent"
+    prediction = "prediction"
+    promise = "promise"
+
+    @property
+    def word(self) -> str:
+        return _SPEECH_WORD[self]
+
+    @property
+    def help(self) -> str:
+        return _SPEECH_HELP[self]
+
+    @property
+    def about_events(self) -> bool:
+        """Whether it can bear on what happened (only a statement of fact can)."""
+        return self is SpeechAct.fact
+
+
+_SPEECH_WORD = {
+    SpeechAct.fact: "statement of fact",
+    SpeechAct.intent: "statement of intent",
+    SpeechAct.prediction: "prediction",
+    SpeechAct.promise: "promise",
+}
+_SPEECH_HELP = {
+    SpeechAct.fact: "says what is or was the case",
+    SpeechAct.intent: "says what the speaker means to do or not to do ('we would not use it')",
+    SpeechAct.prediction: "says what will happen",
+    SpeechAct.promise: "commits the speaker to doing something",
+}
 
 
 class Flag(StrEnum):

@@ -145,3 +145,87 @@ def test_an_impossible_archive_path_is_one_problem(tmp_path: Path) -> None:
     assert [p.message for p in info.value.problems] == [
         f"source 's': archive '{'a' * 300}' is not a usable path (OSError): fix it"
     ]
+
+
+# --- references of issue 13's fields: rewrites, revision_of, attribution challenges ---
+
+
+def _derivation_case(folder: Path, **extra: object) -> Path:
+    sources = [
+        {"id": "wire", "title": "Wire story", "kind": "article"},
+        {"id": "copy", "title": "Rewrite", "kind": "article", "rewrites": ["wire"]},
+        {"id": "wiki-v1", "title": "Wiki page", "kind": "other"},
+        {"id": "wiki-v2", "title": "Wiki page, later", "kind": "other", "revision_of": "wiki-v1"},
+    ]
+    assertions = [
+        {"id": "said", "actor": "x", "claim": "c", "source": "wire", "stance": "states"},
+        {"id": "denial", "actor": "x", "claim": "c", "source": "copy", "stance": "denies"},
+    ]
+    data: dict[str, object] = {
+        "actors": [{"id": "x", "name": "X", "kind": "person"}],
+        "sources": sources,
+        "claims": [{"id": "c", "text": "C"}],
+        "assertions": assertions,
+    }
+    for key, value in extra.items():
+        section, index, fld = key.split("__")
+        records = data[section]
+        assert isinstance(records, list)
+        records[int(index)][fld] = value
+    return write_case(folder, data)
+
+
+def test_rewrites_revisions_and_challenges_that_resolve_are_accepted(tmp_path: Path) -> None:
+    challenge = {"challenge": "disputed", "assertions": ["denial"], "sources": ["wiki-v2"]}
+    case = read_case(_derivation_case(tmp_path, assertions__0__attribution=challenge)).case
+    by_id = {s.id: s for s in case.sources}
+    assert by_id["copy"].rewrites == ["wire"]
+    assert by_id["wiki-v2"].revision_of == "wiki-v1"
+    assert case.assertions[1].attribution is not None
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"sources__1__rewrites": ["wir"]}, "source 'copy': unknown source 'wir'"),
+        ({"sources__3__revision_of": "wiki-v3"}, "source 'wiki-v2': unknown source 'wiki-v3'"),
+        ({"sources__1__rewrites": ["copy"]}, "source 'copy': rewrites names itself"),
+        (
+            {"assertions__0__attribution": {"challenge": "refuted", "assertions": ["denail"]}},
+            "assertion 'said': unknown assertion 'denail' (did you mean 'denial'?)",
+        ),
+        (
+            {"assertions__0__attribution": {"challenge": "refuted", "assertions": ["said"]}},
+            "assertion 'said': attribution.assertions names itself",
+        ),
+        (
+            {"assertions__0__attribution": {"challenge": "refuted", "sources": ["wki-v1"]}},
+            "assertion 'said': unknown source 'wki-v1' (did you mean 'wiki-v1'?)",
+        ),
+        (
+            {"sources__0__rewrites": ["copy"]},
+            "source 'copy': rewrites loops back to itself through wire",
+        ),
+        (
+            {"sources__2__revision_of": "wiki-v2"},
+            "source 'wiki-v1': revision_of loops back to itself through wiki-v2",
+        ),
+    ],
+)
+def test_bad_derivation_and_challenge_references_are_one_problem_each(
+    tmp_path: Path, extra: dict[str, object], message: str
+) -> None:
+    with pytest.raises(CaseError) as info:
+        read_case(_derivation_case(tmp_path, **extra))
+    assert len(info.value.problems) == 1
+    assert info.value.problems[0].message.startswith(message)
+
+
+def test_a_challenge_reference_error_names_the_line_of_the_bad_id(tmp_path: Path) -> None:
+    challenge = {"challenge": "refuted", "sources": ["wire", "nowhere"]}
+    path = _derivation_case(tmp_path, assertions__1__attribution=challenge)
+    with pytest.raises(CaseError) as info:
+        read_case(path)
+    [problem] = info.value.problems
+    line = path.read_text(encoding="utf-8").splitlines()[problem.line - 1]
+    assert line.strip() == "- nowhere"

@@ -412,3 +412,60 @@ def test_prov_o_is_byte_identical_from_run_to_run(seed_doc: Document) -> None:
     first = export(seed_doc, "prov-o")
     assert first.count("prov:qualifiedDerivation [") > 5
     assert all(export(seed_doc, "prov-o") == first for _ in range(3))
+
+
+def test_issue_13_fields_survive_export_and_import(tmp_path: Path) -> None:
+    """Quote mode and language, speech act, self-interest, challenges, fabrication,
+    screenshots, captures, rewrites and revisions come back from PROV-JSON unchanged."""
+    said = {"actor": "x", "claim": "c", "stance": "states", "quote": "words"}
+    data = {
+        "actors": [{"id": "x", "name": "X", "kind": "person"}],
+        "sources": [
+            {"id": "wire", "title": "Wire", "kind": "article", "screenshot": True},
+            {"id": "copy", "title": "Copy", "kind": "article", "rewrites": ["wire"]},
+            {
+                "id": "v2",
+                "title": "Page v2",
+                "kind": "other",
+                "revision_of": "copy",
+                "capture": {"sha256": "ab" * 32, "date": "2025-04-10", "note": "saved"},
+            },
+        ],
+        "claims": [{"id": "c", "text": "C"}],
+        "assertions": [
+            {
+                "id": "a1",
+                "source": "wire",
+                **said,
+                "quote_mode": "translation",
+                "quote_language": "ja",
+                "speech_act": "intent",
+                "self_interested": True,
+                "interest_note": "its own deal",
+                "attribution": {
+                    "challenge": "refuted",
+                    "assertions": ["a2"],
+                    "sources": ["v2"],
+                    "note": "not on the tape",
+                },
+            },
+            {
+                "id": "a2",
+                "source": "copy",
+                **said,
+                "stance": "retracts",
+                "via": "a1",
+                "admits_fabrication": True,
+                "quote_mode": "paraphrase",
+            },
+        ],
+    }
+    doc = build_document(write_case(tmp_path, data))
+    back, unmapped = case_from_prov_json(export(doc, "prov-json", ExportOptions()))
+    assert unmapped == []
+    (tmp_path / "again").mkdir()
+    again = build_document(write_case(tmp_path / "again", back))
+    assert again["case"] == doc["case"]
+    sources = {s["id"]: s for s in again["case"]["sources"]}
+    assert (sources["v2"].get("revision_of"), sources["copy"]["rewrites"]) == ("copy", ["wire"])
+    assert again["case"]["assertions"][0].get("attribution", {}).get("sources") == ["v2"]

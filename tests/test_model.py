@@ -75,6 +75,8 @@ def test_typed_records_mirror_the_model() -> None:
         model.Alias: records.AliasRecord,
         model.Reliability: records.ReliabilityRecord,
         model.Source: records.SourceRecord,
+        model.Capture: records.CaptureRecord,
+        model.AttributionChallenge: records.AttributionChallengeRecord,
         model.Quantity: records.QuantityRecord,
         model.Claim: records.ClaimRecord,
         model.Assertion: records.AssertionRecord,
@@ -84,3 +86,136 @@ def test_typed_records_mirror_the_model() -> None:
     }
     for pyd, typed in pairs.items():
         assert set(pyd.model_fields) == set(get_type_hints(typed)), pyd.__name__
+
+
+# --- issue 13: quote mode, speech act, self-interest, challenges, fabrication, sources ---
+
+SAID = {"id": "a", "actor": "b", "claim": "c", "source": "d", "stance": "states", "quote": "x"}
+
+
+def said(**fields: object) -> Assertion:
+    return Assertion.model_validate({**SAID, **fields})
+
+
+def test_new_assertion_fields_default_to_a_plain_verbatim_statement_of_fact() -> None:
+    a = said()
+    assert (a.quote_mode, a.quote_language, a.speech_act) == ("verbatim", None, "fact")
+    assert (a.self_interested, a.interest_note, a.attribution, a.admits_fabrication) == (
+        False,
+        None,
+        None,
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("older", "mode"), [(True, "paraphrase"), ("true", "paraphrase"), ("no", "verbatim")]
+)
+def test_the_older_paraphrase_flag_is_read_as_quote_mode(older: object, mode: str) -> None:
+    a = said(paraphrase=older)
+    assert a.quote_mode == mode
+    dumped = a.model_dump(mode="json", exclude_none=True)
+    assert dumped["quote_mode"] == mode
+    assert "paraphrase" not in dumped
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"paraphrase": True, "quote_mode": "translation"}, "contradicts quote_mode"),
+        ({"paraphrase": False, "quote_mode": "paraphrase"}, "contradicts quote_mode"),
+        ({"paraphrase": "maybe"}, "paraphrase: 'maybe' is not true or false"),
+        ({"quote_mode": "quoted"}, "Input should be 'verbatim', 'paraphrase' or 'translation'"),
+        ({"quote_language": "Japanese"}, "String should match pattern"),
+        ({"speech_act": "wish"}, "Input should be 'fact', 'intent', 'prediction' or 'promise'"),
+        ({"interest_note": "its own deal"}, "interest_note needs self_interested: true"),
+        ({"admits_fabrication": True}, "only a retraction admits invention"),
+        ({"admits_fabrication": True, "stance": "retracts"}, "only a retraction admits"),
+        ({"attribution": {"challenge": "disputed"}}, "a challenge needs its evidence"),
+        ({"attribution": {"challenge": "false", "note": "n"}}, "'disputed' or 'refuted'"),
+    ],
+)
+def test_inconsistent_or_unknown_values_are_refused(
+    fields: dict[str, object], message: str
+) -> None:
+    with pytest.raises(ValidationError) as info:
+        said(**fields)
+    assert message in str(info.value)
+
+
+def test_a_translation_keeps_its_language_and_a_paraphrase_says_so() -> None:
+    a = said(quote_mode="translation", quote_language="ja")
+    assert (a.quote_mode.word, a.quote_language) == ("translated quote", "ja")
+    assert not a.paraphrase
+    assert said(quote_mode="paraphrase").paraphrase
+
+
+def test_intent_self_interest_challenge_and_fabrication_are_kept() -> None:
+    a = said(speech_act="intent", self_interested="yes", interest_note="its own deal")
+    assert a.speech_act == "intent" and not a.speech_act.about_events and a.self_interested
+    b = said(attribution={"challenge": "refuted", "sources": ["full-tape"], "note": "not on tape"})
+    assert b.attribution is not None and b.attribution.challenge.level == "refuted"
+    c = said(stance="retracts", via="a0", admits_fabrication=True)
+    assert c.admits_fabrication
+
+
+def test_challenge_evidence_and_rewrites_are_sets_in_id_order() -> None:
+    case = Case.model_validate(
+        {
+            "sources": [
+                {"id": "s", "title": "S", "kind": "article", "rewrites": ["z", "b"]},
+            ],
+            "assertions": [
+                {
+                    **SAID,
+                    "attribution": {"challenge": "disputed", "assertions": ["y", "e"]},
+                }
+            ],
+        }
+    )
+    assert case.sources[0].rewrites == ["b", "z"]
+    assert case.assertions[0].attribution is not None
+    assert case.assertions[0].attribution.assertions == ["e", "y"]
+
+
+def test_new_source_fields_default_and_a_capture_needs_a_hash_and_a_date() -> None:
+    from provenance.model import Source
+
+    s = Source.model_validate({"id": "s", "title": "S", "kind": "social_post"})
+    assert (s.screenshot, s.capture, s.rewrites, s.revision_of) == (False, None, [], None)
+    digest = "AB" * 32
+    held = Source.model_validate(
+        {**s.model_dump(), "capture": {"sha256": digest, "date": "2025-04-10"}}
+    )
+    assert held.capture is not None and held.capture.sha256 == digest.lower()
+    for capture in ({"sha256": "abc", "date": "2025"}, {"sha256": "ab" * 32}):
+        with pytest.raises(ValidationError):
+            Source.model_validate({**s.model_dump(), "capture": capture})
+
+
+def test_attribution_levels_are_ordered_and_the_older_ones_map_to_new_ones() -> None:
+    from provenance.vocab import ATTRIBUTION_LEVELS, LEGACY_ATTRIBUTION, Attribution
+
+    assert [level.word for level in ATTRIBUTION_LEVELS] == [
+        "on record",
+        "reported by independent outlets",
+        "single second-hand report",
+        "screenshot only",
+        "unverifiable",
+        "disputed",
+        "refuted",
+    ]
+    assert [level.established for level in ATTRIBUTION_LEVELS] == [True, True] + [False] * 5
+    assert set(LEGACY_ATTRIBUTION) | set(ATTRIBUTION_LEVELS) == set(Attribution)
+    # Every older level keeps its meaning until the engine moves to the new ones.
+    for old, new in LEGACY_ATTRIBUTION.items():
+        assert old.established == new.established
+        assert old.rank == new.rank
+    assert all(level.help for level in Attribution)
+
+
+def test_the_schema_documents_quote_modes_and_speech_acts() -> None:
+    schema = case_json_schema()
+    assert schema["$defs"]["QuoteMode"]["enum"] == ["verbatim", "paraphrase", "translation"]
+    assert schema["$defs"]["SpeechAct"]["enum"] == ["fact", "intent", "prediction", "promise"]
+    assert "paraphrase" not in schema["$defs"]["Assertion"]["properties"]

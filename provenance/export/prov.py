@@ -138,6 +138,11 @@ def _source_pairs(source: SourceRecord, q: QName) -> Pairs:
     ]
     if source.get("recorded"):
         pairs.append(("pt:recorded", True))
+    if source.get("screenshot"):
+        pairs.append(("pt:screenshot", True))
+    capture = source.get("capture")
+    if capture:
+        pairs += [(f"pt:capture_{k}", v) for k, v in sorted(capture.items())]
     return pairs
 
 
@@ -153,6 +158,13 @@ def _source_relations(out: ProvDocument, source: SourceRecord, q: QName) -> None
         out.wasDerivedFrom(
             node, qname("source", cited), other_attributes=[("prov:type", q("pt:Citation"))]
         )
+    for original in source["rewrites"]:
+        out.wasDerivedFrom(
+            node, qname("source", original), other_attributes=[("prov:type", q("pt:Rewrite"))]
+        )
+    revised = source.get("revision_of")
+    if revised:
+        out.wasRevisionOf(node, qname("source", revised))
 
 
 def _claim_pairs(claim: ClaimRecord, verdict: Verdict | None, q: QName) -> Pairs:
@@ -192,8 +204,25 @@ def _assertion_pairs(a: AssertionRecord, q: QName) -> Pairs:
     read_in = a.get("read_in")
     if read_in:
         pairs.append(("pt:readIn", q(qname("source", read_in))))
-    if a.get("paraphrase"):
-        pairs.append(("pt:paraphrase", True))
+    if a["quote_mode"] != "verbatim":
+        pairs.append(("pt:quoteMode", a["quote_mode"]))
+    if a["speech_act"] != "fact":
+        pairs.append(("pt:speechAct", a["speech_act"]))
+    pairs.append(("pt:quoteLanguage", a.get("quote_language")))
+    if a["self_interested"]:
+        pairs += [("pt:selfInterested", True), ("pt:interestNote", a.get("interest_note"))]
+    if a["admits_fabrication"]:
+        pairs.append(("pt:admitsFabrication", True))
+    challenge = a.get("attribution")
+    if challenge:
+        pairs += [
+            ("pt:attributionChallenge", challenge["challenge"]),
+            ("pt:attributionNote", challenge.get("note")),
+        ]
+        pairs += [
+            ("pt:challengedByAssertion", q(qname("assertion", x))) for x in challenge["assertions"]
+        ]
+        pairs += [("pt:challengedBySource", q(qname("source", x))) for x in challenge["sources"]]
     return pairs
 
 

@@ -167,8 +167,20 @@ def _source(record: Any) -> dict[str, Any]:
         "url": _one(record, "url"),
         "archive": _one(record, "archive"),
         "recorded": bool(_one(record, "recorded")),
+        "screenshot": bool(_one(record, "screenshot")),
+        "capture": _prefixed(record, "capture_") or None,
         "note": _one(record, "note"),
         "cites": [],
+        "rewrites": [],
+    }
+
+
+def _prefixed(record: Any, prefix: str) -> dict[str, Any]:
+    """Return the attributes named pt:PREFIXkey as {key: value}."""
+    return {
+        _local(key).removeprefix(prefix): _plain(value)
+        for key, value in record.attributes
+        if str(key).startswith(f"pt:{prefix}")
     }
 
 
@@ -206,11 +218,32 @@ def _assertion(record: Any) -> dict[str, Any]:
         "basis": str(_one(record, "basis")),
         "date": _one(record, "date"),
         "quote": _one(record, "quote"),
-        "paraphrase": bool(_one(record, "paraphrase")),
+        "quote_mode": _one(record, "quoteMode")
+        or ("paraphrase" if _one(record, "paraphrase") else None),
+        "quote_language": _one(record, "quoteLanguage"),
+        "speech_act": _one(record, "speechAct"),
+        "self_interested": bool(_one(record, "selfInterested")),
+        "interest_note": _one(record, "interestNote"),
+        "admits_fabrication": bool(_one(record, "admitsFabrication")),
+        "attribution": _challenge(record),
         "named_as": _one(record, "namedAs"),
         "title": _one(record, "speakerTitle"),
         "note": _one(record, "note"),
     }
+
+
+def _challenge(record: Any) -> dict[str, Any] | None:
+    challenge = _one(record, "attributionChallenge")
+    if challenge is None:
+        return None
+    return _drop_none(
+        {
+            "challenge": str(challenge),
+            "assertions": [_id(v, "assertion") for v in _values(record, "challengedByAssertion")],
+            "sources": [_id(v, "source") for v in _values(record, "challengedBySource")],
+            "note": _one(record, "attributionNote"),
+        }
+    )
 
 
 def _relation(
@@ -250,6 +283,12 @@ def _relation(
         if "prov:PrimarySource" in types and _id(first, "assertion") in assertions:
             return True  # carried by the assertion's pt:source already
         source = sources.get(_id(first, "source"))
+        if source is not None and _id(second, "source") in sources and "prov:Revision" in types:
+            source["revision_of"] = _id(second, "source")
+            return True
+        if source is not None and _id(second, "source") in sources and "pt:Rewrite" in types:
+            source["rewrites"] = sorted([*source["rewrites"], _id(second, "source")])
+            return True
         if source is not None and _id(second, "source") in sources:
             source["cites"].append(_id(second, "source"))
             source["cites"].sort()
