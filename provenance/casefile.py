@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union, cast
@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from provenance.errors import CaseError, Problem
 from provenance.model import PATTERN_MEANING, Actor, Assertion, Case, Claim, Source
-from provenance.paths import case_files, display_path
+from provenance.paths import case_files, display_path, read_regular
 from provenance.suggest import hint
 
 SECTIONS: dict[str, type[BaseModel]] = {
@@ -85,36 +85,41 @@ def _scalar(node: Any) -> Any:
     return node.value
 
 
-MAX_VALUES = 1_000_000  # a case is hand-written; more values than this is an alias bomb
+MAX_CASE_BYTES = 512_000_000
+"""Largest case file read (bytes). The seed case is 30 kB; a 51 MB case reads in seconds."""
+MAX_DEPTH = 100
+"""Deepest nesting of mappings and lists in a case file. A case needs 5 levels; the YAML
+composer recurses once per level (a RecursionError near 1,000, a crash inside the C
+loader near 30,000), so depth is counted on the parser's event stream first."""
+MAX_EXPANDED_VALUES = 20_000_000
+"""Most values a case file may hold once every alias (*name) is expanded. Without aliases
+this is the number of values written (a 51 MB case holds ~4 million); a billion-laughs
+file of nested aliases is refused by arithmetic on the events, before expanding."""
+ALIAS_GROWTH = 100
+"""Aliases may multiply the values written by at most this factor (plus 100,000): a real
+case reuses a few values; a file whose aliases fan out beyond this is an alias bomb."""
+_ALIAS_LOOP = (
+    "a YAML alias (*name) refers to a value that contains it, or expands without end: "
+    "write the value out instead"
+)
 
 
 class _Walk:
     """Turns a composed YAML node tree into plain data, recording the line of every value
-    and refusing aliases that contain themselves or multiply beyond any real case."""
+    and refusing aliases that contain themselves. Depth and expanded size were checked by
+    `check_events` before the tree was composed."""
 
     def __init__(self, raw: RawFile, problems: list[Problem]) -> None:
         self.raw = raw
         self.problems = problems
         self.open: set[int] = set()
-        self.count = 0
 
     def __call__(self, node: Any, path: Path_) -> Any:
         import yaml
 
-        self.count += 1
         line = node.start_mark.line + 1
-        if id(node) in self.open or self.count > MAX_VALUES:
-            raise CaseError(
-                [
-                    Problem(
-                        self.raw.label,
-                        line,
-                        "a YAML alias (*name) refers to a "
-                        "value that contains it, or expands without end: write "
-                        "the value out instead",
-                    )
-                ]
-            )
+        if id(node) in self.open:
+            raise CaseError([Problem(self.raw.label, line, _ALIAS_LOOP)])
         self.raw.lines[path] = line
         if isinstance(node, yaml.MappingNode):
             self.open.add(id(node))
@@ -138,19 +143,86 @@ class _Walk:
         return _scalar(node)
 
 
+def check_events(events: Iterable[Any], label: str) -> None:
+    """Raise CaseError when the YAML event stream nests deeper than MAX_DEPTH or expands,
+    alias by alias, to more than MAX_EXPANDED_VALUES values. Linear in the events: the
+    size of each anchored value is remembered, and an alias adds it without expanding."""
+    import yaml
+
+    sizes: dict[str, int | None] = {}  # anchor -> expanded size; None while still open
+    opened: dict[str, int] = {}  # anchor -> line where its value starts
+    stack: list[list[Any]] = []  # per open collection: [expanded size so far, anchor]
+    total = 0
+    for written, event in enumerate(events, 1):
+        kind = type(event)
+        if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
+            size = 1
+            if kind is yaml.AliasEvent:
+                found = sizes.get(event.anchor, 1)  # an unknown one is the composer's to report
+                if found is None:
+                    raise CaseError([Problem(label, opened[event.anchor], _ALIAS_LOOP)])
+                size = found
+            elif event.anchor:
+                sizes[event.anchor] = 1
+            total += size
+            if stack:
+                stack[-1][0] += size
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if len(stack) >= MAX_DEPTH:
+                what = f"nested deeper than {MAX_DEPTH} levels (limit MAX_DEPTH)"
+                line = event.start_mark.line + 1
+                raise CaseError([Problem(label, line, f"{what}: a case needs about 5; flatten it")])
+            if event.anchor:
+                sizes[event.anchor] = None
+                opened[event.anchor] = event.start_mark.line + 1
+            stack.append([1, event.anchor])
+            total += 1
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            size, anchor = stack.pop()
+            if anchor:
+                sizes[anchor] = size
+            if stack:
+                stack[-1][0] += size
+        if total > min(MAX_EXPANDED_VALUES, ALIAS_GROWTH * written + 100_000):
+            line = event.start_mark.line + 1
+            raise CaseError(
+                [
+                    Problem(
+                        label,
+                        line,
+                        f"expands to {total:,}+ values once its aliases (*name) are filled "
+                        f"in (limits: {MAX_EXPANDED_VALUES:,} values, aliases multiplying "
+                        f"the file by {ALIAS_GROWTH}): write the values out instead, or "
+                        "split the case",
+                    )
+                ]
+            )
+
+
+def _read_text(path: Path, label: str) -> str:
+    try:
+        data = read_regular(path, MAX_CASE_BYTES)
+    except OSError as exc:
+        raise CaseError([Problem(label, 0, f"cannot read: {exc.strerror}")]) from exc
+    except ValueError as exc:
+        raise CaseError([Problem(label, 0, f"{exc}: give a case file")]) from exc
+    try:
+        return data.decode("utf-8-sig")  # a byte-order mark is dropped, not an error
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        what = f"not UTF-8 text ({exc.reason} at byte {exc.start})"
+        raise CaseError([Problem(label, line, f"{what}: save the file as UTF-8")]) from exc
+
+
 def read_raw(path: Path) -> RawFile:
     """Return one case file parsed into plain data with line numbers; raise CaseError."""
     import yaml
 
     label = display_path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise CaseError([Problem(label, 0, f"not UTF-8 text ({exc.reason})")]) from exc
-    except OSError as exc:
-        raise CaseError([Problem(label, 0, f"cannot read: {exc.strerror}")]) from exc
+    text = _read_text(path, label)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
+        check_events(yaml.parse(text, Loader=loader), label)
         nodes = list(yaml.compose_all(text, Loader=loader))
     except yaml.MarkedYAMLError as exc:
         # The context mark is where the broken construct starts (an unclosed quote), which
@@ -570,7 +642,7 @@ def archive_problem(root: Path, archive: str) -> str | None:
             return f"archive '{archive}' is outside the case folder: copy the text into it"
         if not target.is_file():
             return f"archive '{archive}' does not exist: fix the path (relative to the case file)"
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RuntimeError) as exc:  # RuntimeError: a symlink loop
         return f"archive '{archive}' is not a usable path ({exc.__class__.__name__}): fix it"
     return None
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from provenance.escape import terminal
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -14,11 +16,14 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        if not self.file:
-            return self.message
+        # Messages quote case text (ids, values, paths): control and bidi characters in
+        # it are shown escaped, so a case cannot drive the terminal or break the line.
+        message, file = terminal(self.message), terminal(self.file)
+        if not file:
+            return message
         if self.line <= 0:
-            return f"{self.file}: {self.message}"
-        return f"{self.file}:{self.line}: {self.message}"
+            return f"{file}: {message}"
+        return f"{file}:{self.line}: {message}"
 
 
 class ProvenanceError(Exception):

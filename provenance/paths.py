@@ -3,7 +3,9 @@ starts here."""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 
 from provenance.errors import CaseError, Problem
@@ -16,7 +18,7 @@ def display_path(path: Path) -> str:
     """Return `path` relative to the working directory when it is inside it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside, unreadable, a symlink loop
         return str(path)
 
 
@@ -33,27 +35,68 @@ def default_case_path() -> Path:
     )
 
 
+_MISSING = (errno.ENOENT, errno.ENOTDIR)
+_KINDS = (
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def kind_of(mode: int) -> str:
+    """Return what a file that is neither a regular file nor a folder is, in words."""
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def _problem(path: Path, message: str) -> CaseError:
+    return CaseError([Problem(display_path(path), 0, message)])
+
+
 def case_files(path: Path) -> list[Path]:
-    """Return the case files at `path`: the file itself, or a folder's YAML/JSON files."""
-    if not path.exists():
-        raise CaseError(
-            [
-                Problem(
-                    display_path(path),
-                    0,
-                    "no such file or folder: give a case "
-                    "file or a folder of them with --case or PROV_CASE",
-                )
-            ]
-        )
-    if path.is_file():
+    """Return the case files at `path`: the file itself, or a folder's YAML/JSON files.
+    Never opens anything: a FIFO or a device is refused by its type, so nothing hangs."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno in _MISSING:
+            raise _problem(
+                path,
+                "no such file or folder: give a case "
+                "file or a folder of them with --case or PROV_CASE",
+            ) from exc
+        raise _problem(path, f"cannot open: {exc.strerror}: give a readable case file") from exc
+    except ValueError as exc:  # an embedded NUL
+        raise _problem(path, f"not a usable path ({exc}): give another") from exc
+    if stat.S_ISREG(mode):
         return [path]
-    found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix in CASE_SUFFIXES)
-    if not found:
-        raise CaseError(
-            [Problem(display_path(path), 0, "folder holds no case file (*.yaml, *.yml, *.json)")]
+    if not stat.S_ISDIR(mode):
+        raise _problem(
+            path, f"is {kind_of(mode)}, not a case file: give a YAML or JSON file or a folder"
         )
+    try:
+        found = sorted(p for p in path.iterdir() if p.suffix in CASE_SUFFIXES and p.is_file())
+    except OSError as exc:
+        raise _problem(path, f"cannot list the folder: {exc.strerror}: make it readable") from exc
+    if not found:
+        raise _problem(path, "folder holds no case file (*.yaml, *.yml, *.json)")
     return found
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """Return the bytes of the regular file at `path`, at most `limit` of them. Opens
+    without blocking and checks the type on the open file, so a FIFO swapped in after
+    listing cannot hang the read. Raises OSError, or ValueError for a file over `limit`
+    or not a regular file."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise ValueError(f"is {kind_of(mode)}, not a case file")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise ValueError(f"is larger than {limit // 1_000_000} MB (limit MAX_CASE_BYTES)")
+    return data
 
 
 def cache_dir() -> Path | None:

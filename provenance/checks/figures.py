@@ -71,7 +71,8 @@ def check_figures(case: Case, texts: dict[str, str], out: Findings) -> None:
             (lo_x, hi_x), (lo_y, hi_y) = figure_range(qx), figure_range(qy)
             if lo_x <= hi_y and lo_y <= hi_x:
                 continue
-            gap = max(lo_x - hi_y, lo_y - hi_x) / min(abs(qx.value), abs(qy.value))
+            smaller, larger = sorted((abs(qx.value), abs(qy.value)))
+            gap = max(lo_x - hi_y, lo_y - hi_x) / (smaller or larger)  # 0 vs 5: 100% apart
             message = (
                 f"{qx.subject}: {_describe_figure(qx)} ('{x.id}') vs "
                 f"{_describe_figure(qy)} ('{y.id}') disagree beyond their qualifiers "

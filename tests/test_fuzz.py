@@ -1,0 +1,413 @@
+"""Hostile case files against every command, in-process.
+
+Hypothesis builds case folders (a YAML or JSON case file plus archived texts) from a
+valid skeleton with hostile values everywhere: injection strings in every text field,
+control and bidi characters, wrong types, missing and unknown keys, dangling and
+duplicate ids, bad dates, long and deep values, alias bombs and path escapes. Every
+command runs on each (`check_case` below); a run must exit 0, 1 or 2 without a
+traceback, write only files that parse, put no `javascript:`/`data:`/`vbscript:` link
+or raw `</script` into published output, and print no raw control character.
+
+PROV_FUZZ_EXAMPLES sets the number of cases (default 6, about 30 s); benchmarks/fuzz.py
+runs thousands with a timeout per case.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from provenance.cli import app
+
+EXAMPLES = int(os.environ.get("PROV_FUZZ_EXAMPLES", "6"))
+INJECTIONS = [
+    '<x> ; evil [URL="javascript:alert(1)" label=EVIL]; z=<y>',
+    "</script><script>alert(1)</script>",
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "data:text/html;base64,PHNjcmlwdD4=",
+    "vbscript:msgbox(1)",
+    "&#x1b;[31m&#0;&#xfffe;&amp;&lt;",
+    "\x1b[2J\x1b]0;owned\x07",
+    "\x00\x01\x08\x0b\x0c\x7f\x85\x9b",
+    "\u202eevil\u2066x\u2069",
+    "\ufffe\uffff",
+    "\u2028\u2029",
+    '"; DROP TABLE; --',
+    "]]><!--",
+    "\\N \\G \\L \\",
+    "{x|y}<z>",
+    "${jndi:ldap://x}",
+    "%s%n%x",
+    "../../../../etc/passwd",
+    "a" * 5000,
+]
+TEXT = st.one_of(
+    st.sampled_from(INJECTIONS),
+    st.text(
+        alphabet=st.characters(max_codepoint=0xFFFF, exclude_categories=["Cs"]),
+        min_size=1,
+        max_size=40,
+    ),
+    st.text(
+        alphabet=st.characters(max_codepoint=0x3000, exclude_categories=["Cs"]),
+        min_size=1,
+        max_size=80,
+    ),
+    st.builds(
+        "".join, st.lists(st.sampled_from([*INJECTIONS, "ok ", "x"]), min_size=1, max_size=4)
+    ),
+)
+URLS = st.one_of(
+    TEXT,
+    st.sampled_from(
+        [
+            "javascript:alert(1)",
+            " javascript:alert(1)",
+            "java\nscript:alert(1)",
+            "data:text/html,<script>x</script>",
+            "https://example.org/\x1b",
+            "https://user:pw@example.org/",
+            'https://example.org/"><script>',
+            "https://example.org/ok",
+        ]
+    ),
+)
+IDS = st.sampled_from(["a", "b", "c", "x-1", "missing", "A B", "", "\x1b", "a" * 300])
+DATES = st.sampled_from(
+    ["2025-04-09", "2025-13-40", "2025", "0000-00-00", "yesterday", "", 20250409]
+)
+ARCHIVES = st.sampled_from(
+    ["t0.txt", "t1.txt"] * 6
+    + [
+        "t0.txt",
+        "t1.txt",
+        "../outside.txt",
+        "/etc/passwd",
+        "loop.txt",
+        "nope.txt",
+        "a" * 300,
+        "\x00",
+    ]
+)
+JUNK = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(), TEXT, st.lists(TEXT, max_size=3)
+)
+
+
+def _deep(depth: int) -> Any:
+    value: Any = "leaf"
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+@st.composite
+def case_data(draw: st.DrawFn) -> dict[str, Any]:
+    """Return case data: a valid skeleton, hostile values in it, and random damage."""
+    t = lambda: draw(TEXT)  # noqa: E731
+    # Three cases in four keep ids, kinds, dates and references valid, so that hostile
+    # text reaches the writers; the fourth damages the structure too.
+    tidy = draw(st.integers(0, 3)) > 0
+
+    def pick(valid: list[Any], hostile: st.SearchStrategy[Any]) -> Any:
+        return draw(st.sampled_from(valid) if tidy else st.sampled_from(valid) | hostile)
+
+    actors = [
+        {
+            "id": i,
+            "name": t(),
+            "kind": pick(["person", "outlet", "crowd"], TEXT),
+        }
+        for i in ("a", "b")
+    ]
+    actors[0]["aliases"] = [t()]
+    actors[1]["reliability"] = {
+        "grade": pick(["A", "F"], st.just("Z")),
+        "by": t(),
+        "reason": t(),
+    }
+    sources = [
+        {
+            "id": s,
+            "title": t(),
+            "kind": pick(["article", "broadcast"], TEXT),
+            "publisher": "b",
+            "url": draw(URLS),
+            "date": pick(["2025-04-09", "2025-05"], DATES),
+            "archive": pick(["t0.txt", "t1.txt"], ARCHIVES),
+        }
+        for s in ("s0", "s1")
+    ]
+    sources[1]["cites"] = ["s0"]
+    claims = [
+        {"id": "c", "text": t(), "tags": [t()]},
+        {"id": "e", "text": t()},
+        {"id": "d", "text": t(), "more_specific_than": ["c"], "contradicts": [pick(["e"], IDS)]},
+    ]
+    if draw(st.booleans()):
+        claims[0]["quantity"] = {
+            "subject": t(),
+            "value": draw(st.sampled_from([0, -1, 1e308, "nan", "inf", 5, "x"])),
+            "unit": t(),
+        }
+        claims[1]["quantity"] = {
+            "subject": claims[0]["quantity"]["subject"],
+            "value": 5,
+            "unit": t(),
+        }
+    stances = ["states", "confirms", "denies", "reports", "hedges"]
+    assertions = [
+        {
+            "id": f"a{i}",
+            "actor": pick(["a", "b"], st.just("nobody")),
+            "claim": pick(["c", "d"], st.just("nothing")),
+            "source": draw(st.sampled_from(["s0", "s1"])),
+            "stance": pick(stances, TEXT),
+            "date": pick(["2025-04-09", "2025-05-02"], DATES),
+            "quote": t(),
+        }
+        for i in range(draw(st.integers(1, 4)))
+    ]
+    if len(assertions) > 1 and draw(st.booleans()):
+        assertions[1]["via"] = draw(st.sampled_from(["a0", "a1", "zz"]))
+    data: dict[str, Any] = {
+        "title": t(),
+        "description": t(),
+        "review": {"url": draw(URLS), "author": t()},
+        "actors": actors,
+        "sources": sources,
+        "claims": claims,
+        "assertions": assertions,
+    }
+    for _ in range(0 if tidy else draw(st.integers(0, 3))):
+        _damage(draw, data)
+    return data
+
+
+def _damage(draw: st.DrawFn, data: dict[str, Any]) -> None:
+    section = draw(st.sampled_from(["actors", "sources", "claims", "assertions"]))
+    records = data[section]
+    if not isinstance(records, list) or not records:
+        return
+    how = draw(st.sampled_from(["junk", "drop", "unknown", "duplicate", "deep", "type"]))
+    record = draw(st.sampled_from(records))
+    if not isinstance(record, dict) or not record:
+        return
+    key = draw(st.sampled_from(sorted(record)))
+    if how == "junk":
+        record[key] = draw(JUNK)
+    elif how == "drop":
+        del record[key]
+    elif how == "unknown":
+        record[draw(TEXT)] = draw(JUNK)
+    elif how == "duplicate":
+        records.append(dict(record))
+    elif how == "deep":
+        record[key] = _deep(draw(st.sampled_from([5, 90, 150, 400])))
+    else:
+        data[section] = draw(JUNK)
+
+
+RAW_FILES = [
+    "a: &a [x, x, x, x, x, x, x, x, x]\n"
+    + "".join(
+        f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]\n"
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    + "actors: *i\n",
+    "actors: &a\n  - *a\n",
+    "[" * 50_000 + "]" * 50_000,
+    "{a: " * 5_000 + "1" + "}" * 5_000,
+    "\ufefftitle: bom\n",
+    "title: \x1b[31m\n",
+    "---\ntitle: one\n---\ntitle: two\n",
+    "",
+]
+
+
+@st.composite
+def case_folders(draw: st.DrawFn) -> dict[str, str | bytes]:
+    """Return the files of a case folder: name -> text (or bytes)."""
+    files: dict[str, str | bytes] = {}
+    if draw(st.integers(0, 9)) == 0:
+        files["case.yaml"] = draw(st.sampled_from(RAW_FILES))
+    else:
+        data = draw(case_data())
+        as_json = json.dumps(data)  # \u escapes: raw C1 characters are not YAML
+        files["case.json" if draw(st.booleans()) else "case.yaml"] = as_json
+    for name in ("t0.txt", "t1.txt"):
+        files[name] = draw(st.sampled_from(["", "\xff\xfe", "x" * 10]) | TEXT) + " ".join(
+            draw(st.lists(TEXT, max_size=5))
+        )
+    if draw(st.booleans()):
+        files["t1.txt"] = b"\xff\xfe\x00bad utf-8 \x80"
+    return files
+
+
+def write_folder(folder: Path, files: dict[str, str | bytes]) -> Path:
+    """Write a generated case folder; add a symlink loop. Return the case path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
+        (folder / name).write_bytes(data)
+    loop = folder / "loop.txt"
+    if not loop.is_symlink():
+        loop.symlink_to(loop)
+    return next(folder / n for n in files if n.startswith("case."))
+
+
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+BAD_LINK = re.compile(r"(?i)(href|src|url)\s*=?\s*[\"']?\s*(javascript|data|vbscript):")
+FORMATS = ["prov-json", "prov-n", "prov-o", "prov-xml", "claimreview", "graphml", "gexf", "json"]
+
+
+def _commands(out: Path) -> list[tuple[list[str], Path | None, str]]:
+    runs: list[tuple[list[str], Path | None, str]] = [
+        (["status"], None, ""),
+        (["status", "--json"], None, "json"),
+        (["check"], None, ""),
+        (["check", "--json"], None, "json"),
+        (["trace", "c"], None, ""),
+        (["trace", "a", "--json"], None, "json"),
+        (["trace", "\x1b[31m<script>"], None, ""),
+        (["explain", "c"], None, ""),
+        (["explain", "d", "--json"], None, "json"),
+        (["render", "c", "--format", "dot", "-o", str(out / "c.dot")], out / "c.dot", "dot"),
+        (
+            ["render", "--all", "--format", "svg", "-o", str(out / "all.svg")],
+            out / "all.svg",
+            "xml",
+        ),
+        (["schema"], None, "json"),
+    ]
+    for fmt in FORMATS:
+        path = out / f"export.{fmt}"
+        kind = {"prov-xml": "xml", "graphml": "xml", "gexf": "xml", "prov-o": "ttl"}.get(fmt, "")
+        kind = kind or {"prov-n": "text", "claimreview": "jsonld"}.get(fmt, "json")
+        runs.append((["export", "-f", fmt, "-o", str(path)], path, kind))
+    return runs
+
+
+def _parses(kind: str, data: bytes) -> str | None:
+    """Return why output of `kind` does not parse, or None."""
+    try:
+        text = data.decode("utf-8")
+        if kind in ("json", "jsonld"):
+            json.loads(text)
+        elif kind in ("xml", "svg"):
+            from lxml import etree
+
+            etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, huge_tree=True))
+        elif kind == "ttl":
+            import rdflib
+
+            rdflib.Graph().parse(data=text, format="turtle")
+        elif kind == "dot" and not text.lstrip().startswith(("digraph", "graph", "strict")):
+            return "not DOT"
+    except Exception as exc:
+        return f"{type(exc).__name__}: {str(exc)[:120]}"
+    return None
+
+
+def _injection(kind: str, data: bytes) -> str | None:
+    """Return the injection found in published output (SVG, ClaimReview JSON-LD), or None."""
+    text = data.decode("utf-8", "replace")
+    if kind == "svg" and BAD_LINK.search(text.replace("xlink:href", "href")):
+        return "javascript:/data:/vbscript: link in SVG"
+    if kind == "jsonld" and re.search(r'"\s*(?i:javascript|data|vbscript):', text):
+        return "javascript:/data:/vbscript: URL in JSON-LD"
+    if kind == "jsonld" and "</script" in text.lower():
+        return "raw </script in JSON-LD"
+    return None
+
+
+def check_case(case: Path, out: Path, env: dict[str, str]) -> list[str]:
+    """Run every command on `case`; return one line per failure (empty when all hold)."""
+    runner = CliRunner(env=env)
+    failures: list[str] = []
+    for args, target, kind in _commands(out):
+        if target is not None and target.exists():
+            target.unlink()
+        result = runner.invoke(app, [*args, "--case", str(case)] if args[0] != "schema" else args)
+        name = " ".join(a if len(a) < 30 else a[:27] + "..." for a in args[:3])
+        exc = result.exception
+        if exc is not None and not isinstance(exc, SystemExit):
+            failures.append(f"{name}: traceback {type(exc).__name__}: {str(exc)[:160]!r}")
+            continue
+        if result.exit_code not in (0, 1, 2):
+            failures.append(f"{name}: exit code {result.exit_code}")
+        for stream, text in (("stdout", result.stdout), ("stderr", result.stderr)):
+            if CONTROL.search(text):
+                char = CONTROL.search(text).group()  # type: ignore[union-attr]
+                failures.append(f"{name}: raw control {char!r} on {stream}")
+        written = target.read_bytes() if target is not None and target.exists() else None
+        if written is None and kind and target is None and result.exit_code in (0, 1):
+            written = result.stdout_bytes
+        if written is not None and kind:
+            for check in (_parses, _injection):
+                problem = check(kind, written)
+                if problem:
+                    failures.append(f"{name}: {problem}")
+    return failures
+
+
+def run_one(files: dict[str, str | bytes], on_failure: Callable[[list[str]], None]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        case = write_folder(root / "case", files)
+        (root / "out").mkdir()
+        env = {"PROV_CACHE_DIR": str(root / "cache"), "PROV_CASE": "", "COLUMNS": "100"}
+        failures = check_case(case, root / "out", env)
+        if failures:
+            on_failure(failures)
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    phases=[Phase.explicit, Phase.generate],  # no shrinking: the report lists failures as found
+    suppress_health_check=list(HealthCheck),
+)
+@given(case_folders())
+def test_every_command_survives_hostile_cases(files: dict[str, str | bytes]) -> None:
+    def fail(failures: list[str]) -> None:
+        raise AssertionError("\n".join(sorted(set(failures))))
+
+    run_one(files, fail)
+
+
+def test_the_documented_injection_title_is_inert() -> None:
+    data = {
+        "title": INJECTIONS[0],
+        "actors": [{"id": "a", "name": INJECTIONS[1], "kind": "person"}],
+        "sources": [
+            {"id": "s", "title": INJECTIONS[0], "kind": "article", "url": "javascript:alert(1)"}
+        ],
+        "claims": [{"id": "c", "text": "</script>" + INJECTIONS[7]}],
+        "assertions": [
+            {
+                "id": "a1",
+                "actor": "a",
+                "claim": "c",
+                "source": "s",
+                "stance": "states",
+                "quote": "&#x1b;",
+            }
+        ],
+    }
+
+    def fail(failures: list[str]) -> None:
+        raise AssertionError("\n".join(sorted(set(failures))))
+
+    run_one({"case.json": json.dumps(data)}, fail)
