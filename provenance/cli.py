@@ -1,17 +1,25 @@
 """The `prov` command line: parse options, call the library, print. Nothing else.
 
+Each command parses its options, calls one library function (a view of
+provenance.views, a diagram, an export) and prints the result as JSON or text. The
+options every case-reading command shares (`--case`, `--json`) are declared once, in
+`case_options`.
+
 Every error a user can cause is a `ProvenanceError` (or a usage error) and is printed as
 one line per problem on stderr with exit code 2; never a traceback.
 """
 
+import functools
+import inspect
 import json
 import os
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -20,6 +28,9 @@ from typer._click import exceptions as click_exceptions
 from typer.core import TyperGroup
 
 from provenance.errors import ProvenanceError
+
+if TYPE_CHECKING:
+    from provenance.records import Document
 
 EXIT_USER_ERROR = 2
 
@@ -62,6 +73,8 @@ app = typer.Typer(
     add_completion=False,
 )
 
+# --- options shared by every command that reads a case --------------------------------
+
 CaseOption = Annotated[
     Path | None,
     typer.Option(
@@ -72,6 +85,49 @@ CaseOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+@dataclass(frozen=True)
+class CaseArgs:
+    """The options every command reading a case shares, declared once in `case_options`.
+    (A new shared option, such as an `--as-of` date, is one more field here and one more
+    parameter there.)"""
+
+    case: Path | None = None
+    as_json: bool = False
+
+    def document(self) -> "Document":
+        """Return the analysed document of the case these options name."""
+        from provenance.document import load_document
+
+        return load_document(_case_path(self.case))
+
+
+def case_options(*, json: bool = True) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Give a command the shared `--case` option (and `--json` unless `json=False`): the
+    command declares a keyword parameter `opts: CaseArgs` and receives them in it, the
+    way sqlite-utils shares its click option decorators."""
+    shared = [inspect.Parameter("case", _KEYWORD, default=None, annotation=CaseOption)]
+    if json:
+        shared.append(inspect.Parameter("as_json", _KEYWORD, default=False, annotation=JsonOption))
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        own = [p for p in inspect.signature(command).parameters.values() if p.name != "opts"]
+
+        @functools.wraps(command)
+        def run(**kwargs: Any) -> None:
+            opts = CaseArgs(kwargs.pop("case", None), kwargs.pop("as_json", False))
+            command(**kwargs, opts=opts)
+
+        # typer reads the parameters from the signature: the command's own, then the shared.
+        run.__signature__ = inspect.Signature([*own, *shared])  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in [*own, *shared]}
+        return run
+
+    return decorate
+
+
+_KEYWORD = inspect.Parameter.KEYWORD_ONLY
 
 
 def _fail(error: ProvenanceError) -> NoReturn:
@@ -101,14 +157,12 @@ def _case_path(case: Path | None) -> Path:
     return path
 
 
-def _document(case: Path | None) -> Any:
-    from provenance.document import load_document
-
-    return load_document(_case_path(case))
-
-
-def _print_json(data: Any) -> None:
+def _print_json(data: object) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+
+
+def _print_text(text: str) -> None:
+    sys.stdout.write(text)
 
 
 def _width(wrap_for_files: bool = True) -> int:
@@ -119,7 +173,11 @@ def _width(wrap_for_files: bool = True) -> int:
     return 100 if wrap_for_files else 100_000
 
 
+# --- the views ---------------------------------------------------------------------------
+
+
 @app.command()
+@case_options()
 def trace(
     term: Annotated[
         str,
@@ -128,79 +186,78 @@ def trace(
             "tag or words of a claim; KIND:ID picks one."
         ),
     ],
-    case: CaseOption = None,
-    as_json: JsonOption = False,
+    *,
+    opts: CaseArgs,
 ) -> None:
     """Show the provenance of a claim, actor or source.
 
     Example: prov trace norinchukin
     """
     with _user_errors():
-        from provenance.trace import trace as run_trace
+        from provenance.views.trace import trace as run_trace
 
-        result = run_trace(_document(case), term)
-    if as_json:
+        result = run_trace(opts.document(), term)
+    if opts.as_json:
         _print_json(result)
         return
-    from provenance.text import format_trace
+    from provenance.views.text.trace_text import format_trace
 
-    sys.stdout.write(format_trace(result, _width()))
+    _print_text(format_trace(result, _width()))
 
 
 @app.command()
-def status(case: CaseOption = None, as_json: JsonOption = False) -> None:
+@case_options()
+def status(*, opts: CaseArgs) -> None:
     """List every claim with its status, credibility grade and deciding reason.
 
     Example: prov status --json
     """
     with _user_errors():
-        from provenance.status import case_notes, status_rows
+        doc = opts.document()
+    if opts.as_json:
+        from provenance.views.status import status_report
 
-        doc = _document(case)
-        rows = status_rows(doc)
-    if as_json:
-        analysis = doc["analysis"]
-        _print_json(
-            {"claims": rows, "rules": analysis["rules"], "overrides": analysis["overrides"]}
-        )
+        _print_json(status_report(doc))
         return
-    from provenance.text import format_status
+    from provenance.views.text.status_text import status_text
 
-    sys.stdout.write(format_status(rows, _width(wrap_for_files=False), case_notes(doc)))
+    _print_text(status_text(doc, _width(wrap_for_files=False)))
 
 
 @app.command()
+@case_options()
 def explain(
     claim: Annotated[str, typer.Argument(help="The id of a claim (see 'prov status').")],
-    case: CaseOption = None,
-    as_json: JsonOption = False,
+    *,
+    opts: CaseArgs,
 ) -> None:
     """Print the whole rule trace for one claim: which rule fired on which assertions.
 
     Example: prov explain norinchukin-sold
     """
     with _user_errors():
-        from provenance.status import explain as run_explain
+        from provenance.views.explain import explain as run_explain
 
-        result = run_explain(_document(case), claim)
-    if as_json:
+        result = run_explain(opts.document(), claim)
+    if opts.as_json:
         _print_json(result)
         return
-    from provenance.text import format_explain
+    from provenance.views.text.explain_text import format_explain
 
-    sys.stdout.write(format_explain(result, _width()))
+    _print_text(format_explain(result, _width()))
 
 
 @app.command()
+@case_options()
 def check(
     case_path: Annotated[
         Path | None, typer.Argument(metavar="[CASE]", help="Case file or folder (like --case).")
     ] = None,
-    case: CaseOption = None,
-    as_json: JsonOption = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Also list where every quote was found.")
     ] = False,
+    *,
+    opts: CaseArgs,
 ) -> None:
     """Check the evidence: quotes in their archived sources, quote drift, figure conflicts,
     wrong names, chronology and structure. Exit code 1 when there are errors.
@@ -208,24 +265,28 @@ def check(
     Example: prov check seeds/treasuries-2025
     """
     with _user_errors():
+        case = opts.case
         from_env = case is not None and os.environ.get("PROV_CASE") == str(case)
         if case_path is not None and case is not None and case_path != case and not from_env:
             raise ProvenanceError("give the case once: as CASE or with --case, not both")
-        from provenance.checks import summary
+        from provenance.views.check import check_report
 
-        findings = _document(case_path or case)["checks"]
-    counts = summary(findings)
-    if as_json:
-        _print_json({"findings": findings, "summary": counts})
+        report = check_report(replace(opts, case=case_path or case).document())
+    if opts.as_json:
+        _print_json(report)
     else:
-        from provenance.text import format_check
+        from provenance.views.text.check_text import format_check
 
-        sys.stdout.write(format_check(findings, counts, _width(), verbose))
-    if counts["error"]:
+        _print_text(format_check(report["findings"], report["summary"], _width(), verbose))
+    if report["summary"]["error"]:
         raise typer.Exit(1)
 
 
+# --- diagrams, exports and imports -------------------------------------------------------
+
+
 @app.command()
+@case_options(json=False)
 def render(
     term: Annotated[
         str | None, typer.Argument(help="What to draw (as for 'prov trace'); omit with --all.")
@@ -249,7 +310,8 @@ def render(
         ),
     ] = "auto",
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say which engine ran.")] = False,
-    case: CaseOption = None,
+    *,
+    opts: CaseArgs,
 ) -> None:
     """Draw the provenance of a claim, actor or source (or --all) as SVG, DOT, PNG or PDF.
 
@@ -262,7 +324,7 @@ def render(
         from provenance.render import RenderOptions, default_output, diagram_dot
 
         chosen = choose_engine(engine, fmt)
-        dot = diagram_dot(_document(case), term, RenderOptions(depth=depth, direction=direction))
+        dot = diagram_dot(opts.document(), term, RenderOptions(depth=depth, direction=direction))
         data = lay_out(dot, fmt, chosen)
         target = output or default_output(term, fmt)
         if verbose and fmt != "dot":
@@ -288,6 +350,7 @@ def render(
 
 
 @app.command()
+@case_options(json=False)
 def export(
     fmt: Annotated[
         str,
@@ -310,7 +373,8 @@ def export(
             help="ClaimReview: the page publishing the reviews (default: the case's review.url).",
         ),
     ] = None,
-    case: CaseOption = None,
+    *,
+    opts: CaseArgs,
 ) -> None:
     """Export the case as W3C PROV, schema.org ClaimReview, GraphML, GEXF or JSON.
 
@@ -319,12 +383,12 @@ def export(
     with _user_errors():
         from provenance.export import export as run_export
 
-        doc = _document(case)
+        doc = opts.document()
         claims = None
         if term is not None:
             if fmt != "claimreview":
                 raise ProvenanceError("a TERM selects claims for --format claimreview only")
-            from provenance.trace import find
+            from provenance.views.find import find
 
             claims = [m.id for m in find(doc, term) if m.kind == "claim"]
             if not claims:
@@ -395,3 +459,7 @@ def schema() -> None:
 def main() -> None:
     """Run the `prov` command line."""
     app(prog_name="prov")
+
+
+if __name__ == "__main__":  # python -m provenance.cli (e.g. with -X importtime)
+    main()

@@ -12,23 +12,16 @@ import contextlib
 import json
 import re
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import Any, cast
 
 from provenance import __version__
 from provenance.paths import cache_dir, case_files, write_atomic
+from provenance.records import Analysis, CaseRecord, Document, Finding
+
+__all__ = ["Document", "build_document", "code_stamp", "load_document"]
 
 FORMAT = "prov-analysed-case"
 VERSION = 1
-
-
-class Document(TypedDict):
-    format: str
-    version: int
-    tool: str
-    case: dict[str, Any]
-    analysis: dict[str, Any]
-    checks: list[dict[str, Any]]
-    files: dict[str, str]
 
 
 def _stamp(path: Path) -> str:
@@ -63,14 +56,17 @@ def build_document(path: Path) -> Document:
         if source.archive:
             target = archive_path(loaded.root, source.archive)
             deps[str(target)] = _stamp(target)
-    case = loaded.case.model_dump(mode="json", exclude_none=True)
+    # The casts are the boundary between the pipeline's own types and the document's:
+    # records.py mirrors the models' JSON dump and the engine's results, and a test keeps
+    # the two in step.
+    case = cast(CaseRecord, loaded.case.model_dump(mode="json", exclude_none=True))
     return Document(
         format=FORMAT,
         version=VERSION,
         tool=code_stamp(),
         case=case,
-        analysis=dict(analysis),
-        checks=[dict(f) for f in findings],
+        analysis=cast(Analysis, dict(analysis)),
+        checks=[cast(Finding, dict(f)) for f in findings],
         files=dict(sorted(deps.items())),
     )
 

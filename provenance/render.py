@@ -23,7 +23,8 @@ from typing import Any
 from provenance import dates
 from provenance.document import Document
 from provenance.errors import ProvenanceError
-from provenance.trace import CaseIndex, find
+from provenance.views.find import find
+from provenance.views.index import CaseIndex
 
 FONT = "Helvetica"
 DIRECTIONS = ("LR", "TB")

@@ -355,7 +355,7 @@ def test_check_refuses_two_different_cases(tmp_path: Path) -> None:
 
 
 def test_trace_shows_findings_next_to_the_assertion(seed_doc: Document) -> None:
-    from provenance.trace import trace
+    from provenance.views.trace import trace
 
     koll = trace(seed_doc, "koll")["views"][0]
     gate = next(a for a in koll["assertions"] if a["assertion"] == "koll-gate")

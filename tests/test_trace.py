@@ -4,8 +4,9 @@ import pytest
 
 from provenance.document import Document
 from provenance.errors import LookupFailed
-from provenance.text import format_trace
-from provenance.trace import find, normalize, trace
+from provenance.views.find import find, normalize
+from provenance.views.text.trace_text import format_trace
+from provenance.views.trace import trace
 
 
 def test_normalize_folds_case_accents_and_punctuation() -> None:

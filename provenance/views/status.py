@@ -1,0 +1,58 @@
+"""`prov status`: the verdict of every claim in one row each, and the case-wide notes."""
+
+from __future__ import annotations
+
+from provenance.records import Document
+from provenance.views.shapes import StatusReport, StatusRow
+
+
+def status_rows(doc: Document) -> list[StatusRow]:
+    """Return one row per claim, in id order: status, grade, independent origins,
+    supporting and opposing assertion counts, first seen, and the deciding reason."""
+    claims = {c["id"]: c for c in doc["case"].get("claims", [])}
+    verdicts = doc["analysis"]["claims"]
+    rows = []
+    for claim_id in sorted(verdicts):
+        verdict = verdicts[claim_id]
+        rows.append(
+            StatusRow(
+                claim=claim_id,
+                text=claims[claim_id]["text"],
+                status=verdict["status"],
+                grade=verdict["grade"],
+                independent_origins=verdict["independent_origins"],
+                support=len(verdict["support"]),
+                opposition=len(verdict["opposition"]),
+                first_seen=verdict["first_seen"],
+                why=verdict["reasons"][0]["text"] if verdict["reasons"] else "",
+                flags=[f["kind"] for f in verdict["flags"]],
+            )
+        )
+    return rows
+
+
+def status_report(doc: Document) -> StatusReport:
+    """Return what `prov status --json` prints: every claim's row, the thresholds in
+    force and the names of those the case overrides."""
+    analysis = doc["analysis"]
+    return StatusReport(
+        claims=status_rows(doc), rules=analysis["rules"], overrides=analysis["overrides"]
+    )
+
+
+def overrides_note(doc: Document) -> str | None:
+    """Return a line naming the thresholds this case overrides, or None."""
+    overrides = doc["analysis"]["overrides"]
+    if not overrides:
+        return None
+    rules: dict[str, object] = dict(doc["analysis"]["rules"])
+    return "this case overrides the default thresholds: " + ", ".join(
+        f"{name}={rules[name]}" for name in overrides
+    )
+
+
+def case_notes(doc: Document) -> list[str]:
+    """Return the lines a status table ends with: case-wide flags, then overrides."""
+    notes = [f"! {f['kind']}: {f['text']}" for f in doc["analysis"]["flags"]]
+    note = overrides_note(doc)
+    return [*notes, note] if note else notes
