@@ -8,6 +8,7 @@ documented in docs/export.md; `provenance.importer` reads it back.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from provenance.document import Document
@@ -117,7 +118,7 @@ def prov_document(doc: Document) -> Any:
             )
 
     for claim in case.get("claims", []):
-        verdict = verdicts.get(claim["id"], {})
+        verdict: Mapping[str, Any] = verdicts.get(claim["id"], {})
         pairs = [
             ("prov:type", q("pt:Claim")),
             ("prov:label", claim["text"]),
@@ -129,7 +130,8 @@ def prov_document(doc: Document) -> Any:
             ("contradicts", "pt:contradicts"),
             ("context_for", "pt:contextFor"),
         ):
-            pairs += [(term, q(qname("claim", other))) for other in claim.get(field, [])]
+            links: Mapping[str, Any] = claim
+            pairs += [(term, q(qname("claim", other))) for other in links.get(field, [])]
         quantity = claim.get("quantity")
         if quantity:
             pairs += [(f"pt:quantity_{k}", v) for k, v in sorted(quantity.items())]
@@ -179,12 +181,12 @@ def serialize_prov(doc: Document, fmt: str) -> str:
     return text.decode() if isinstance(text, bytes) else str(text)
 
 
-def _agent_ld(actor: dict[str, Any]) -> dict[str, Any]:
+def _agent_ld(actor: Mapping[str, Any]) -> dict[str, Any]:
     kind = "Person" if actor["kind"] == "person" else "Organization"
     return {"@type": kind, "name": actor["name"]}
 
 
-def _work_ld(source: dict[str, Any]) -> dict[str, Any]:
+def _work_ld(source: Mapping[str, Any]) -> dict[str, Any]:
     work: dict[str, Any] = {"@type": "CreativeWork", "headline": source["title"]}
     if source.get("url"):
         work["url"] = source["url"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -261,7 +262,7 @@ def _tooltip_of_assertion(ix: CaseIndex, a_id: str) -> str:
     return " — ".join(parts)
 
 
-def _actor_label(actor: dict[str, Any]) -> str:
+def _actor_label(actor: Mapping[str, Any]) -> str:
     lines = _wrapped(actor["name"], 24, 60)
     if actor.get("role"):
         lines += _wrapped(actor["role"], 28, 60)
@@ -270,7 +271,7 @@ def _actor_label(actor: dict[str, Any]) -> str:
     return _label(lines)
 
 
-def _said_in_label(source: dict[str, Any]) -> str:
+def _said_in_label(source: Mapping[str, Any]) -> str:
     held = " · recording exists" if source.get("recorded") else ""
     kind = source["kind"].replace("_", " ")
     return _label(
@@ -278,7 +279,7 @@ def _said_in_label(source: dict[str, Any]) -> str:
     )
 
 
-def _source_caption(source: dict[str, Any]) -> str:
+def _source_caption(source: Mapping[str, Any]) -> str:
     held = (
         "archived text"
         if source.get("archive")
