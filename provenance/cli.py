@@ -3,68 +3,35 @@
 Each command parses its options, calls one library function (a view of
 provenance.views, a diagram, an export) and prints the result as JSON or text. The
 options every case-reading command shares (`--case`, `--json`) are declared once, in
-`case_options`.
+provenance.cli_common (`case_options`).
 
 Every error a user can cause is a `ProvenanceError` (or a usage error) and is printed as
 one line per problem on stderr with exit code 2; never a traceback.
 """
 
-import functools
-import inspect
-import json
 import os
-import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 
-# typer ships its own copy of click; its exceptions are where usage errors come from.
-from typer._click import exceptions as click_exceptions
-from typer.core import TyperGroup
-
+from provenance.cli_common import (
+    EXIT_USER_ERROR,
+    CaseArgs,
+    OneLineErrors,
+    case_options,
+    print_json,
+    print_text,
+    width,
+)
 from provenance.errors import ProvenanceError
 
-if TYPE_CHECKING:
-    from provenance.records import Document
-
-EXIT_USER_ERROR = 2
-
-
-class _OneLineErrors(TyperGroup):
-    """Report usage errors as one line ("prov trace: No such option: --jsn ...")."""
-
-    def main(self, *args: Any, **kwargs: Any) -> Any:
-        standalone = kwargs.pop("standalone_mode", True)
-        kwargs["standalone_mode"] = False
-        try:
-            result = super().main(*args, **kwargs)
-        except click_exceptions.UsageError as exc:
-            name = exc.ctx.command_path if exc.ctx else "prov"
-            typer.echo(f"{name}: {exc.format_message()} (see '{name} --help')", err=True)
-            if standalone:
-                sys.exit(EXIT_USER_ERROR)
-            raise
-        except click_exceptions.ClickException as exc:
-            typer.echo(f"prov: {exc.format_message()}", err=True)
-            if standalone:
-                sys.exit(exc.exit_code)
-            raise
-        except typer.Abort:
-            typer.echo("prov: aborted", err=True)
-            sys.exit(1)
-        if not standalone:
-            return result
-        # Without standalone mode typer returns a command's exit code instead of exiting.
-        sys.exit(result if isinstance(result, int) else 0)
-
-
 app = typer.Typer(
-    cls=_OneLineErrors,
+    cls=OneLineErrors,
     name="prov",
     help="Trace who said what, from where, and whether anyone confirmed it.",
     no_args_is_help=True,
@@ -72,62 +39,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-
-# --- options shared by every command that reads a case --------------------------------
-
-CaseOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--case",
-        envvar="PROV_CASE",
-        help="Case file or folder of case files (default: the bundled seed case).",
-        show_default=False,
-    ),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
-
-
-@dataclass(frozen=True)
-class CaseArgs:
-    """The options every command reading a case shares, declared once in `case_options`.
-    (A new shared option, such as an `--as-of` date, is one more field here and one more
-    parameter there.)"""
-
-    case: Path | None = None
-    as_json: bool = False
-
-    def document(self) -> "Document":
-        """Return the analysed document of the case these options name."""
-        from provenance.document import load_document
-
-        return load_document(_case_path(self.case))
-
-
-def case_options(*, json: bool = True) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Give a command the shared `--case` option (and `--json` unless `json=False`): the
-    command declares a keyword parameter `opts: CaseArgs` and receives them in it, the
-    way sqlite-utils shares its click option decorators."""
-    shared = [inspect.Parameter("case", _KEYWORD, default=None, annotation=CaseOption)]
-    if json:
-        shared.append(inspect.Parameter("as_json", _KEYWORD, default=False, annotation=JsonOption))
-
-    def decorate(command: Callable[..., None]) -> Callable[..., None]:
-        own = [p for p in inspect.signature(command).parameters.values() if p.name != "opts"]
-
-        @functools.wraps(command)
-        def run(**kwargs: Any) -> None:
-            opts = CaseArgs(kwargs.pop("case", None), kwargs.pop("as_json", False))
-            command(**kwargs, opts=opts)
-
-        # typer reads the parameters from the signature: the command's own, then the shared.
-        run.__signature__ = inspect.Signature([*own, *shared])  # type: ignore[attr-defined]
-        run.__annotations__ = {p.name: p.annotation for p in [*own, *shared]}
-        return run
-
-    return decorate
-
-
-_KEYWORD = inspect.Parameter.KEYWORD_ONLY
 
 
 def _fail(error: ProvenanceError) -> NoReturn:
@@ -142,35 +53,6 @@ def _user_errors() -> Iterator[None]:
         yield
     except ProvenanceError as error:
         _fail(error)
-
-
-def _case_path(case: Path | None) -> Path:
-    if case is not None:
-        return case
-    from provenance.paths import default_case_path, display_path
-
-    path = default_case_path()
-    typer.echo(
-        f"prov: reading the seed case {display_path(path)} (use --case or PROV_CASE for another)",
-        err=True,
-    )
-    return path
-
-
-def _print_json(data: object) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
-
-
-def _print_text(text: str) -> None:
-    sys.stdout.write(text)
-
-
-def _width(wrap_for_files: bool = True) -> int:
-    """Return the width to lay text out in: the terminal's, or for a pipe or file 100
-    when wrapping helps reading, else unlimited (a status table piped to grep)."""
-    if sys.stdout.isatty():
-        return min(shutil.get_terminal_size((100, 24)).columns, 120)
-    return 100 if wrap_for_files else 100_000
 
 
 # --- the views ---------------------------------------------------------------------------
@@ -198,11 +80,11 @@ def trace(
 
         result = run_trace(opts.document(), term)
     if opts.as_json:
-        _print_json(result)
+        print_json(result)
         return
     from provenance.views.text.trace_text import format_trace
 
-    _print_text(format_trace(result, _width()))
+    print_text(format_trace(result, width()))
 
 
 @app.command()
@@ -217,11 +99,11 @@ def status(*, opts: CaseArgs) -> None:
     if opts.as_json:
         from provenance.views.status import status_report
 
-        _print_json(status_report(doc))
+        print_json(status_report(doc))
         return
     from provenance.views.text.status_text import status_text
 
-    _print_text(status_text(doc, _width(wrap_for_files=False)))
+    print_text(status_text(doc, width(wrap_for_files=False)))
 
 
 @app.command()
@@ -240,11 +122,11 @@ def explain(
 
         result = run_explain(opts.document(), claim)
     if opts.as_json:
-        _print_json(result)
+        print_json(result)
         return
     from provenance.views.text.explain_text import format_explain
 
-    _print_text(format_explain(result, _width()))
+    print_text(format_explain(result, width()))
 
 
 @app.command()
@@ -273,11 +155,11 @@ def check(
 
         report = check_report(replace(opts, case=case_path or case).document())
     if opts.as_json:
-        _print_json(report)
+        print_json(report)
     else:
         from provenance.views.text.check_text import format_check
 
-        _print_text(format_check(report["findings"], report["summary"], _width(), verbose))
+        print_text(format_check(report["findings"], report["summary"], width(), verbose))
     if report["summary"]["error"]:
         raise typer.Exit(1)
 
@@ -453,7 +335,7 @@ def schema() -> None:
     """
     from provenance.model import case_json_schema
 
-    _print_json(case_json_schema())
+    print_json(case_json_schema())
 
 
 def main() -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from provenance.records import Document
-from provenance.views.shapes import CheckReport
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from provenance.records import Document
+    from provenance.views.shapes import CheckReport
 
 
 def check_report(doc: Document) -> CheckReport:
@@ -12,4 +15,4 @@ def check_report(doc: Document) -> CheckReport:
     from provenance.checks import summary
 
     findings = doc["checks"]
-    return CheckReport(findings=findings, summary=summary(findings))
+    return {"findings": findings, "summary": summary(findings)}

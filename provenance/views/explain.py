@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from provenance.errors import LookupFailed
-from provenance.records import Document
-from provenance.views.shapes import ExplainResult
+
+if TYPE_CHECKING:
+    from provenance.records import Document
+    from provenance.views.shapes import ExplainResult
 
 
 def explain(doc: Document, claim_id: str) -> ExplainResult:
@@ -23,10 +27,10 @@ def explain(doc: Document, claim_id: str) -> ExplainResult:
             "'prov status' lists every claim"
         )
     claims = {c["id"]: c for c in doc["case"].get("claims", [])}
-    return ExplainResult(
-        claim=claim_id,
-        text=claims[claim_id]["text"],
-        verdict=verdicts[claim_id],
-        rules=doc["analysis"]["rules"],
-        overrides=doc["analysis"]["overrides"],
-    )
+    return {
+        "claim": claim_id,
+        "text": claims[claim_id]["text"],
+        "verdict": verdicts[claim_id],
+        "rules": doc["analysis"]["rules"],
+        "overrides": doc["analysis"]["overrides"],
+    }

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from provenance.errors import LookupFailed
-from provenance.records import Document
 from provenance.vocab import RECORD_KINDS
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from provenance.records import Document
 
 KINDS = RECORD_KINDS
 

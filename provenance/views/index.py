@@ -14,19 +14,22 @@ size of the case plus the size of the closures. `bearing_on(claim)` is the one a
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from provenance.records import (
-    ActorRecord,
-    AssertionRecord,
-    AssertionResult,
-    ClaimRecord,
-    Document,
-    Finding,
-    SourceRecord,
-    Verdict,
-)
-from provenance.views.shapes import Located
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from provenance.records import (
+        ActorRecord,
+        AssertionRecord,
+        AssertionResult,
+        ClaimRecord,
+        Document,
+        Finding,
+        SourceRecord,
+        Verdict,
+    )
+    from provenance.views.shapes import Located
 
 
 def closures(edges: Mapping[str, Sequence[str]]) -> dict[str, frozenset[str]]:
@@ -246,7 +249,7 @@ class CaseIndex:
         """Return where `prov check` found an assertion's quote (source and line), if it did."""
         for f in self.findings.get(f"assertion:{assertion_id}", []):
             if f["severity"] == "ok":
-                return Located(source=f["evidence"]["source"], line=f["evidence"]["line"])
+                return {"source": f["evidence"]["source"], "line": f["evidence"]["line"]}
         return None
 
     def actor_name(self, actor_id: str | None) -> str | None:

@@ -8,20 +8,21 @@ or the engine's results reuse the types of provenance.records.
 
 from __future__ import annotations
 
-from typing import Literal, NotRequired, TypedDict
+from typing import TYPE_CHECKING, Literal, NotRequired, TypedDict
 
-from provenance.records import (
-    JSON,
-    AliasRecord,
-    AttributionResult,
-    Finding,
-    FlagResult,
-    Reason,
-    ReliabilityNote,
-    ReliabilityRecord,
-    RulesRecord,
-    Verdict,
-)
+if TYPE_CHECKING:
+    from provenance.records import (
+        JSON,
+        AliasRecord,
+        AttributionResult,
+        Finding,
+        FlagResult,
+        Reason,
+        ReliabilityNote,
+        ReliabilityRecord,
+        RulesRecord,
+        Verdict,
+    )
 
 # --- trace -----------------------------------------------------------------------------
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from provenance.records import Document
-from provenance.views.shapes import StatusReport, StatusRow
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from provenance.records import Document
+    from provenance.views.shapes import StatusReport, StatusRow
 
 
 def status_rows(doc: Document) -> list[StatusRow]:
@@ -11,22 +14,22 @@ def status_rows(doc: Document) -> list[StatusRow]:
     supporting and opposing assertion counts, first seen, and the deciding reason."""
     claims = {c["id"]: c for c in doc["case"].get("claims", [])}
     verdicts = doc["analysis"]["claims"]
-    rows = []
+    rows: list[StatusRow] = []
     for claim_id in sorted(verdicts):
         verdict = verdicts[claim_id]
         rows.append(
-            StatusRow(
-                claim=claim_id,
-                text=claims[claim_id]["text"],
-                status=verdict["status"],
-                grade=verdict["grade"],
-                independent_origins=verdict["independent_origins"],
-                support=len(verdict["support"]),
-                opposition=len(verdict["opposition"]),
-                first_seen=verdict["first_seen"],
-                why=verdict["reasons"][0]["text"] if verdict["reasons"] else "",
-                flags=[f["kind"] for f in verdict["flags"]],
-            )
+            {
+                "claim": claim_id,
+                "text": claims[claim_id]["text"],
+                "status": verdict["status"],
+                "grade": verdict["grade"],
+                "independent_origins": verdict["independent_origins"],
+                "support": len(verdict["support"]),
+                "opposition": len(verdict["opposition"]),
+                "first_seen": verdict["first_seen"],
+                "why": verdict["reasons"][0]["text"] if verdict["reasons"] else "",
+                "flags": [f["kind"] for f in verdict["flags"]],
+            }
         )
     return rows
 
@@ -35,9 +38,11 @@ def status_report(doc: Document) -> StatusReport:
     """Return what `prov status --json` prints: every claim's row, the thresholds in
     force and the names of those the case overrides."""
     analysis = doc["analysis"]
-    return StatusReport(
-        claims=status_rows(doc), rules=analysis["rules"], overrides=analysis["overrides"]
-    )
+    return {
+        "claims": status_rows(doc),
+        "rules": analysis["rules"],
+        "overrides": analysis["overrides"],
+    }
 
 
 def overrides_note(doc: Document) -> str | None:

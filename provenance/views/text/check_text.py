@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from provenance.records import Finding
+from typing import TYPE_CHECKING
+
 from provenance.views.text.common import INDENT, wrap
+
+if TYPE_CHECKING:
+    from provenance.records import Finding
 
 CHECK_HEADINGS = {
     "quote": "quotes in their sources",

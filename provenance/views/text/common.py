@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
-from provenance.records import Finding
+if TYPE_CHECKING:
+    from provenance.records import Finding
 
 INDENT = "  "
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from provenance.views.shapes import ExplainResult
+from typing import TYPE_CHECKING
+
 from provenance.views.text.common import INDENT, status_word, wrap
+
+if TYPE_CHECKING:
+    from provenance.views.shapes import ExplainResult
 
 
 def format_explain(result: ExplainResult, width: int = 100) -> str:

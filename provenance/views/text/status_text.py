@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from provenance.records import Document
-from provenance.views.shapes import StatusRow
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from provenance.records import Document
+    from provenance.views.shapes import StatusRow
 
 
 def format_status(rows: list[StatusRow], width: int = 100, notes: list[str] | None = None) -> str:

@@ -3,15 +3,19 @@ actor's assertions and who relayed them, a source's contents, each with relay ch
 
 from __future__ import annotations
 
-from provenance.views.shapes import (
-    ActorView,
-    AssertionView,
-    ClaimView,
-    SourceView,
-    TraceResult,
-)
+from typing import TYPE_CHECKING
+
 from provenance.views.text.common import INDENT, findings_lines, status_word, wrap
 from provenance.vocab import Stance
+
+if TYPE_CHECKING:
+    from provenance.views.shapes import (
+        ActorView,
+        AssertionView,
+        ClaimView,
+        SourceView,
+        TraceResult,
+    )
 
 
 def _source_line(a: AssertionView) -> str:
