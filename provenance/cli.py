@@ -13,7 +13,6 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -153,7 +152,7 @@ def check(
             raise ProvenanceError("give the case once: as CASE or with --case, not both")
         from provenance.views.check import check_report
 
-        report = check_report(replace(opts, case=case_path or case).document())
+        report = check_report(opts._replace(case=case_path or case).document())
     if opts.as_json:
         print_json(report)
     else:

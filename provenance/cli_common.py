@@ -11,9 +11,8 @@ import json
 import shutil
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
@@ -69,8 +68,7 @@ CaseOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
 
-@dataclass(frozen=True)
-class CaseArgs:
+class CaseArgs(NamedTuple):
     """The options every command reading a case shares, declared once in `case_options`.
     (A new shared option, such as an `--as-of` date, is one more field here and one more
     parameter there.)"""

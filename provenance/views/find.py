@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from provenance.errors import LookupFailed
 from provenance.vocab import RECORD_KINDS
@@ -35,8 +34,7 @@ def normalize(text: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", plain).split())
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """One record a term names: its kind and id, and the field and text that matched."""
 
     kind: str
