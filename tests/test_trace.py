@@ -7,7 +7,7 @@ import pytest
 
 from provenance.document import Document
 from provenance.errors import LookupFailed
-from provenance.views.find import find, normalize
+from provenance.views.find import find, find_id, normalize
 from provenance.views.index import CaseIndex, closures
 from provenance.views.text.trace_text import format_trace
 from provenance.views.trace import STANCE_ORDER, trace
@@ -195,3 +195,11 @@ def test_assertions_bearing_on_a_claim(seed_doc: Document) -> None:
     # ... and doubts of a more general claim bear on a more specific one.
     assert "ikeda-confused" in ix.bearing_on("norinchukin-sold")
     assert set(ix.verdicts["japan-sold"]["support"]) <= set(bearing)
+
+
+def test_find_id_resolves_one_kind_and_says_where_to_look(seed_doc: Document) -> None:
+    assert find_id(seed_doc, "claim", "japan-sold").id == "japan-sold"
+    with pytest.raises(LookupFailed) as info:
+        find_id(seed_doc, "claim", "gasparino", see="'prov status' lists every claim")
+    assert str(info.value).startswith("no claim with id 'gasparino'")
+    assert str(info.value).endswith("; 'prov status' lists every claim")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from provenance.errors import LookupFailed
+from provenance.views.find import find_id
 
 if TYPE_CHECKING:
     from provenance.records import Document
@@ -18,19 +18,12 @@ def explain(doc: Document, claim_id: str) -> ExplainResult:
 
     Example: `explain(doc, "japan-sold")["verdict"]["status"]` is `"unconfirmed"`.
     """
-    verdicts = doc["analysis"]["claims"]
-    if claim_id not in verdicts:
-        from provenance.suggest import hint
-
-        raise LookupFailed(
-            f"no claim with id '{claim_id}'{hint(claim_id, verdicts)}; "
-            "'prov status' lists every claim"
-        )
+    find_id(doc, "claim", claim_id, see="'prov status' lists every claim")
     claims = {c["id"]: c for c in doc["case"].get("claims", [])}
     return {
         "claim": claim_id,
         "text": claims[claim_id]["text"],
-        "verdict": verdicts[claim_id],
+        "verdict": doc["analysis"]["claims"][claim_id],
         "rules": doc["analysis"]["rules"],
         "overrides": doc["analysis"]["overrides"],
     }

@@ -2,7 +2,8 @@
 (`prov trace`, `explain`, `render`, `export --format claimreview`).
 
 `find(doc, term)` matches ids, names, aliases, tags and claim wording, case- and
-accent-insensitive; `KIND:ID` (e.g. `claim:japan-sold`) picks one record.
+accent-insensitive; `KIND:ID` (e.g. `claim:japan-sold`) picks one record. `find_id`
+resolves an exact id of one kind (what `prov explain` takes).
 """
 
 from __future__ import annotations
@@ -63,13 +64,18 @@ def _keys(doc: Document) -> Iterator[tuple[str, str, str, str]]:
         yield "assertion", assertion["id"], "id", assertion["id"]
 
 
-def _by_id(doc: Document, kind: str, record_id: str) -> list[Match]:
-    """Return the one record of `kind` with id `record_id`, or raise LookupFailed."""
+def find_id(doc: Document, kind: str, record_id: str, see: str = "") -> Match:
+    """Return the record of `kind` with id `record_id`, or raise LookupFailed naming the
+    closest id, followed by `see` (where to look) when given.
+
+    Example: `find_id(doc, "claim", "japan-sold").id` is `"japan-sold"`.
+    """
     for k, rid, fld, value in _keys(doc):
         if k == kind and fld == "id" and value == record_id:
-            return [Match(k, rid, fld, value)]
+            return Match(k, rid, fld, value)
     ids = [rid for k, rid, fld, _ in _keys(doc) if k == kind and fld == "id"]
-    raise LookupFailed(f"no {kind} with id '{record_id}'{_hint(record_id, ids)}")
+    where = f"; {see}" if see else ""
+    raise LookupFailed(f"no {kind} with id '{record_id}'{_hint(record_id, ids)}{where}")
 
 
 def find(doc: Document, term: str) -> list[Match]:
@@ -81,7 +87,7 @@ def find(doc: Document, term: str) -> list[Match]:
     """
     kind, _, rest = term.partition(":")
     if rest and kind in KINDS:
-        return _by_id(doc, kind, rest)
+        return [find_id(doc, kind, rest)]
     wanted = normalize(term)
     if not wanted:
         raise LookupFailed("empty term: name a claim, actor or source (see 'prov status')")
