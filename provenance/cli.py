@@ -1,61 +1,38 @@
 """The `prov` command line: parse options, call the library, print. Nothing else.
 
+Each command parses its options, calls one library function (a view of
+provenance.views, a diagram, an export) and prints the result as JSON or text. The
+options every case-reading command shares (`--case`, `--json`) are declared once, in
+provenance.cli_common (`case_options`).
+
 Every error a user can cause is a `ProvenanceError` (or a usage error) and is printed as
 one line per problem on stderr with exit code 2; never a traceback.
 """
 
-import json
 import os
-import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 
-# typer ships its own copy of click; its exceptions are where usage errors come from.
-from typer._click import exceptions as click_exceptions
-from typer.core import TyperGroup
-
+from provenance.cli_common import (
+    EXIT_USER_ERROR,
+    CaseArgs,
+    OneLineErrors,
+    case_options,
+    print_json,
+    print_text,
+    width,
+)
 from provenance.errors import ProvenanceError
 from provenance.export import registry as export_formats
 from provenance.imports import registry as import_formats
 
-EXIT_USER_ERROR = 2
-
-
-class _OneLineErrors(TyperGroup):
-    """Report usage errors as one line ("prov trace: No such option: --jsn ...")."""
-
-    def main(self, *args: Any, **kwargs: Any) -> Any:
-        standalone = kwargs.pop("standalone_mode", True)
-        kwargs["standalone_mode"] = False
-        try:
-            result = super().main(*args, **kwargs)
-        except click_exceptions.UsageError as exc:
-            name = exc.ctx.command_path if exc.ctx else "prov"
-            typer.echo(f"{name}: {exc.format_message()} (see '{name} --help')", err=True)
-            if standalone:
-                sys.exit(EXIT_USER_ERROR)
-            raise
-        except click_exceptions.ClickException as exc:
-            typer.echo(f"prov: {exc.format_message()}", err=True)
-            if standalone:
-                sys.exit(exc.exit_code)
-            raise
-        except typer.Abort:
-            typer.echo("prov: aborted", err=True)
-            sys.exit(1)
-        if not standalone:
-            return result
-        # Without standalone mode typer returns a command's exit code instead of exiting.
-        sys.exit(result if isinstance(result, int) else 0)
-
-
 app = typer.Typer(
-    cls=_OneLineErrors,
+    cls=OneLineErrors,
     name="prov",
     help="Trace who said what, from where, and whether anyone confirmed it.",
     no_args_is_help=True,
@@ -63,17 +40,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-
-CaseOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--case",
-        envvar="PROV_CASE",
-        help="Case file or folder of case files (default: the bundled seed case).",
-        show_default=False,
-    ),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
 
 def _fail(error: ProvenanceError) -> NoReturn:
@@ -90,38 +56,11 @@ def _user_errors() -> Iterator[None]:
         _fail(error)
 
 
-def _case_path(case: Path | None) -> Path:
-    if case is not None:
-        return case
-    from provenance.paths import default_case_path, display_path
-
-    path = default_case_path()
-    typer.echo(
-        f"prov: reading the seed case {display_path(path)} (use --case or PROV_CASE for another)",
-        err=True,
-    )
-    return path
-
-
-def _document(case: Path | None) -> Any:
-    from provenance.document import load_document
-
-    return load_document(_case_path(case))
-
-
-def _print_json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
-
-
-def _width(wrap_for_files: bool = True) -> int:
-    """Return the width to lay text out in: the terminal's, or for a pipe or file 100
-    when wrapping helps reading, else unlimited (a status table piped to grep)."""
-    if sys.stdout.isatty():
-        return min(shutil.get_terminal_size((100, 24)).columns, 120)
-    return 100 if wrap_for_files else 100_000
+# --- the views ---------------------------------------------------------------------------
 
 
 @app.command()
+@case_options()
 def trace(
     term: Annotated[
         str,
@@ -130,79 +69,78 @@ def trace(
             "tag or words of a claim; KIND:ID picks one."
         ),
     ],
-    case: CaseOption = None,
-    as_json: JsonOption = False,
+    *,
+    opts: CaseArgs,
 ) -> None:
     """Show the provenance of a claim, actor or source.
 
     Example: prov trace norinchukin
     """
     with _user_errors():
-        from provenance.trace import trace as run_trace
+        from provenance.views.trace import trace as run_trace
 
-        result = run_trace(_document(case), term)
-    if as_json:
-        _print_json(result)
+        result = run_trace(opts.document(), term)
+    if opts.as_json:
+        print_json(result)
         return
-    from provenance.text import format_trace
+    from provenance.views.text.trace_text import format_trace
 
-    sys.stdout.write(format_trace(result, _width()))
+    print_text(format_trace(result, width()))
 
 
 @app.command()
-def status(case: CaseOption = None, as_json: JsonOption = False) -> None:
+@case_options()
+def status(*, opts: CaseArgs) -> None:
     """List every claim with its status, credibility grade and deciding reason.
 
     Example: prov status --json
     """
     with _user_errors():
-        from provenance.status import case_notes, status_rows
+        doc = opts.document()
+    if opts.as_json:
+        from provenance.views.status import status_report
 
-        doc = _document(case)
-        rows = status_rows(doc)
-    if as_json:
-        analysis = doc["analysis"]
-        _print_json(
-            {"claims": rows, "rules": analysis["rules"], "overrides": analysis["overrides"]}
-        )
+        print_json(status_report(doc))
         return
-    from provenance.text import format_status
+    from provenance.views.text.status_text import status_text
 
-    sys.stdout.write(format_status(rows, _width(wrap_for_files=False), case_notes(doc)))
+    print_text(status_text(doc, width(wrap_for_files=False)))
 
 
 @app.command()
+@case_options()
 def explain(
     claim: Annotated[str, typer.Argument(help="The id of a claim (see 'prov status').")],
-    case: CaseOption = None,
-    as_json: JsonOption = False,
+    *,
+    opts: CaseArgs,
 ) -> None:
     """Print the whole rule trace for one claim: which rule fired on which assertions.
 
     Example: prov explain norinchukin-sold
     """
     with _user_errors():
-        from provenance.status import explain as run_explain
+        from provenance.views.explain import explain as run_explain
 
-        result = run_explain(_document(case), claim)
-    if as_json:
-        _print_json(result)
+        result = run_explain(opts.document(), claim)
+    if opts.as_json:
+        print_json(result)
         return
-    from provenance.text import format_explain
+    from provenance.views.text.explain_text import format_explain
 
-    sys.stdout.write(format_explain(result, _width()))
+    print_text(format_explain(result, width()))
 
 
 @app.command()
+@case_options()
 def check(
     case_path: Annotated[
         Path | None, typer.Argument(metavar="[CASE]", help="Case file or folder (like --case).")
     ] = None,
-    case: CaseOption = None,
-    as_json: JsonOption = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Also list where every quote was found.")
     ] = False,
+    *,
+    opts: CaseArgs,
 ) -> None:
     """Check the evidence: quotes in their archived sources, quote drift, figure conflicts,
     wrong names, chronology and structure. Exit code 1 when there are errors.
@@ -210,24 +148,28 @@ def check(
     Example: prov check seeds/treasuries-2025
     """
     with _user_errors():
+        case = opts.case
         from_env = case is not None and os.environ.get("PROV_CASE") == str(case)
         if case_path is not None and case is not None and case_path != case and not from_env:
             raise ProvenanceError("give the case once: as CASE or with --case, not both")
-        from provenance.checks import summary
+        from provenance.views.check import check_report
 
-        findings = _document(case_path or case)["checks"]
-    counts = summary(findings)
-    if as_json:
-        _print_json({"findings": findings, "summary": counts})
+        report = check_report(opts._replace(case=case_path or case).document())
+    if opts.as_json:
+        print_json(report)
     else:
-        from provenance.text import format_check
+        from provenance.views.text.check_text import format_check
 
-        sys.stdout.write(format_check(findings, counts, _width(), verbose))
-    if counts["error"]:
+        print_text(format_check(report["findings"], report["summary"], width(), verbose))
+    if report["summary"]["error"]:
         raise typer.Exit(1)
 
 
+# --- diagrams, exports and imports -------------------------------------------------------
+
+
 @app.command()
+@case_options(json=False)
 def render(
     term: Annotated[
         str | None, typer.Argument(help="What to draw (as for 'prov trace'); omit with --all.")
@@ -251,7 +193,8 @@ def render(
         ),
     ] = "auto",
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say which engine ran.")] = False,
-    case: CaseOption = None,
+    *,
+    opts: CaseArgs,
 ) -> None:
     """Draw the provenance of a claim, actor or source (or --all) as SVG, DOT, PNG or PDF.
 
@@ -266,7 +209,7 @@ def render(
         from provenance.render.layout import choose_engine, describe_engine
 
         chosen = choose_engine(engine, fmt)  # before reading the case: options first
-        doc = _document(case)
+        doc = opts.document()
         generated = generation_date(doc, os.environ.get("SOURCE_DATE_EPOCH"), dt.date.today())
         options = RenderOptions(depth=depth, direction=direction)
         data = draw(doc, term, options, fmt, chosen, generated)
@@ -287,6 +230,7 @@ def render(
 
 
 @app.command()
+@case_options(json=False)
 def export(
     fmt: Annotated[
         str,
@@ -309,7 +253,8 @@ def export(
             help="ClaimReview: the page publishing the reviews (default: the case's review.url).",
         ),
     ] = None,
-    case: CaseOption = None,
+    *,
+    opts: CaseArgs,
 ) -> None:
     """Export the case as W3C PROV, schema.org ClaimReview, GraphML, GEXF or JSON.
 
@@ -318,7 +263,7 @@ def export(
     with _user_errors():
         from provenance.export import export_case
 
-        text = export_case(_document(case), fmt, term, url)
+        text = export_case(opts.document(), fmt, term, url)
         _write_text(text, output, force=True)
 
 
@@ -370,9 +315,13 @@ def schema() -> None:
     """
     from provenance.model import case_json_schema
 
-    _print_json(case_json_schema())
+    print_json(case_json_schema())
 
 
 def main() -> None:
     """Run the `prov` command line."""
     app(prog_name="prov")
+
+
+if __name__ == "__main__":  # python -m provenance.cli (e.g. with -X importtime)
+    main()

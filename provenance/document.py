@@ -1,4 +1,5 @@
-"""The analysed case: the case's records plus the engine's results, as plain JSON data.
+"""The analysed case: the case's records plus the engine's results, as plain JSON data
+typed by provenance.records.Document.
 
 Everything a view needs (trace, status, explain) is in this one document, so views
 never touch pydantic or networkx. `load_document` caches it per case, checked against
@@ -12,23 +13,29 @@ import contextlib
 import json
 import re
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import TYPE_CHECKING, Any, cast
 
 from provenance import __version__
 from provenance.paths import cache_dir, case_files, write_atomic
 
+if TYPE_CHECKING:
+    from provenance.records import Analysis, CaseRecord, Document, Finding
+
+__all__ = ["Document", "build_document", "code_stamp", "load_document"]
+
+
+def __getattr__(name: str) -> object:
+    """Give `provenance.document.Document` (the type lives in provenance.records) without
+    importing its TypedDicts on the cached path, where they would cost import time."""
+    if name == "Document":
+        from provenance.records import Document
+
+        return Document
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 FORMAT = "prov-analysed-case"
 VERSION = 1
-
-
-class Document(TypedDict):
-    format: str
-    version: int
-    tool: str
-    case: dict[str, Any]
-    analysis: dict[str, Any]
-    checks: list[dict[str, Any]]
-    files: dict[str, str]
 
 
 def _stamp(path: Path) -> str:
@@ -63,16 +70,19 @@ def build_document(path: Path) -> Document:
         if source.archive:
             target = archive_path(loaded.root, source.archive)
             deps[str(target)] = _stamp(target)
-    case = loaded.case.model_dump(mode="json", exclude_none=True)
-    return Document(
-        format=FORMAT,
-        version=VERSION,
-        tool=code_stamp(),
-        case=case,
-        analysis=dict(analysis),
-        checks=[dict(f) for f in findings],
-        files=dict(sorted(deps.items())),
-    )
+    # The casts are the boundary between the pipeline's own types and the document's:
+    # records.py mirrors the models' JSON dump and the engine's results, and a test keeps
+    # the two in step.
+    case = cast("CaseRecord", loaded.case.model_dump(mode="json", exclude_none=True))
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "tool": code_stamp(),
+        "case": case,
+        "analysis": cast("Analysis", dict(analysis)),
+        "checks": [cast("Finding", dict(f)) for f in findings],
+        "files": dict(sorted(deps.items())),
+    }
 
 
 def _cache_file(path: Path) -> Path | None:

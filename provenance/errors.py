@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from provenance.escape import terminal
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong with the user's input, located in a file when we know where."""
+class Problem(NamedTuple):
+    """One thing wrong with the user's input, located in a file when we know where.
+    (Immutable and ordered by file, line and message. A NamedTuple rather than a
+    dataclass: every command imports this, and a dataclass costs start-up time.)"""
 
     file: str
     line: int

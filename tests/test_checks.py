@@ -16,7 +16,7 @@ from provenance.checks.textmatch import locate, normalize_text
 from provenance.cli import app
 from provenance.document import Document
 from provenance.records import Finding
-from provenance.text import format_check
+from provenance.views.text.check_text import format_check
 from tests.conftest import SEED, write_case
 
 TEXT = (
@@ -414,7 +414,7 @@ def test_check_refuses_two_different_cases(tmp_path: Path) -> None:
 
 
 def test_trace_shows_findings_next_to_the_assertion(seed_doc: Document) -> None:
-    from provenance.trace import trace
+    from provenance.views.trace import trace
 
     koll = trace(seed_doc, "koll")["views"][0]
     gate = next(a for a in koll["assertions"] if a["assertion"] == "koll-gate")

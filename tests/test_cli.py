@@ -178,3 +178,52 @@ def test_an_empty_case_works_in_every_command(tmp_path: Path) -> None:
         2,
         "prov: nothing matches 'anything'; 'prov status' lists every claim\n",
     )
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    names = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
+    assert {"trace", "status", "explain", "check", "render", "export", "import", "schema"} <= set(
+        names
+    )
+    for name in names:
+        result = runner.invoke(app, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert "Example: prov " in result.stdout, name
+
+
+@pytest.mark.parametrize(
+    ("command", "shared"),
+    [
+        (["trace", "kato"], ["--case", "--json"]),
+        (["status"], ["--case", "--json"]),
+        (["explain", "japan-sold"], ["--case", "--json"]),
+        (["check"], ["--case", "--json"]),
+        (["render", "kato"], ["--case"]),
+        (["export", "-f", "json"], ["--case"]),
+    ],
+)
+def test_commands_reading_a_case_share_the_case_options(
+    command: list[str], shared: list[str]
+) -> None:
+    help_text = runner.invoke(app, [command[0], "--help"]).stdout
+    for option in shared:
+        assert option in help_text
+    assert ("--json" in help_text) == ("--json" in shared)
+    # --case is read from PROV_CASE by every one of them.
+    missing = runner.invoke(app, command, env={"PROV_CASE": "no/such/case.yaml"})
+    assert missing.exit_code == 2
+    assert missing.stderr.startswith("no/such/case.yaml: no such file or folder")
+
+
+def test_the_module_runs_as_a_script() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "provenance.cli", "status", "--case", str(CASES / "minimal.yaml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("CLAIM ")

@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+import copy
+import itertools
+
 import pytest
 
 from provenance.document import Document
 from provenance.errors import LookupFailed
-from provenance.text import format_trace
-from provenance.trace import find, normalize, trace
+from provenance.views.find import find, find_id, normalize
+from provenance.views.index import CaseIndex, closures
+from provenance.views.text.trace_text import format_trace
+from provenance.views.trace import STANCE_ORDER, trace
+from provenance.vocab import Stance
 
 
 def test_normalize_folds_case_accents_and_punctuation() -> None:
@@ -130,3 +136,70 @@ def test_a_claim_lists_the_doubts_of_its_more_general_claims(seed_doc: Document)
     doubts = {(a["assertion"], a["claim"]) for a in claim["assertions"]["doubts"]}
     assert ("ikeda-confused", "japan-sold") in doubts
     assert ("ikeda-no-firsthand", "norinchukin-sold") in doubts
+
+
+def test_every_stance_of_the_vocabulary_is_grouped_in_its_order_with_its_heading(
+    seed_doc: Document,
+) -> None:
+    # Give the assertions bearing on one claim every stance of vocab.Stance in turn: a
+    # stance the view's order missed would drop out of the groups (and of the text).
+    doc = copy.deepcopy(seed_doc)
+    ix = CaseIndex(doc)
+    bearing = ix.bearing_on("japan-sold")
+    assert len(bearing) >= len(Stance)
+    for a_id, stance in zip(bearing, itertools.cycle(Stance), strict=False):
+        ix.assertions[a_id]["stance"] = stance.value
+    claim = trace(doc, "claim:japan-sold")["views"][0]
+    assert list(claim["assertions"]) == [s.value for s in Stance]
+    assert sum(len(m) for m in claim["assertions"].values()) == len(bearing)
+    text = format_trace(trace(doc, "claim:japan-sold"))
+    for stance in Stance:
+        assert f"  {stance.heading} (" in text
+    assert tuple(Stance) == STANCE_ORDER
+
+
+# --- the index shared by the views -------------------------------------------------------
+
+
+def test_closures_follow_chains_circles_and_ignore_unknown_targets() -> None:
+    got = closures({"a": ["b"], "b": ["c", "nowhere"], "c": [], "x": ["y"], "y": ["x", "a"]})
+    assert got["a"] == {"a", "b", "c"}
+    assert got["c"] == {"c"}
+    assert got["x"] == got["y"] == {"x", "y", "a", "b", "c"}
+
+
+def test_closures_of_a_long_chain_are_all_complete() -> None:
+    n = 2000  # deep enough to overflow a recursive walk
+    chain = {f"c{i}": [f"c{i + 1}"] if i + 1 < n else [] for i in range(n)}
+    got = closures(chain)
+    assert len(got["c0"]) == n
+    assert got[f"c{n - 1}"] == {f"c{n - 1}"}
+
+
+def test_claim_closures_of_the_seed(seed_doc: Document) -> None:
+    ix = CaseIndex(seed_doc)
+    below = ix.claims_below("japan-sold")
+    assert {"japan-sold", "japanese-institution-sold", "norinchukin-sold"} <= set(below)
+    assert "japan-sold" in ix.claims_above("norinchukin-sold")
+    assert ix.claims_below("norinchukin-sold") == ["norinchukin-sold"]
+
+
+def test_assertions_bearing_on_a_claim(seed_doc: Document) -> None:
+    ix = CaseIndex(seed_doc)
+    bearing = ix.bearing_on("japan-sold")
+    # its own first, then those about more specific claims (with their doubts) ...
+    own = [a for a in bearing if ix.assertions[a]["claim"] == "japan-sold"]
+    assert bearing[: len(own)] == own
+    assert "ikeda-no-firsthand" in bearing
+    assert "gasparino-japan-sold" in own
+    # ... and doubts of a more general claim bear on a more specific one.
+    assert "ikeda-confused" in ix.bearing_on("norinchukin-sold")
+    assert set(ix.verdicts["japan-sold"]["support"]) <= set(bearing)
+
+
+def test_find_id_resolves_one_kind_and_says_where_to_look(seed_doc: Document) -> None:
+    assert find_id(seed_doc, "claim", "japan-sold").id == "japan-sold"
+    with pytest.raises(LookupFailed) as info:
+        find_id(seed_doc, "claim", "gasparino", see="'prov status' lists every claim")
+    assert str(info.value).startswith("no claim with id 'gasparino'")
+    assert str(info.value).endswith("; 'prov status' lists every claim")

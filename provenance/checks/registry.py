@@ -2,10 +2,10 @@
 
 `CHECKS` lists every check in the order its findings are reported, with the kind its
 findings carry and the heading the text output gives them. `run_checks` and `summary`
-iterate it; `provenance.text.format_check` and the README's check table follow it (a test
-holds the README to it). To add a check: write a module with a `check_*(case, texts, out)`
-function whose docstring says what it finds and what its evidence holds, add one
-`CheckSpec` here, and a row to the README's table.
+iterate it; the text output (provenance.views.text.check_text) and the README's check
+table follow it (a test holds the README to it). To add a check: write a module with a
+`check_*(case, texts, out)` function whose docstring says what it finds and what its
+evidence holds, add one `CheckSpec` here, and a row to the README's table.
 """
 
 from __future__ import annotations

@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING
 
 from provenance import dates
 from provenance.errors import ProvenanceError
-from provenance.records import Document
+from provenance.records import ClaimRecord, Document
 from provenance.render import labels, styles
 from provenance.render.labels import attr, node_name, text_label
 from provenance.render.legend import add_legend
 from provenance.render.options import DIRECTIONS, RenderOptions
 from provenance.render.select import Selection, index, select
-from provenance.trace import CaseIndex
+from provenance.views.index import CaseIndex
 
 if TYPE_CHECKING:
     from graphviz import Digraph
@@ -260,18 +260,21 @@ def _relay_edges(g: Digraph, ix: CaseIndex, assertions: list[str], chosen: Selec
                 )
 
 
-CLAIM_RELATIONS = (
-    ("contradicts", "contradicts"),
-    ("more_specific_than", "more specific than"),
-    ("context_for", "context for"),
-)
+def _related(claim: ClaimRecord) -> list[tuple[str, list[str]]]:
+    """Return a claim's relations to other claims, in the order the diagram draws them."""
+    return [
+        ("contradicts", claim["contradicts"]),
+        ("more specific than", claim["more_specific_than"]),
+        ("context for", claim["context_for"]),
+    ]
 
 
 def _claim_relations(g: Digraph, ix: CaseIndex, claims: list[str]) -> None:
     """Link claims that contradict, refine or give context to one another."""
-    for field, word in CLAIM_RELATIONS:
+    for rank in range(3):
         for claim in claims:
-            for other in ix.claims[claim].get(field, []):
+            word, others = _related(ix.claims[claim])[rank]
+            for other in others:
                 if other in claims:
                     g.edge(
                         node_name("claim", claim),

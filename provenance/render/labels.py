@@ -10,7 +10,7 @@ from __future__ import annotations
 import textwrap
 
 from provenance.records import ActorRecord, FlagResult, SourceRecord
-from provenance.trace import CaseIndex
+from provenance.views.index import CaseIndex
 from provenance.vocab import Stance
 
 QUOTE_WIDTH = 38

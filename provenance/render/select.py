@@ -5,15 +5,12 @@ origin, and pruning to `max_assertions`. Pure: analysed document in, ids out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, cast
 
 from provenance.records import Document
 from provenance.render.options import RenderOptions
-from provenance.trace import CaseIndex, Match, find
+from provenance.views.find import Match, find
+from provenance.views.index import CaseIndex
 from provenance.vocab import OPPOSING
-
-if TYPE_CHECKING:
-    from provenance.document import Document as LooseDocument
 
 
 @dataclass
@@ -26,14 +23,13 @@ class Selection:
 
 
 def index(doc: Document) -> CaseIndex:
-    """Return the lookups of provenance.trace over `doc`."""
-    # provenance.trace still takes the loosely typed document; the same data.
-    return CaseIndex(cast("LooseDocument", doc))
+    """Return the lookups of provenance.views.index over `doc`."""
+    return CaseIndex(doc)
 
 
 def matches(doc: Document, term: str) -> list[Match]:
-    """Return what `term` names (see provenance.trace.find)."""
-    return find(cast("LooseDocument", doc), term)
+    """Return what `term` names (see provenance.views.find)."""
+    return find(doc, term)
 
 
 def select(doc: Document, term: str | None, options: RenderOptions) -> Selection:

@@ -1,20 +1,22 @@
-"""`prov status` and `prov explain`: the verdict of every claim, and one claim's rule trace."""
+"""`prov status`: the verdict of every claim in one row each, and the case-wide notes."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from provenance.document import Document
-from provenance.errors import LookupFailed
+if TYPE_CHECKING:
+    from provenance.records import Document
+    from provenance.views.shapes import StatusReport, StatusRow
 
 
-def status_rows(doc: Document) -> list[dict[str, Any]]:
+def status_rows(doc: Document) -> list[StatusRow]:
     """Return one row per claim, in id order: status, grade, independent origins,
     supporting and opposing assertion counts, first seen, and the deciding reason."""
-    rows = []
     claims = {c["id"]: c for c in doc["case"].get("claims", [])}
-    for claim_id in sorted(doc["analysis"]["claims"]):
-        verdict = doc["analysis"]["claims"][claim_id]
+    verdicts = doc["analysis"]["claims"]
+    rows: list[StatusRow] = []
+    for claim_id in sorted(verdicts):
+        verdict = verdicts[claim_id]
         rows.append(
             {
                 "claim": claim_id,
@@ -32,12 +34,23 @@ def status_rows(doc: Document) -> list[dict[str, Any]]:
     return rows
 
 
+def status_report(doc: Document) -> StatusReport:
+    """Return what `prov status --json` prints: every claim's row, the thresholds in
+    force and the names of those the case overrides."""
+    analysis = doc["analysis"]
+    return {
+        "claims": status_rows(doc),
+        "rules": analysis["rules"],
+        "overrides": analysis["overrides"],
+    }
+
+
 def overrides_note(doc: Document) -> str | None:
     """Return a line naming the thresholds this case overrides, or None."""
     overrides = doc["analysis"]["overrides"]
     if not overrides:
         return None
-    rules = doc["analysis"]["rules"]
+    rules: dict[str, object] = dict(doc["analysis"]["rules"])
     return "this case overrides the default thresholds: " + ", ".join(
         f"{name}={rules[name]}" for name in overrides
     )
@@ -48,24 +61,3 @@ def case_notes(doc: Document) -> list[str]:
     notes = [f"! {f['kind']}: {f['text']}" for f in doc["analysis"]["flags"]]
     note = overrides_note(doc)
     return [*notes, note] if note else notes
-
-
-def explain(doc: Document, claim_id: str) -> dict[str, Any]:
-    """Return one claim's full verdict: every rule tried in order, whether it fired and
-    why, the origins, reasons and flags, and the thresholds in force."""
-    verdicts = doc["analysis"]["claims"]
-    if claim_id not in verdicts:
-        from provenance.suggest import hint
-
-        raise LookupFailed(
-            f"no claim with id '{claim_id}'{hint(claim_id, verdicts)}; "
-            "'prov status' lists every claim"
-        )
-    claims = {c["id"]: c for c in doc["case"].get("claims", [])}
-    return {
-        "claim": claim_id,
-        "text": claims[claim_id]["text"],
-        "verdict": verdicts[claim_id],
-        "rules": doc["analysis"]["rules"],
-        "overrides": doc["analysis"]["overrides"],
-    }

@@ -1,0 +1,223 @@
+"""The typed shapes of the views: what `prov trace`, `status`, `explain` and `check` return,
+and what their `--json` prints (keys sorted).
+
+The view functions (provenance.views.trace, .status, .explain, .check) build these; the
+text renderings (provenance.views.text) read them. Fields that hold the case's records
+or the engine's results reuse the types of provenance.records.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal, NotRequired, TypedDict
+
+if TYPE_CHECKING:
+    from provenance.records import (
+        JSON,
+        AliasRecord,
+        AttributionResult,
+        Finding,
+        FlagResult,
+        Reason,
+        ReliabilityNote,
+        ReliabilityRecord,
+        RulesRecord,
+        Verdict,
+    )
+
+# --- trace -----------------------------------------------------------------------------
+
+
+class Located(TypedDict):
+    """Where `prov check` found an assertion's quote in its archived source."""
+
+    source: JSON
+    line: JSON
+
+
+class ClaimBrief(TypedDict):
+    """A claim named in another record's view: its id, wording and verdict."""
+
+    claim: str
+    text: str
+    status: str
+    grade: int
+
+
+class ChainLink(TypedDict):
+    """One step back along an assertion's relay chain."""
+
+    assertion: str
+    actor: str
+    actor_name: str | None
+    stance: str
+    claim: str
+    date: str | None
+    source: str
+    source_title: str | None
+    origin: bool
+
+
+class AssertionView(TypedDict):
+    """One assertion with its relay chain, attribution, flags and findings. Where it is
+    listed under an actor, a source or by itself, it also carries its claim's verdict
+    (`claim_status`) and who relayed it (`relayed_by`); a relay names what it relays."""
+
+    assertion: str
+    actor: str
+    actor_name: str | None
+    claim: str
+    stance: str
+    basis: str
+    date: str | None
+    source: str
+    source_title: str | None
+    read_in: str | None
+    read_in_title: str | None
+    quote: str | None
+    named_as: str | None
+    note: str | None
+    chain: list[ChainLink]
+    attribution: AttributionResult
+    flags: list[FlagResult]
+    located: Located | None
+    findings: list[Finding]
+    kind: NotRequired[Literal["assertion"]]
+    relays: NotRequired[str]
+    relayed_by: NotRequired[list[AssertionView]]
+    claim_status: NotRequired[ClaimBrief]
+
+
+class RelatedClaims(TypedDict):
+    more_general: list[ClaimBrief]
+    more_specific: list[ClaimBrief]
+    contradicts: list[ClaimBrief]
+    context: list[ClaimBrief]
+    context_for: list[ClaimBrief]
+
+
+class ClaimView(TypedDict):
+    """A claim's verdict with every assertion bearing on it, grouped by stance."""
+
+    kind: Literal["claim"]
+    id: str
+    text: str
+    tags: list[str]
+    status: str
+    grade: int
+    grade_meaning: str
+    independent_origins: int
+    first_seen: str | None
+    reasons: list[Reason]
+    flags: list[FlagResult]
+    reliability: list[ReliabilityNote]
+    findings: list[Finding]
+    assertions: dict[str, list[AssertionView]]  # by stance, in vocab.Stance order
+    related: RelatedClaims
+
+
+class SourceRef(TypedDict):
+    source: str
+    title: str | None
+
+
+class ActorView(TypedDict):
+    """What an actor said, who relayed it, and the sources it published or wrote."""
+
+    kind: Literal["actor"]
+    id: str
+    name: str
+    actor_kind: str
+    role: str | None
+    affiliation: str | None
+    aliases: list[AliasRecord]
+    reliability: ReliabilityRecord | None
+    note: str | None
+    findings: list[Finding]
+    assertions: list[AssertionView]
+    sources: list[SourceRef]
+
+
+class SourceView(TypedDict):
+    """What was said in a source, what it reports from elsewhere, and its citations."""
+
+    kind: Literal["source"]
+    id: str
+    title: str
+    source_kind: str
+    publisher: str | None
+    author: str | None
+    date: str | None
+    date_note: str | None
+    url: str | None
+    archive: str | None
+    recorded: bool
+    note: str | None
+    findings: list[Finding]
+    known_only_through: list[str]
+    said_here: list[AssertionView]
+    reported_here: list[AssertionView]
+    cites: list[SourceRef]
+    cited_by: list[SourceRef]
+
+
+TraceView = ClaimView | ActorView | SourceView | AssertionView
+
+
+class MatchRow(TypedDict):
+    kind: str
+    id: str
+    matched: str
+
+
+class TraceResult(TypedDict):
+    """`prov trace`: what the term matched and one view per match, or, past a few
+    matches, only the list and how to pick one (then no `overrides`)."""
+
+    term: str
+    matches: list[MatchRow]
+    views: list[TraceView]
+    pick: str | None
+    overrides: NotRequired[str | None]
+
+
+# --- status, explain, check --------------------------------------------------------------
+
+
+class StatusRow(TypedDict):
+    """One claim in `prov status`."""
+
+    claim: str
+    text: str
+    status: str
+    grade: int
+    independent_origins: int
+    support: int
+    opposition: int
+    first_seen: str | None
+    why: str
+    flags: list[str]
+
+
+class StatusReport(TypedDict):
+    """`prov status --json`: every claim's row and the thresholds in force."""
+
+    claims: list[StatusRow]
+    rules: RulesRecord
+    overrides: list[str]
+
+
+class ExplainResult(TypedDict):
+    """`prov explain`: one claim's whole verdict and the thresholds in force."""
+
+    claim: str
+    text: str
+    verdict: Verdict
+    rules: RulesRecord
+    overrides: list[str]
+
+
+class CheckReport(TypedDict):
+    """`prov check --json`: every finding and the number per severity."""
+
+    findings: list[Finding]
+    summary: dict[str, int]

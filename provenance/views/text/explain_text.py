@@ -1,0 +1,57 @@
+"""`prov explain` as text: every rule in order, whether it fired, origins and reasons."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from provenance.views.text.common import INDENT, status_word, wrap
+
+if TYPE_CHECKING:
+    from provenance.views.shapes import ExplainResult
+
+
+def format_explain(result: ExplainResult, width: int = 100) -> str:
+    """Return the text rendering of one claim's rule trace."""
+    verdict = result["verdict"]
+    lines = wrap(f"CLAIM {result['claim']}: {result['text']}", "", width)
+    verdict_word = status_word(verdict["status"], verdict["grade"])
+    lines.append(f"{INDENT}verdict: {verdict_word} ({verdict['grade_meaning']})")
+    lines.append("")
+    lines.append(f"{INDENT}rules, in order (the first that fires decides):")
+    for check in verdict["checks"]:
+        mark = "FIRED " if check["fired"] else "  -   "
+        lines += wrap(f"{mark}{check['rule']}: {check['detail']}", INDENT * 2, width)
+    lines.append("")
+    lines.append(f"{INDENT}origins ({verdict['independent_origins']} independent):")
+    for origin in verdict["origins"]:
+        lines += wrap(
+            f"{origin['assertion']} by {origin['actor']} ({origin['stance']}, "
+            f"{origin['basis']}, {origin['strength']}); supports: "
+            f"{', '.join(origin['supports'])}",
+            INDENT * 2,
+            width,
+        )
+    if not verdict["origins"]:
+        lines.append(f"{INDENT * 2}none")
+    for title, ids in (
+        ("supporting", verdict["support"]),
+        ("conditional only", verdict["conditional"]),
+        ("reported without endorsement", verdict["reach"]),
+        ("opposing", verdict["opposition"]),
+        ("withdrawn by retraction", verdict["withdrawn"]),
+    ):
+        if ids:
+            lines += wrap(f"{title}: {', '.join(ids)}", INDENT, width)
+    lines.append("")
+    lines.append(f"{INDENT}reasons:")
+    for n, reason in enumerate(verdict["reasons"], 1):
+        cited = f" [{', '.join(reason['assertions'])}]" if reason["assertions"] else ""
+        lines += wrap(f"{n}. {reason['text']}{cited}", INDENT * 2, width)
+    for flag in verdict["flags"]:
+        lines += wrap(f"! {flag['kind']}: {flag['text']}", INDENT, width)
+    lines.append("")
+    rules = ", ".join(f"{k}={v}" for k, v in sorted(result["rules"].items()))
+    lines += wrap(f"thresholds: {rules}", INDENT, width)
+    if result["overrides"]:
+        lines += wrap("this case overrides: " + ", ".join(result["overrides"]), INDENT, width)
+    return "\n".join(lines) + "\n"
