@@ -83,19 +83,19 @@ def case_files(path: Path) -> list[Path]:
     return found
 
 
-def read_regular(path: Path, limit: int) -> bytes:
-    """Return the bytes of the regular file at `path`, at most `limit` of them. Opens
-    without blocking and checks the type on the open file, so a FIFO swapped in after
-    listing cannot hang the read. Raises OSError, or ValueError for a file over `limit`
-    or not a regular file."""
+def read_regular(path: Path, limit: int, limit_name: str) -> bytes:
+    """Return the bytes of the regular file at `path`, at most `limit` of them (the
+    constant `limit_name` says so in the error). Opens without blocking and checks the
+    type on the open file, so a FIFO swapped in after listing cannot hang the read.
+    Raises OSError, or ValueError for a file over `limit` or not a regular file."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     with os.fdopen(fd, "rb") as handle:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise ValueError(f"is {kind_of(mode)}, not a case file")
+            raise ValueError(f"is {kind_of(mode)}, not a regular file")
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise ValueError(f"is larger than {limit // 1_000_000} MB (limit MAX_CASE_BYTES)")
+        raise ValueError(f"is larger than {limit // 1_000_000:,} MB (limit {limit_name})")
     return data
 
 
