@@ -111,6 +111,8 @@ class JsonLines(Mapping[Path_, int]):
             starts = self._records(path[0])
             if path[1] >= len(starts):
                 return None
+            if len(path) == 2:  # a record: the line of its id, as a reader looks for it
+                return _offset_of(self.text, starts[path[1]], ("id",)) or starts[path[1]]
             return _offset_of(self.text, starts[path[1]], path[2:])
         return _offset_of(self.text, self.root, path)
 
