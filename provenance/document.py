@@ -1,27 +1,42 @@
 """The analysed case: the case's records plus the engine's results, as plain JSON data
-typed by provenance.records.Document.
+typed by provenance.records.Document, and its cache.
 
 Everything a view needs (trace, status, explain) is in this one document, so views
-never touch pydantic or networkx. `load_document` caches it per case, checked against
-the size and modification time of every file it was built from, which keeps a cold
-`prov trace` fast: the cache-hit path imports only json.
+never touch pydantic or networkx. `load_document` caches it per case under a key that
+is a hash of everything the analysis depends on: the bytes of every case file and
+archived text it read (with the names they are shown under), the engine's code, and the
+options that change the result (`as_of`). The key is computed from the very bytes that
+are parsed, before the analysis runs, so a file edited during a run is analysed and
+cached either wholly before or wholly after the edit; an edit that keeps a file's size
+and modification time is seen like any other. A cache file that is corrupt, foreign or
+of the wrong shape is ignored and rebuilt. The cache-hit path imports only json and
+reads and hashes the case files and archived texts (about 1 ms for the seed case).
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from provenance import __version__
-from provenance.paths import cache_dir, case_files, write_atomic
+from provenance.errors import CaseError, Problem
+from provenance.paths import cache_dir, case_files, display_path, read_regular, write_atomic
+from provenance.read.files import decode_archive, read_archive_bytes, read_case_bytes
+
+try:  # hashlib's blake2b without loading OpenSSL, which costs 2.5 ms of start-up
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 if TYPE_CHECKING:
+    from provenance.casefile import LoadedCase
     from provenance.records import Analysis, CaseRecord, Document, Finding
 
-__all__ = ["Document", "build_document", "code_stamp", "load_document"]
+__all__ = ["Document", "Inputs", "build_document", "cache_key", "engine_hash", "load_document"]
 
 
 def __getattr__(name: str) -> object:
@@ -35,41 +50,134 @@ def __getattr__(name: str) -> object:
 
 
 FORMAT = "prov-analysed-case"
-VERSION = 1
+VERSION = 2
+CACHE_FORMAT = "prov-analysis-cache"
+MAX_CACHE_BYTES = 2_000_000_000
 
 
-def _stamp(path: Path) -> str:
-    """Return a file's size and modification time in nanoseconds: what a cache compares.
-    (Hashing the contents would cost an import and a read of every file on every run.)"""
-    stat = path.stat()
-    return f"{stat.st_size}:{stat.st_mtime_ns}"
+class Inputs(NamedTuple):
+    """What an analysis read, as read: the bytes of every case file (in reading order)
+    and of every archived text, by the name the case gives it (relative to `root`)."""
+
+    root: Path
+    cases: dict[Path, bytes]
+    archives: dict[str, bytes]
 
 
-def code_stamp() -> str:
-    """Return a fingerprint of the installed code, so a cache never outlives the code
-    that wrote it (the version number alone does not change between commits)."""
-    package = Path(__file__).resolve().parent
-    parts = [__version__]
-    parts += [f"{f.name}:{_stamp(f)}" for f in sorted(package.rglob("*.py"))]
-    return "|".join(parts)
+_engine: list[str] = []
 
 
-def build_document(path: Path) -> Document:
-    """Return the analysed document of the case at `path`: read, validate, build the
-    graph, analyse, check the evidence. Raises CaseError for a bad case."""
+def engine_hash() -> str:
+    """Return a hash of the installed code (every .py file of the package, by relative
+    path, and the version), so a cache never outlives the code that wrote it. Computed
+    once per process: about 1 ms for 80 files."""
+    if not _engine:
+        package = Path(__file__).resolve().parent
+        digest = blake2b(__version__.encode(), digest_size=16)
+        for folder, subfolders, names in sorted(os.walk(package)):
+            subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+            for name in sorted(n for n in names if n.endswith(".py")):
+                path = Path(folder, name)
+                _part(digest, str(path.relative_to(package)), path.read_bytes())
+        _engine.append(digest.hexdigest())
+    return _engine[0]
+
+
+def _part(digest: Any, name: str, data: bytes) -> None:
+    """Add one named file to a running hash, unambiguously (name and size first)."""
+    digest.update(f"{len(name)}:{name}:{len(data)}:".encode("utf-8", "surrogatepass"))
+    digest.update(data)
+
+
+def _file_hash(data: bytes) -> str:
+    return str(blake2b(data, digest_size=16).hexdigest())
+
+
+def cache_key(inputs: Inputs, as_of: str | None = None) -> str:
+    """Return the cache key of an analysis: a hash of the engine, the options and every
+    file read (case files under the names errors and findings show them by, archived
+    texts under their names in the case). Equal keys mean equal documents.
+
+    >>> inputs = Inputs(Path("."), {Path("case.yaml"): b"title: T"}, {})
+    >>> cache_key(inputs) == cache_key(inputs, None) != cache_key(inputs, "2025-04-10")
+    True
+    """
+    digest = blake2b(engine_hash().encode(), digest_size=32)
+    digest.update(json.dumps({"as_of": as_of}, sort_keys=True).encode())
+    for path, data in inputs.cases.items():
+        _part(digest, "case:" + display_path(path), data)
+    for name, data in sorted(inputs.archives.items()):
+        _part(digest, "archive:" + name, data)
+    return str(digest.hexdigest())
+
+
+def read_cases(path: Path) -> dict[Path, bytes]:
+    """Return the bytes of every case file at `path` (a file or a folder of them), read
+    once each; raise CaseError listing every file that cannot be read."""
+    contents: dict[Path, bytes] = {}
+    problems: list[Problem] = []
+    for file in case_files(path):
+        try:
+            contents[file] = read_case_bytes(file, display_path(file))
+        except CaseError as exc:
+            problems += exc.problems
+    if problems:
+        raise CaseError(problems)
+    return contents
+
+
+class _Read(NamedTuple):
+    loaded: LoadedCase
+    inputs: Inputs
+    texts: dict[str, str]
+
+
+def _read(path: Path, cases: dict[Path, bytes], known: dict[str, bytes]) -> _Read:
+    """Validate the case from the bytes read, then read each archived text it names once
+    (or take it from `known`, read a moment ago to check the cache)."""
+    from provenance.casefile import read_case
+
+    loaded = read_case(path, cases)
+    archives: dict[str, bytes] = {}
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
+    for source in loaded.case.sources:
+        name = source.archive
+        if not name:
+            continue
+        if name not in archives:
+            try:
+                archives[name] = known[name] if name in known else _archive(loaded.root, name)
+            except (OSError, ValueError) as exc:
+                label, line = loaded.locator.where("sources", source.id, "archive")
+                why = getattr(exc, "strerror", None) or str(exc)
+                what = f"source '{source.id}': archive '{name}' cannot be read: {why}"
+                problems.append(Problem(label, line, what))
+                continue
+        texts[source.id] = decode_archive(archives[name])
+    if problems:
+        raise CaseError(problems)
+    return _Read(loaded, Inputs(loaded.root, cases, archives), texts)
+
+
+def _archive(root: Path, name: str) -> bytes:
+    return read_archive_bytes(root / name)
+
+
+def _analyse(read: _Read, as_of: str | None) -> Document:
+    """Return the analysed document: build the graph, run the engine, check the evidence."""
     from provenance.analysis import analyse
-    from provenance.casefile import archive_path, read_case
-    from provenance.checks import read_archives, run_checks
+    from provenance.checks import run_checks
     from provenance.graph import build_graph
 
-    loaded = read_case(path)
+    if as_of is not None:
+        raise NotImplementedError("as_of: cut the case with provenance.timeline.as_of here")
+    loaded = read.loaded
     analysis = analyse(build_graph(loaded.case), loaded.case.rules)
-    findings = run_checks(loaded, read_archives(loaded))
-    deps = {str(f.resolve()): _stamp(f) for f in loaded.files}
-    for source in loaded.case.sources:
-        if source.archive:
-            target = archive_path(loaded.root, source.archive)
-            deps[str(target)] = _stamp(target)
+    findings = run_checks(loaded, read.texts)
+    files = {display_path(p): _file_hash(data) for p, data in read.inputs.cases.items()}
+    for name, data in read.inputs.archives.items():
+        files[display_path(read.inputs.root / name)] = _file_hash(data)
     # The casts are the boundary between the pipeline's own types and the document's:
     # records.py mirrors the models' JSON dump and the engine's results, and a test keeps
     # the two in step.
@@ -77,52 +185,104 @@ def build_document(path: Path) -> Document:
     return {
         "format": FORMAT,
         "version": VERSION,
-        "tool": code_stamp(),
+        "tool": engine_hash(),
         "case": case,
         "analysis": cast("Analysis", dict(analysis)),
         "checks": [cast("Finding", dict(f)) for f in findings],
-        "files": dict(sorted(deps.items())),
+        "files": dict(sorted(files.items())),
     }
 
 
+def build_document(path: Path, as_of: str | None = None) -> Document:
+    """Return the analysed document of the case at `path`, without the cache: read,
+    validate, build the graph, analyse, check the evidence. Raises CaseError for a bad
+    case."""
+    return _analyse(_read(path, read_cases(path), {}), as_of)
+
+
 def _cache_file(path: Path) -> Path | None:
+    """Return the cache file of the case at `path`: one per case path, named after it so
+    a person can find and delete it (and never resolved: a symlink loop cannot raise)."""
     folder = cache_dir()
     if folder is None:
         return None
-    # One cache file per case path, named after it so a person can find and delete it.
-    name = re.sub(r"[^A-Za-z0-9]+", "_", str(path.resolve())).strip("_")[-120:]
-    return folder / f"{name}.v{VERSION}.json"
+    where = os.path.abspath(path)
+    name = re.sub(r"[^A-Za-z0-9]+", "_", where).strip("_")[-100:]
+    tag = blake2b(where.encode("utf-8", "surrogateescape"), digest_size=6).hexdigest()
+    return folder / f"{name}-{tag}.v{VERSION}.json"
 
 
-def _fresh(doc: dict[str, Any], path: Path) -> bool:
-    """Return whether a cached document still matches every file it was built from."""
-    if doc.get("format") != FORMAT or doc.get("version") != VERSION:
-        return False
-    files: dict[str, str] = doc.get("files", {})
-    listed = {str(f.resolve()) for f in case_files(path)}
-    if not listed <= files.keys():
-        return False
+_DOCUMENT_SHAPE = {
+    "format": str,
+    "version": int,
+    "tool": str,
+    "case": dict,
+    "analysis": dict,
+    "checks": list,
+    "files": dict,
+}
+
+
+def _cached(cache: Path | None) -> dict[str, Any] | None:
+    """Return the cache entry in `cache` ({format, version, key, archives, document}),
+    or None when there is none or it is unreadable, corrupt, foreign or of another shape."""
+    if cache is None:
+        return None
     try:
-        return all(_stamp(Path(name)) == stamp for name, stamp in files.items())
-    except OSError:
-        return False
+        entry = json.loads(read_regular(cache, MAX_CACHE_BYTES, "MAX_CACHE_BYTES"))
+    except (OSError, ValueError, RecursionError):  # missing, not a file, not JSON, too deep
+        return None
+    if not isinstance(entry, dict) or (entry.get("format"), entry.get("version")) != (
+        CACHE_FORMAT,
+        VERSION,
+    ):
+        return None
+    archives, doc = entry.get("archives"), entry.get("document")
+    if not isinstance(entry.get("key"), str) or not isinstance(archives, list):
+        return None
+    if not all(isinstance(name, str) for name in archives) or not isinstance(doc, dict):
+        return None
+    if any(not isinstance(doc.get(k), kind) for k, kind in _DOCUMENT_SHAPE.items()):
+        return None
+    return entry
 
 
-def load_document(path: Path) -> Document:
-    """Return the analysed document of the case at `path`, from the cache when every file
-    it was built from is unchanged, else built anew (and cached when possible)."""
+def _archives(root: Path, names: list[str]) -> dict[str, bytes] | None:
+    """Return the bytes of the archived texts a cache entry was built from, or None when
+    one of them cannot be read (the case is then read anew, and says why)."""
+    try:
+        return {name: _archive(root, name) for name in names}
+    except (OSError, ValueError):
+        return None
+
+
+def load_document(path: Path, as_of: str | None = None) -> Document:
+    """Return the analysed document of the case at `path` (as known at the end of
+    `as_of`, when given): from the cache when its key matches what the files hold now,
+    else built anew and cached when possible. Raises CaseError for a bad case."""
+    cases = read_cases(path)
+    root = path if path.is_dir() else path.parent
     cache = _cache_file(path)
-    if cache is not None and cache.is_file():
-        try:
-            cached = json.loads(cache.read_text(encoding="utf-8"))
-            if _fresh(cached, path) and cached.get("tool") == code_stamp():
-                doc: Document = cached
-                return doc
-        except (OSError, ValueError):
-            pass  # a broken cache is rebuilt, never trusted
-    doc = build_document(path)
+    entry = _cached(cache)
+    known: dict[str, bytes] = {}
+    if entry is not None:
+        known = _archives(root, entry["archives"]) or {}
+        complete = len(known) == len(entry["archives"])
+        if complete and cache_key(Inputs(root, cases, known), as_of) == entry["key"]:
+            doc: Document = entry["document"]
+            return doc
+    read = _read(path, cases, known)
+    key = cache_key(read.inputs, as_of)  # before the analysis, from the bytes it analyses
+    doc = _analyse(read, as_of)
     if cache is not None:
-        # A read-only cache folder costs speed, not correctness.
-        with contextlib.suppress(OSError):
-            write_atomic(cache, json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+        entry = {
+            "format": CACHE_FORMAT,
+            "version": VERSION,
+            "key": key,
+            "archives": sorted(read.inputs.archives),
+            "document": doc,
+        }
+        # A read-only cache folder (or text no UTF-8 can hold) costs speed, not correctness.
+        with contextlib.suppress(OSError, UnicodeEncodeError):
+            write_atomic(cache, json.dumps(entry, ensure_ascii=False).encode("utf-8"))
     return doc

@@ -1,14 +1,20 @@
-"""The analysed-case cache: used when every input is unchanged, rebuilt when any changes."""
+"""The analysed-case cache: used when every input is unchanged, rebuilt when anything the
+analysis read changes (even with the same size and modification time), never trusted
+when corrupt, and never holding an answer for content other than its key's."""
 
 from __future__ import annotations
 
 import json
-import shutil
+import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
-from provenance import document
+from provenance import checks, document
+from provenance.cli import app
 from provenance.document import load_document
 from tests.conftest import CASES
 
@@ -17,24 +23,46 @@ from tests.conftest import CASES
 def case(tmp_path: Path) -> Path:
     folder = tmp_path / "case"
     folder.mkdir()
-    shutil.copy(CASES / "minimal.yaml", folder / "case.yaml")
+    text = (CASES / "minimal.yaml").read_text()
+    assert "    kind: article\n" in text
+    # One source with an archived text, so texts are inputs too.
+    text = text.replace("    kind: article\n", "    kind: article\n    archive: text.txt\n", 1)
+    (folder / "case.yaml").write_text(text)
+    (folder / "text.txt").write_text("The archived text of the article, as saved.\n")
     return folder
 
 
-def count_builds(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    calls: list[Path] = []
-    real = document.build_document
+def count_analyses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls: list[int] = []
+    real = document._analyse
 
-    def counting(path: Path) -> document.Document:
-        calls.append(path)
-        return real(path)
+    def counting(*args: Any) -> document.Document:
+        calls.append(1)
+        return real(*args)
 
-    monkeypatch.setattr(document, "build_document", counting)
+    monkeypatch.setattr(document, "_analyse", counting)
     return calls
 
 
+def cache_files() -> list[Path]:
+    folder = document.cache_dir()
+    assert folder is not None
+    return sorted(folder.glob("*.json"))
+
+
+def edit_keeping_size_and_mtime(path: Path, old: str, new: str) -> None:
+    assert len(old) == len(new)
+    before = path.stat()
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+
 def test_a_second_load_comes_from_the_cache(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = count_builds(monkeypatch)
+    calls = count_analyses(monkeypatch)
     first = load_document(case)
     second = load_document(case)
     assert first == second
@@ -42,7 +70,7 @@ def test_a_second_load_comes_from_the_cache(case: Path, monkeypatch: pytest.Monk
 
 
 def test_editing_the_case_rebuilds(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = count_builds(monkeypatch)
+    calls = count_analyses(monkeypatch)
     load_document(case)
     path = case / "case.yaml"
     path.write_text(path.read_text().replace("Minimal case", "Edited case"))
@@ -50,33 +78,162 @@ def test_editing_the_case_rebuilds(case: Path, monkeypatch: pytest.MonkeyPatch) 
     assert len(calls) == 2
 
 
+def test_an_edit_keeping_size_and_mtime_is_seen(case: Path) -> None:
+    # cp -p, rsync and checkouts restore the modification time; the size may not change.
+    load_document(case)
+    edit_keeping_size_and_mtime(case / "case.yaml", "Minimal case", "Changed case")
+    assert load_document(case)["case"]["title"] == "Changed case"
+
+
+def test_an_archived_text_edit_keeping_size_and_mtime_is_seen(case: Path) -> None:
+    def quote_found(doc: document.Document) -> bool:
+        return not any(f["kind"] == "quote" and f["severity"] == "error" for f in doc["checks"])
+
+    quote = document.load_document(case)["case"]["assertions"][0].get("quote", "")
+    assert quote, "the minimal case's assertion needs a quote"
+    text = case / "text.txt"
+    text.write_text(quote + "\n")
+    assert quote_found(load_document(case))
+    edit_keeping_size_and_mtime(text, quote, "x" * len(quote))
+    assert not quote_found(load_document(case))
+
+
 def test_a_new_case_file_in_the_folder_rebuilds(
     case: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls = count_builds(monkeypatch)
+    calls = count_analyses(monkeypatch)
     load_document(case)
     (case / "more.yaml").write_text("claims:\n  - id: extra\n    text: Extra claim\n")
     assert "extra" in load_document(case)["analysis"]["claims"]
     assert len(calls) == 2
 
 
-def test_a_corrupt_cache_is_rebuilt_not_trusted(
-    case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_an_edit_during_the_analysis_is_never_cached_as_the_new_content(
+    case: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The case is edited after it was read and before the result is written (inside
+    the evidence checks): the next run must analyse the edited file."""
+    path = case / "case.yaml"
+    real = checks.run_checks
+
+    def edit_then_check(*args: Any) -> Any:
+        path.write_text(path.read_text().replace("Minimal case", "Edited meanwhile"))
+        return real(*args)
+
+    monkeypatch.setattr(checks, "run_checks", edit_then_check)
+    assert load_document(case)["case"]["title"] == "Minimal case"  # what it read
+    monkeypatch.setattr(checks, "run_checks", real)
+    assert load_document(case)["case"]["title"] == "Edited meanwhile"
+
+
+def test_a_changed_engine_rebuilds(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = count_analyses(monkeypatch)
     load_document(case)
-    cache_dir = Path(document.cache_dir() or tmp_path)
-    for file in cache_dir.glob("*.json"):
-        file.write_text("{not json")
-    assert load_document(case)["case"]["title"] == "Minimal case"
-    assert all(
-        json.loads(f.read_text())["format"] == "prov-analysed-case"
-        for f in cache_dir.glob("*.json")
+    monkeypatch.setattr(document, "_engine", ["another engine"])
+    load_document(case)
+    assert len(calls) == 2
+
+
+def test_the_engine_hash_is_of_the_code() -> None:
+    assert len(document.engine_hash()) == 32
+    assert document.engine_hash() == document.engine_hash()
+
+
+def test_the_key_covers_the_options_and_every_input(tmp_path: Path) -> None:
+    inputs = document.Inputs(tmp_path, {tmp_path / "case.yaml": b"title: T\n"}, {"t.txt": b"x"})
+    key = document.cache_key(inputs)
+    assert key != document.cache_key(inputs, as_of="2025-04-10")
+    assert key != document.cache_key(inputs._replace(archives={"t.txt": b"y"}))
+    assert key != document.cache_key(inputs._replace(archives={"u.txt": b"x"}))
+    assert key != document.cache_key(inputs._replace(cases={tmp_path / "case.yaml": b"title: U\n"}))
+    assert key != document.cache_key(
+        inputs._replace(cases={tmp_path / "other.yaml": b"title: T\n"})
     )
+
+
+def _damaged_document(text: str) -> str:
+    entry = json.loads(text)
+    del entry["document"]["case"]
+    return json.dumps(entry)
+
+
+def _foreign_archive(text: str) -> str:
+    entry = json.loads(text)
+    entry["archives"] = ["/dev/zero", 3]
+    return json.dumps(entry)
+
+
+CORRUPTIONS: dict[str, Callable[[str], str]] = {
+    "not-json": lambda text: "{not json",
+    "empty": lambda text: "",
+    "list": lambda text: "[]",
+    "string": lambda text: '"prov-analysis-cache"',
+    "truncated": lambda text: text[: len(text) // 2],
+    "not-utf-8": lambda text: "\udcff" + text,
+    "old-shape": lambda text: json.dumps(
+        {"format": "prov-analysed-case", "version": 1, "files": [], "tool": None}
+    ),
+    "wrong-shape": lambda text: json.dumps(
+        {"format": "prov-analysis-cache", "version": 2, "key": 1, "archives": {}, "document": []}
+    ),
+    "document-without-case": _damaged_document,
+    "foreign-archives": _foreign_archive,
+    "deep": lambda text: "[" * 100_000 + "]" * 100_000,
+}
+
+
+@pytest.mark.parametrize("damage", list(CORRUPTIONS), ids=list(CORRUPTIONS))
+def test_a_corrupt_cache_is_rebuilt_not_trusted(case: Path, damage: str) -> None:
+    load_document(case)
+    [cache] = cache_files()
+    cache.write_bytes(CORRUPTIONS[damage](cache.read_text()).encode("utf-8", "surrogateescape"))
+    assert load_document(case)["case"]["title"] == "Minimal case"
+    entry = json.loads(cache.read_text())
+    assert entry["format"] == "prov-analysis-cache"
+    assert entry["document"]["case"]["title"] == "Minimal case"
+
+
+def test_a_cache_file_replaced_by_a_folder_or_a_fifo_is_ignored(case: Path) -> None:
+    load_document(case)
+    [cache] = cache_files()
+    cache.unlink()
+    os.mkfifo(cache)  # reading it must not hang
+    assert load_document(case)["case"]["title"] == "Minimal case"
+    cache.unlink(missing_ok=True)
+    cache.mkdir()
+    assert load_document(case)["case"]["title"] == "Minimal case"
 
 
 def test_caching_can_be_switched_off(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PROV_CACHE_DIR", "")
-    calls = count_builds(monkeypatch)
+    calls = count_analyses(monkeypatch)
     load_document(case)
     load_document(case)
     assert len(calls) == 2
+
+
+def test_a_symlink_loop_as_case_is_one_line_with_caching_on(tmp_path: Path) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    result = CliRunner().invoke(app, ["status", "--case", str(loop)])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    [line] = result.stderr.splitlines()
+    assert "Too many levels of symbolic links" in line
+
+
+def test_an_unreadable_archive_is_one_problem(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = document.read_archive_bytes
+
+    def refuse(path: Path) -> bytes:
+        if path.name == "text.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(document, "read_archive_bytes", refuse)
+    with pytest.raises(document.CaseError) as info:
+        load_document(case)
+    [problem] = info.value.problems
+    assert (
+        problem.message == "source 'article': archive 'text.txt' cannot be read: Permission denied"
+    )
