@@ -272,17 +272,18 @@ def load_document(path: Path, as_of: str | None = None) -> Document:
             doc: Document = entry["document"]
             return doc
     read = _read(path, cases, known)
+    if cache is None:
+        return _analyse(read, as_of)
     key = cache_key(read.inputs, as_of)  # before the analysis, from the bytes it analyses
     doc = _analyse(read, as_of)
-    if cache is not None:
-        entry = {
-            "format": CACHE_FORMAT,
-            "version": VERSION,
-            "key": key,
-            "archives": sorted(read.inputs.archives),
-            "document": doc,
-        }
-        # A read-only cache folder (or text no UTF-8 can hold) costs speed, not correctness.
-        with contextlib.suppress(OSError, UnicodeEncodeError):
-            write_atomic(cache, json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+    _store(cache, key, sorted(read.inputs.archives), doc)
     return doc
+
+
+def _store(cache: Path, key: str, archives: list[str], doc: Document) -> None:
+    """Write a cache entry whole (a temporary file, then a rename)."""
+    entry = {"format": CACHE_FORMAT, "version": VERSION, "key": key, "archives": archives}
+    data = json.dumps({**entry, "document": doc}, ensure_ascii=False)
+    # A read-only cache folder (or text no UTF-8 can hold) costs speed, not correctness.
+    with contextlib.suppress(OSError, UnicodeEncodeError):
+        write_atomic(cache, data.encode("utf-8"))
