@@ -2,7 +2,8 @@
 command, each case in a child process with a timeout, so hangs and crashes by signal are
 counted instead of stopping the run.
 
-Run: .venv/bin/python benchmarks/fuzz.py [-n 10000] [--timeout 60] [--jobs 2] [--out fuzz-failures]
+Run: .venv/bin/python benchmarks/fuzz.py [-n 10000] [--timeout 60] [--jobs 2] [--seed 0]
+     [--out fuzz-failures]
 
 Prints counts of tracebacks, crashes by signal, hangs, malformed outputs, injections,
 raw control characters and other failures, then the distinct failure lines with how often
@@ -15,12 +16,16 @@ import argparse
 import collections
 import multiprocessing
 import pickle
+import queue
 import re
 import sys
+import threading
 import time
-import warnings
 from pathlib import Path
 from typing import Any
+
+import hypothesis
+from hypothesis import HealthCheck, Phase, given, settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -60,6 +65,7 @@ def _classify(line: str) -> str:
         ("link", "injections"),
         ("URL in", "injections"),
         ("</script", "injections"),
+        ("label in DOT", "injections"),
         ("raw control", "raw control chars"),
     ):
         if word in line:
@@ -67,12 +73,40 @@ def _classify(line: str) -> str:
     return "other"
 
 
-def _worker(job: tuple[int, float, str]) -> tuple[int, list[str], bytes]:
-    number, timeout, _ = job
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        files = case_folders().example()
+def _generate(n: int, seed: int, out: queue.Queue[dict[str, str | bytes] | None]) -> None:
+    """Put `n` generated case folders on `out` (then None), drawn by hypothesis as the
+    test does, reproducibly for `seed` (`.example()` is for interactive use only)."""
+
+    @hypothesis.seed(seed)
+    @settings(
+        max_examples=n,
+        database=None,
+        deadline=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(case_folders())
+    def produce(files: dict[str, str | bytes]) -> None:
+        out.put(files)
+
+    try:
+        produce()
+    finally:
+        out.put(None)
+
+
+def _worker(job: tuple[int, dict[str, str | bytes], float]) -> tuple[int, list[str], bytes]:
+    number, files, timeout = job
     return number, _one(files, timeout), pickle.dumps(files)
+
+
+def _save(folder: Path, files: dict[str, str | bytes], failures: list[str]) -> None:
+    """Write a failing case folder and its failures.txt, to rerun by hand."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        data = content if isinstance(content, bytes) else content.encode("utf-8", "surrogatepass")
+        (folder / name).write_bytes(data)
+    (folder / "failures.txt").write_text("\n".join(failures) + "\n", encoding="utf-8")
 
 
 def main() -> None:
@@ -81,31 +115,27 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", type=Path, default=Path("fuzz-failures"))
+    parser.add_argument("--seed", type=int, default=0, help="same seed, same cases")
     args = parser.parse_args()
     classes: collections.Counter[str] = collections.Counter()
     lines: collections.Counter[str] = collections.Counter()
     started, failing = time.perf_counter(), 0
-    jobs = [(i, args.timeout, "") for i in range(args.n)]
+    cases: queue.Queue[dict[str, str | bytes] | None] = queue.Queue(maxsize=4 * args.jobs)
+    threading.Thread(target=_generate, args=(args.n, args.seed, cases), daemon=True).start()
+    jobs = ((i, files, args.timeout) for i, files in enumerate(iter(cases.get, None)))
+    ran = 0
     with multiprocessing.pool.ThreadPool(args.jobs) as pool:
         for number, failures, blob in pool.imap_unordered(_worker, jobs):
+            ran += 1
             if not failures:
                 continue
             failing += 1
-            folder = args.out / f"case{number:06}"
-            folder.mkdir(parents=True, exist_ok=True)
-            for name, content in pickle.loads(blob).items():
-                data = (
-                    content
-                    if isinstance(content, bytes)
-                    else content.encode("utf-8", "surrogatepass")
-                )
-                (folder / name).write_bytes(data)
-            (folder / "failures.txt").write_text("\n".join(failures) + "\n", encoding="utf-8")
+            _save(args.out / f"case{number:06}", pickle.loads(blob), failures)
             for line in set(failures):
                 classes[_classify(line)] += 1
                 lines[re.sub(r"line \d+, column \d+", "line N", line)[:160]] += 1
     took = time.perf_counter() - started
-    print(f"{args.n} cases in {took:.0f} s; {failing} failing, saved under {args.out}/")
+    print(f"{ran} cases in {took:.0f} s (seed {args.seed}); {failing} failing, under {args.out}/")
     for klass in (
         "tracebacks",
         "crashes by signal",

