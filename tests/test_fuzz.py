@@ -557,3 +557,12 @@ def test_any_error_of_the_embedded_graphviz_is_one_line(monkeypatch: pytest.Monk
         lay_out("digraph { a }", "svg", "wasm")
     [line] = str(info.value).splitlines()
     assert "(MemoryError: \\x1b[31mout of memory)" in line
+
+
+def test_importing_a_file_that_is_not_utf_8_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "t1.txt"
+    path.write_bytes(b"\xff\xfe\x00bad utf-8 \x80")
+    result = CliRunner().invoke(app, ["import", "prov-json", str(path)])
+    assert result.exit_code == 2 and not isinstance(result.exception, UnicodeDecodeError)
+    [line] = result.stderr.splitlines()
+    assert line.endswith("t1.txt: not UTF-8 text (invalid start byte at byte 0): save it as UTF-8")
