@@ -1,4 +1,4 @@
-"""Long fuzz run: N hostile case folders (tests/test_fuzz.py strategies) against every
+"""Long fuzz run: N hostile case folders (tests/fuzz_cases.py) against every
 command, each case in a child process with a timeout, so hangs and crashes by signal are
 counted instead of stopping the run.
 
@@ -29,7 +29,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.test_fuzz import case_folders, run_one
+from tests.fuzz_cases import case_folders
+from tests.test_fuzz import run_one
 
 
 def _child(files: dict[str, str | bytes], queue: Any) -> None:
