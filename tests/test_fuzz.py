@@ -328,4 +328,4 @@ def test_importing_a_file_that_is_not_utf_8_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["import", "prov-json", str(path)])
     assert result.exit_code == 2 and not isinstance(result.exception, UnicodeDecodeError)
     [line] = result.stderr.splitlines()
-    assert line.endswith("t1.txt: not UTF-8 text (invalid start byte at byte 0): save it as UTF-8")
+    assert "t1.txt: not UTF-8 text" in line

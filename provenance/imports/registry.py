@@ -72,20 +72,11 @@ def get(name: str) -> ImportFormat:
 
 def import_file(fmt: str, path: Path) -> Imported:
     """Return the document at `path`, in import format `fmt`, as a case file (YAML)."""
-    from provenance.paths import read_regular
-    from provenance.read.limits import MAX_CASE_BYTES
-
     reader = get(fmt).reader()
     try:
-        raw = read_regular(path, MAX_CASE_BYTES, "MAX_CASE_BYTES")  # a FIFO cannot hang it
-        text = raw.decode("utf-8")
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ProvenanceError(f"cannot read {path}: {exc.strerror}") from exc
-    except UnicodeDecodeError as exc:
-        what = f"not UTF-8 text ({exc.reason} at byte {exc.start})"
-        raise ProvenanceError(f"cannot read {path}: {what}: save it as UTF-8") from exc
-    except ValueError as exc:
-        raise ProvenanceError(f"cannot read {path}: {exc}") from exc
     import yaml
 
     data, unmapped = reader(text)
