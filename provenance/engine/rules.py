@@ -85,11 +85,11 @@ def contradicted_by_confirmed(f: ClaimFacts, t: Rules) -> Check:
     """Refuted when the claim contradicts a claim that is confirmed.
 
     A contradiction can be recorded on either claim (`contradicts`). If this claim is
-    confirmed too, two confirmed claims conflict: the status is disputed instead, and the
-    case needs a checker's attention.
+    confirmed too on its own evidence, two confirmed claims conflict: the status is
+    disputed instead, and the case needs a checker's attention.
 
-    Example: "China holds over $1 trillion" is refuted once "China holds $760.8 billion"
-    is confirmed by the US Treasury's own data.
+    Example: "China holds over $1 trillion" is refuted once "China held $760.8 billion
+    in January" is confirmed by the US Treasury's own data.
     """
     confirmed = f.contradicted_by
     if not confirmed:
@@ -127,12 +127,13 @@ def retracted(f: ClaimFacts, t: Rules) -> Check:
 
 @rule(Status.refuted, Status.disputed)
 def authoritative_denial(f: ClaimFacts, t: Rules) -> Check:
-    """Refuted when someone denies it on an authoritative basis (`authoritative_bases`,
-    by default first-hand or official) and no grounded support remains; disputed when
-    grounded support remains.
+    """Refuted when someone denies it (or a more general claim) on an authoritative basis
+    (`authoritative_bases`, by default first-hand or official) and no grounded support
+    remains; disputed when grounded support remains.
 
-    Example: the bank itself denies, on the record, that it sold: with only rumors in
-    support the claim is refuted; with a documented report in support it is disputed.
+    Example: CNN's unnamed sources say the bond sell-off drove the tariff pause; the
+    Treasury Secretary denies it first-hand. Grounded support remains, so the claim is
+    disputed; with only rumors in support it would be refuted.
     """
     denials = f.authoritative_denials
     if not denials:
@@ -153,10 +154,11 @@ def authoritative_denial(f: ClaimFacts, t: Rules) -> Check:
 @rule(Status.confirmed)
 def authoritative_confirmation(f: ClaimFacts, t: Rules) -> Check:
     """Confirmed by at least `confirmed_min_authoritative` (default 1) independent origins
-    that state or confirm it on an authoritative basis (first-hand or official).
+    that state or confirm it (or a more specific claim) on an authoritative basis
+    (`authoritative_bases`, by default first-hand or official). A relay of such a
+    statement counts through its origin; a dozen outlets repeating a rumor never do.
 
-    Example: the ministry's own published data confirms the figure; a dozen outlets
-    repeating a rumor never do.
+    Example: the US Treasury's own data confirms Japan's holdings in January.
     """
     n, need = len(f.authoritative), t.confirmed_min_authoritative
     detail = f"{n} independent origin(s) on a first-hand or official basis (need {need})"
@@ -201,7 +203,8 @@ def denied(f: ClaimFacts, t: Rules) -> Check:
     """Disputed when it has live support and someone denies it (or a more general claim),
     on any basis.
 
-    Example: a reporter says Japan sold; a commentator denies it without giving a basis.
+    Example: "some investors" say China was selling; a reporter says on air "it is not
+    China", without a basis: the claim is disputed, not refuted.
     """
     detail = f"{len(f.denials)} denial(s) against {len(f.groups)} supporting origin(s)"
     if not (f.live_support and f.denials):
@@ -216,8 +219,8 @@ def denied(f: ClaimFacts, t: Rules) -> Check:
 
 @rule(Status.unconfirmed)
 def some_support(f: ClaimFacts, t: Rules) -> Check:
-    """Unconfirmed when somebody states, confirms or hedges it (or a more specific claim)
-    and no earlier rule fired.
+    """Unconfirmed when somebody states, confirms or hedges it (or a more specific claim),
+    not withdrawn by a retraction, and no earlier rule fired.
 
     Doubts ("no first-hand information", "yet to be substantiated") never change the
     status by themselves: they are listed as reasons, with their quotes.
