@@ -21,9 +21,10 @@ from provenance.records import AttributionResult
 from provenance.vocab import Attribution
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Occasion:
-    """What we know of the occasion an assertion was made on, and of its reports."""
+    """What we know of the occasion an assertion was made on, and of its reports (one per
+    assertion; read-only by convention, not `frozen`, to stay cheap to build)."""
 
     title: str  # of the source it was said in
     archived: bool  # we hold the text, and read it there (no `read_in`)

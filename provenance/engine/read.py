@@ -18,9 +18,10 @@ from provenance.records import ReliabilityNote
 from provenance.vocab import Basis, Stance
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Assertion:
-    """An assertion's fields the engine needs, with its actor's display name."""
+    """An assertion's fields the engine needs, with its actor's display name. Read-only
+    by convention (not `frozen`: building one per assertion must stay cheap)."""
 
     id: str
     actor: str

@@ -21,9 +21,8 @@ from provenance.vocab import OPPOSING, SUPPORT, Stance
 Upstream = dict[str, list[str]]  # assertion id -> the assertion ids it derives from
 
 
-def carries(a: Assertion) -> bool:
-    """Whether a source citing `a`'s source relays `a`: it supports or reports the claim."""
-    return a.stance in SUPPORT or a.stance == Stance.reports
+#: Stances a citing source relays: those that support or report the claim.
+CARRIED = (*SUPPORT, Stance.reports)
 
 
 def derivations(graph: nx.MultiDiGraph, assertions: dict[str, Assertion]) -> Upstream:
@@ -31,7 +30,7 @@ def derivations(graph: nx.MultiDiGraph, assertions: dict[str, Assertion]) -> Ups
     supporting assertions about the same claim carried by a source its source cites."""
     carried: dict[tuple[str, str], list[str]] = defaultdict(list)
     for a in assertions.values():
-        if carries(a):
+        if a.stance in CARRIED:
             carried[(a.source, a.claim)].append(a.id)
             if a.read_in:
                 carried[(a.read_in, a.claim)].append(a.id)
@@ -40,7 +39,7 @@ def derivations(graph: nx.MultiDiGraph, assertions: dict[str, Assertion]) -> Ups
         if a.via:
             upstream[a.id] = [a.via]
             continue
-        if not carries(a):
+        if a.stance not in CARRIED:
             upstream[a.id] = []
             continue
         found: set[str] = set()
