@@ -57,9 +57,9 @@ def code_stamp() -> str:
 def build_document(path: Path) -> Document:
     """Return the analysed document of the case at `path`: read, validate, build the
     graph, analyse, check the evidence. Raises CaseError for a bad case."""
-    from provenance.analysis import analyse
     from provenance.casefile import archive_path, read_case
     from provenance.checks import read_archives, run_checks
+    from provenance.engine import analyse
     from provenance.graph import build_graph
 
     loaded = read_case(path)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from provenance.analysis import Analysis, analyse
+from provenance.engine import analyse
 from provenance.graph import build_graph
 from provenance.model import Case, Rules
+from provenance.records import Analysis
 
 
 def run(

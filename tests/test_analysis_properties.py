@@ -9,9 +9,11 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provenance.analysis import ENDORSING, Analysis, analyse
+from provenance.engine import analyse
 from provenance.graph import build_graph
 from provenance.model import Case, Stance
+from provenance.records import Analysis
+from provenance.vocab import ENDORSING
 
 STANCES = [s.value for s in Stance]
 BASES = [
