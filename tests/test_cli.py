@@ -110,9 +110,14 @@ def test_explain_shows_every_rule_tried() -> None:
 
 
 def test_explain_unknown_claim_suggests() -> None:
-    result = runner.invoke(app, ["explain", "japan-sol"])
+    result = runner.invoke(app, ["explain", "japn-sold"])
     assert result.exit_code == 2
     assert result.stderr.endswith(
+        "prov: nothing matches 'japn-sold' (did you mean "
+        "'japan-sold'?); 'prov status' lists every claim\n"
+    )
+    by_id = runner.invoke(app, ["explain", "claim:japan-sol"])
+    assert by_id.stderr.endswith(
         "prov: no claim with id 'japan-sol' (did you mean "
         "'japan-sold'?); 'prov status' lists every claim\n"
     )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from provenance.views.text.common import INDENT, wrap
+from provenance.views.text.terminal import safe
 
 if TYPE_CHECKING:
     from provenance.records import Finding
@@ -35,7 +36,9 @@ def format_check(
     findings: list[Finding], counts: dict[str, int], width: int = 100, verbose: bool = False
 ) -> str:
     """Return the findings of `prov check` grouped by kind, then a summary line. Located
-    quotes are listed only when `verbose`."""
+    quotes are listed only when `verbose`. Case text is shown with control characters
+    escaped."""
+    findings = cast("list[Finding]", safe(findings))
     lines: list[str] = []
     from provenance.checks.registry import CHECKS
 

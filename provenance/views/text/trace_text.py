@@ -3,9 +3,10 @@ actor's assertions and who relayed them, a source's contents, each with relay ch
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from provenance.views.text.common import INDENT, findings_lines, status_word, wrap
+from provenance.views.text.terminal import safe
 from provenance.vocab import Stance
 
 if TYPE_CHECKING:
@@ -206,7 +207,9 @@ def _source_text(view: SourceView, width: int) -> list[str]:
 
 
 def format_trace(result: TraceResult, width: int = 100) -> str:
-    """Return the text rendering of a `trace` result."""
+    """Return the text rendering of a `trace` result, case text in it shown with
+    control characters escaped."""
+    result = cast("TraceResult", safe(result))
     if result["pick"]:
         lines = [f"'{result['term']}' matches {len(result['matches'])} records:"]
         for m in result["matches"]:
