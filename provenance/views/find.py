@@ -28,11 +28,18 @@ KINDS = RECORD_KINDS
 
 # Combining accents (not the kana voicing marks, which change the word).
 _ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # Scripts written without spaces between words: a term matches anywhere inside a name.
-_UNSPACED = re.compile(
-    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\U00020000-\U0003134f]"
-)
+_UNSPACED = f"\u3040-\u30ff\uac00-\ud7a3{_HAN}"
+
+
+@functools.cache
+def _pattern(chars: str) -> re.Pattern[str]:
+    # Compiled on first use: classes reaching past the BMP take milliseconds to compile,
+    # and an ASCII term never needs them.
+    return re.compile(f"[{chars}]")
+
+
 _KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
 
 
@@ -67,7 +74,7 @@ def normalize(text: str, han: bool = True) -> str:
     if not text.isascii():
         text = _ACCENTS.sub("", unicodedata.normalize("NFD", text))
         text = unicodedata.normalize("NFC", text).translate(_KATAKANA_TO_HIRAGANA)
-        if han and _HAN.search(text):
+        if han and _pattern(_HAN).search(text):
             text = text.translate(_simplified())
     return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
@@ -143,8 +150,9 @@ def tiers(doc: Document, term: str) -> Tiers:
     wanted = normalize(term)
     if not wanted:
         raise LookupFailed("empty term: name a claim, actor or source (see 'prov status')")
-    han = bool(_HAN.search(wanted))
-    inside = re.escape(wanted) if _UNSPACED.search(wanted) else rf"(?<!\w){re.escape(wanted)}"
+    han = not wanted.isascii() and bool(_pattern(_HAN).search(wanted))
+    unspaced = not wanted.isascii() and _pattern(_UNSPACED).search(wanted)
+    inside = re.escape(wanted) if unspaced else rf"(?<!\w){re.escape(wanted)}"
     pattern = re.compile(inside)
     exact: dict[tuple[str, str], Match] = {}
     partial: dict[tuple[str, str], Match] = {}

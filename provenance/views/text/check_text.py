@@ -69,8 +69,10 @@ def format_check(
         if counts["ok"] == 1
         else f"{counts['ok']} quotes located in their archived sources"
     )
-    lines.append(
+    lines += wrap(
         f"{_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
-        f"{_count(counts['note'], 'note')}; {located}"
+        f"{_count(counts['note'], 'note')}; {located}",
+        "",
+        width,
     )
     return "\n".join(lines) + "\n"

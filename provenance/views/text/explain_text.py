@@ -18,7 +18,7 @@ def format_explain(result: ExplainResult, width: int = 100) -> str:
     verdict = result["verdict"]
     lines = wrap(f"CLAIM {result['claim']}: {result['text']}", "", width)
     verdict_word = status_word(verdict["status"], verdict["grade"])
-    lines.append(f"{INDENT}verdict: {verdict_word} ({verdict['grade_meaning']})")
+    lines += wrap(f"verdict: {verdict_word} ({verdict['grade_meaning']})", INDENT, width)
     lines.append("")
     lines.append(f"{INDENT}rules, in order (the first that fires decides):")
     for check in verdict["checks"]:

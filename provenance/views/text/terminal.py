@@ -23,6 +23,7 @@ printed as typed.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from typing import TYPE_CHECKING, NamedTuple
@@ -31,7 +32,7 @@ from provenance.escape import BIDI_CONTROLS, terminal
 from provenance.vocab import Status
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Iterator, Mapping, Sequence
     from typing import TextIO
 
 #: Width for output that is not a terminal (a pipe, a file) when COLUMNS is not set.
@@ -44,13 +45,7 @@ UNLIMITED = 100_000
 # Characters a terminal always gives one column (ASCII, Latin, punctuation, arrows and
 # box drawing): text made only of them is measured by len(), without loading wcwidth.
 _NARROW = re.compile(r"[\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u257f]*")
-# A line may break at spaces and before or after any wide (CJK, emoji) character.
-_WIDE = (
-    "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
-    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
-    "\U0001f300-\U0001faff\U00020000-\U0003fffd"
-)
-_TOKENS = re.compile(rf"\s+|[{_WIDE}]|[^\s{_WIDE}]+")
+_SPACES = re.compile(r"(\s+)")
 
 
 def cell_width(text: str) -> int:
@@ -106,7 +101,7 @@ def wrap(text: str, indent: str, width: int, first: str | None = None) -> list[s
     lines: list[str] = []
     line, used, space = lead, cell_width(lead), 0
     empty = True
-    for token in _TOKENS.findall(text):
+    for token in _tokens(text):
         if token.isspace():  # a run of spaces is kept inside a line, one space for others
             space = 0 if empty else len(token) if not token.strip(" ") else 1
             continue
@@ -125,6 +120,27 @@ def wrap(text: str, indent: str, width: int, first: str | None = None) -> list[s
         space, empty = 0, False
     lines.append(line.rstrip() if not empty else lead.rstrip() or lead)
     return lines
+
+
+def _tokens(text: str) -> Iterator[str]:
+    """Yield the runs of spaces and the words of `text`, each wide (CJK, emoji)
+    character a word by itself: a line may break before or after one."""
+    for part in _SPACES.split(text):
+        if not part or part.isspace() or _NARROW.fullmatch(part):
+            if part:
+                yield part
+            continue
+        word = ""
+        for ch in part:
+            if cell_width(ch) > 1:
+                if word:
+                    yield word
+                word = ""
+                yield ch
+            else:
+                word += ch
+        if word:
+            yield word
 
 
 def _shorten(lead: str, width: int) -> str:
@@ -255,17 +271,22 @@ STATUS_STYLE: dict[Status, str] = {
 }
 """The colour of each status word, on a colour terminal only."""
 
-_WORDS = "|".join(s.value for s in Status)
-_HIGHLIGHTS = (
-    (re.compile(rf"\b(?:{_WORDS.upper()})\b"), None),
-    (re.compile(rf"^\S+\s+({_WORDS})\b"), None),  # the STATUS column of `prov status`
-    (re.compile(r"^(?:CLAIM|ACTOR|SOURCE|ASSERTION) [^:]*"), "bold"),
-    (re.compile(r"^(?:CLAIM|STATUS|GRADE|ORIGINS|SUPPORT|OPPOSE|FIRST SEEN|WHY)\b.*"), "bold"),
-    (re.compile(r"\bFIRED\b"), "bold"),
-    (re.compile(r"(?<=\s)! [\w-]+:|^! [\w-]+:"), "yellow"),
-    (re.compile(r"^ {2}(error)\b"), "bold red"),
-    (re.compile(r"^ {2}(warning)\b"), "yellow"),
-)
+
+@functools.cache
+def _highlights() -> tuple[tuple[re.Pattern[str], str | None], ...]:
+    """Return what a colour terminal styles: (pattern, style); a style of None means
+    the status word the pattern's group matched, in its STATUS_STYLE."""
+    words = "|".join(s.value for s in Status)
+    return (
+        (re.compile(rf"\b(?:{words.upper()})\b"), None),
+        (re.compile(rf"^\S+\s+({words})\b"), None),  # the STATUS column of `prov status`
+        (re.compile(r"^(?:CLAIM|ACTOR|SOURCE|ASSERTION) [^:]*"), "bold"),
+        (re.compile(r"^(?:CLAIM +STATUS)\b.*"), "bold"),
+        (re.compile(r"\bFIRED\b"), "bold"),
+        (re.compile(r"(?<=\s)! [\w-]+:|^! [\w-]+:"), "yellow"),
+        (re.compile(r"^ {2}(error)\b"), "bold red"),
+        (re.compile(r"^ {2}(warning)\b"), "yellow"),
+    )
 
 
 def _styled(line: str) -> object:
@@ -273,7 +294,7 @@ def _styled(line: str) -> object:
     from rich.text import Text
 
     text = Text(line)
-    for pattern, style in _HIGHLIGHTS:
+    for pattern, style in _highlights():
         for match in pattern.finditer(line):
             group = 1 if match.re.groups else 0
             word = match.group(group)
