@@ -13,10 +13,8 @@ in cli_common.EXIT_CODES.
 
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
@@ -27,19 +25,17 @@ from provenance.cli_common import (
     OneLineErrors,
     Output,
     case_options,
+    choose,
     complete_claims,
     complete_terms,
-    interactive,
     output_options,
+    pick_record,
     print_json,
+    user_errors,
 )
 from provenance.errors import ProvenanceError
 from provenance.export import registry as export_formats
 from provenance.imports import registry as import_formats
-
-if TYPE_CHECKING:
-    from provenance.records import Document
-    from provenance.views.find import Match
 
 app = typer.Typer(
     cls=OneLineErrors,
@@ -75,38 +71,6 @@ def _prov(
         raise typer.Exit(0)
 
 
-def _fail(error: ProvenanceError) -> NoReturn:
-    for problem in error.problems:
-        typer.echo(str(problem) if problem.file else f"prov: {problem}", err=True)
-    raise typer.Exit(EXIT_USER_ERROR)
-
-
-@contextmanager
-def _user_errors() -> Iterator[None]:
-    try:
-        yield
-    except ProvenanceError as error:
-        _fail(error)
-
-
-def _choose(candidates: "list[Match]", error: ProvenanceError) -> "Match":
-    """Return the candidate a person picks from a numbered list; in a script (no
-    terminal), fail with `error`, which lists the candidates, and exit code 2."""
-    if not interactive():
-        _fail(error)
-    from provenance.escape import terminal
-
-    typer.echo(f"prov: {error}".split(";")[0] + ":", err=True)
-    for n, m in enumerate(candidates, 1):
-        typer.echo(f"{n:>4}. {m.kind}:{m.id}  ({m.field}: {terminal(m.value)})", err=True)
-    from typer._click.types import IntRange
-
-    pick: int = typer.prompt(
-        f"which one (1-{len(candidates)})", type=IntRange(1, len(candidates)), err=True
-    )
-    return candidates[pick - 1]
-
-
 # --- the views ---------------------------------------------------------------------------
 
 
@@ -131,7 +95,7 @@ def trace(
 
     Example: prov trace norinchukin
     """
-    with _user_errors():
+    with user_errors():
         from provenance.views.trace import trace as run_trace
 
         doc = opts.document()
@@ -140,7 +104,7 @@ def trace(
             print_json(result)
             raise typer.Exit(EXIT_USER_ERROR)
         if result["pick"]:
-            result = run_trace(doc, _pick_record(doc, term))
+            result = run_trace(doc, pick_record(doc, term))
     if opts.as_json:
         print_json(result)
         return
@@ -148,20 +112,6 @@ def trace(
 
     shown = out.screen()
     out.show(format_trace(result, shown.width), shown)
-
-
-def _pick_record(doc: "Document", term: str) -> str:
-    """Return `KIND:ID` of the record a person picks among a term's many matches."""
-    from provenance.views.find import Match, find
-
-    matches: list[Match] = find(doc, term)
-    names = ", ".join(f"{m.kind}:{m.id}" for m in matches)
-    error = ProvenanceError(
-        f"'{term}' matches {len(matches)} records: {names}; "
-        "run 'prov trace KIND:ID' with one of them"
-    )
-    chosen = _choose(matches, error)
-    return f"{chosen.kind}:{chosen.id}"
 
 
 @app.command()
@@ -182,7 +132,7 @@ def status(
 
     Example: prov status --wide
     """
-    with _user_errors():
+    with user_errors():
         doc = opts.document()
     if opts.as_json:
         from provenance.views.status import status_report
@@ -215,7 +165,7 @@ def explain(
 
     Example: prov explain norinchukin
     """
-    with _user_errors():
+    with user_errors():
         from provenance.views.explain import explain as run_explain
         from provenance.views.find import Ambiguous, resolve
 
@@ -223,7 +173,7 @@ def explain(
         try:
             match = resolve(doc, claim, "claim", "explain")
         except Ambiguous as error:
-            match = _choose(error.candidates, error)
+            match = choose(claim, error.candidates, error)
         result = run_explain(doc, match.id)
     if opts.as_json:
         print_json(result)
@@ -253,7 +203,7 @@ def check(
 
     Example: prov check seeds/treasuries-2025
     """
-    with _user_errors():
+    with user_errors():
         case = opts.case
         from_env = case is not None and os.environ.get("PROV_CASE") == str(case)
         if case_path is not None and case is not None and case_path != case and not from_env:
@@ -274,18 +224,20 @@ def check(
 
 # --- diagrams, exports and imports -------------------------------------------------------
 
+DrawTerm = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="[TERM]",
+        help="What to draw (as for 'prov trace'); omit with --all.",
+        autocompletion=complete_terms,
+    ),
+]
+
 
 @app.command()
 @case_options(json=False)
 def render(
-    term: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="[TERM]",
-            help="What to draw (as for 'prov trace'); omit with --all.",
-            autocompletion=complete_terms,
-        ),
-    ] = None,
+    term: DrawTerm = None,
     draw_all: Annotated[bool, typer.Option("--all", help="Draw the whole case.")] = False,
     output: Annotated[
         str | None,
@@ -312,7 +264,7 @@ def render(
 
     Example: prov render norinchukin -o graphs/norinchukin.svg
     """
-    with _user_errors():
+    with user_errors():
         if (term is None) == (not draw_all):
             raise ProvenanceError("name what to draw (a TERM) or give --all, not both")
         import datetime as dt
@@ -372,7 +324,7 @@ def export(
 
     Example: prov export --format prov-json -o case.provn.json
     """
-    with _user_errors():
+    with user_errors():
         from provenance.export import export_case
 
         text = export_case(opts.document(), fmt, term, url)
@@ -392,7 +344,7 @@ def import_(
 
     Example: prov import prov-json case.json -o imported/case.yaml
     """
-    with _user_errors():
+    with user_errors():
         from provenance.imports import import_file
 
         imported = import_file(fmt, path)

@@ -13,9 +13,10 @@ import functools
 import inspect
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn
 
 import typer
 
@@ -23,8 +24,11 @@ import typer
 from typer._click import exceptions as click_exceptions
 from typer.core import TyperGroup
 
+from provenance.errors import ProvenanceError
+
 if TYPE_CHECKING:
     from provenance.records import Document
+    from provenance.views.find import Match
     from provenance.views.text.terminal import Screen
 
 #: The exit codes of every command (README, "Exit codes", shows this table).
@@ -151,7 +155,7 @@ def read_document(case: Path | None) -> "Document":
     import tempfile
 
     from provenance.document import build_document
-    from provenance.errors import Problem, ProvenanceError
+    from provenance.errors import Problem
 
     data = sys.stdin.buffer.read()
     with tempfile.TemporaryDirectory(prefix="prov-stdin-") as folder:
@@ -323,3 +327,54 @@ def graphviz_in_use() -> str:
             return describe_engine(chosen)
     return describe_engine(chosen)
     return describe_engine(chosen)
+
+
+# --- errors and choices -------------------------------------------------------------------
+
+
+def fail(error: ProvenanceError) -> NoReturn:
+    """Print the error's problems, one line each on stderr, and exit with code 2."""
+    for problem in error.problems:
+        typer.echo(str(problem) if problem.file else f"prov: {problem}", err=True)
+    raise typer.Exit(EXIT_USER_ERROR)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn a ProvenanceError raised inside the block into `fail`."""
+    try:
+        yield
+    except ProvenanceError as error:
+        fail(error)
+
+
+def choose(term: str, candidates: "list[Match]", error: ProvenanceError) -> "Match":
+    """Return the candidate a person picks from a numbered list of what `term` matches;
+    in a script (no terminal), fail with `error`, which names the candidates (exit 2)."""
+    if not interactive():
+        fail(error)
+    from provenance.escape import terminal
+
+    typer.echo(f"prov: '{terminal(term)}' matches {len(candidates)} records:", err=True)
+    for n, m in enumerate(candidates, 1):
+        typer.echo(f"{n:>4}. {m.kind}:{m.id}  ({m.field}: {terminal(m.value)})", err=True)
+    from typer._click.types import IntRange
+
+    pick: int = typer.prompt(
+        f"which one (1-{len(candidates)})", type=IntRange(1, len(candidates)), err=True
+    )
+    return candidates[pick - 1]
+
+
+def pick_record(doc: "Document", term: str) -> str:
+    """Return `KIND:ID` of the record a person picks among a term's many matches."""
+    from provenance.views.find import Match, find
+
+    matches: list[Match] = find(doc, term)
+    names = ", ".join(f"{m.kind}:{m.id}" for m in matches)
+    error = ProvenanceError(
+        f"'{term}' matches {len(matches)} records: {names}; "
+        "run 'prov trace KIND:ID' with one of them"
+    )
+    chosen = choose(term, matches, error)
+    return f"{chosen.kind}:{chosen.id}"

@@ -378,7 +378,7 @@ def test_an_ambiguous_term_in_a_script_lists_the_candidates_and_exits_2() -> Non
 def test_an_ambiguous_term_at_a_terminal_offers_a_numbered_list(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("provenance.cli.interactive", lambda: True)
+    monkeypatch.setattr("provenance.cli_common.interactive", lambda: True)
     result = runner.invoke(app, ["explain", "kato"], input="2\n")
     assert result.exit_code == 0, result.output
     assert "   1. claim:japan-threatens-selloff" in result.stderr
