@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from provenance.views.text.common import INDENT, status_word, wrap
+from provenance.views.text.terminal import safe
 
 if TYPE_CHECKING:
     from provenance.views.shapes import ExplainResult
 
 
 def format_explain(result: ExplainResult, width: int = 100) -> str:
-    """Return the text rendering of one claim's rule trace."""
+    """Return the text rendering of one claim's rule trace, case text in it shown with
+    control characters escaped."""
+    result = cast("ExplainResult", safe(result))
     verdict = result["verdict"]
     lines = wrap(f"CLAIM {result['claim']}: {result['text']}", "", width)
     verdict_word = status_word(verdict["status"], verdict["grade"])
-    lines.append(f"{INDENT}verdict: {verdict_word} ({verdict['grade_meaning']})")
+    lines += wrap(f"verdict: {verdict_word} ({verdict['grade_meaning']})", INDENT, width)
     lines.append("")
     lines.append(f"{INDENT}rules, in order (the first that fires decides):")
     for check in verdict["checks"]:

@@ -3,9 +3,10 @@ actor's assertions and who relayed them, a source's contents, each with relay ch
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from provenance.views.text.common import INDENT, findings_lines, status_word, wrap
+from provenance.views.text.terminal import safe
 from provenance.vocab import Stance
 
 if TYPE_CHECKING:
@@ -79,10 +80,12 @@ def _assertion_lines(
 
 def _claim_text(view: ClaimView, width: int) -> list[str]:
     lines = wrap(f"CLAIM {view['id']}: {view['text']}", "", width)
-    lines.append(
-        f"{INDENT}status: {status_word(view['status'], view['grade'])} ({view['grade_meaning']}) · "
+    lines += wrap(
+        f"status: {status_word(view['status'], view['grade'])} ({view['grade_meaning']}) · "
         f"{view['independent_origins']} independent origin(s) · first seen "
-        f"{view['first_seen'] or 'unknown'}"
+        f"{view['first_seen'] or 'unknown'}",
+        INDENT,
+        width,
     )
     lines.append(f"{INDENT}why:")
     for n, reason in enumerate(view["reasons"], 1):
@@ -206,17 +209,21 @@ def _source_text(view: SourceView, width: int) -> list[str]:
 
 
 def format_trace(result: TraceResult, width: int = 100) -> str:
-    """Return the text rendering of a `trace` result."""
+    """Return the text rendering of a `trace` result, case text in it shown with
+    control characters escaped."""
+    result = cast("TraceResult", safe(result))
     if result["pick"]:
-        lines = [f"'{result['term']}' matches {len(result['matches'])} records:"]
+        lines = wrap(f"'{result['term']}' matches {len(result['matches'])} records:", "", width)
         for m in result["matches"]:
-            lines.append(f"{INDENT}{m['kind']}:{m['id']}  ({m['matched']})")
-        lines.append(result["pick"])
+            lines += wrap(f"{m['kind']}:{m['id']}  ({m['matched']})", INDENT, width)
+        lines += wrap(result["pick"], "", width)
         return "\n".join(lines) + "\n"
     blocks = []
     if len(result["views"]) > 1:
         names = ", ".join(f"{m['kind']}:{m['id']}" for m in result["matches"])
-        blocks.append([f"'{result['term']}' matches {len(result['views'])} records: {names}"])
+        blocks.append(
+            wrap(f"'{result['term']}' matches {len(result['views'])} records: {names}", "", width)
+        )
     for view in result["views"]:
         if view["kind"] == "claim":
             blocks.append(_claim_text(view, width))
@@ -230,6 +237,6 @@ def format_trace(result: TraceResult, width: int = 100) -> str:
             blocks.append(lines)
     overrides = result.get("overrides")
     if overrides:
-        blocks.append([overrides])
+        blocks.append(wrap(overrides, "", width))
     rule = "─" * min(width, 100)
     return ("\n" + rule + "\n").join("\n".join(b) for b in blocks) + "\n"
