@@ -244,13 +244,24 @@ def export(
         str | None, typer.Argument(help="With claimreview: the claim(s) to review.")
     ] = None,
     output: Annotated[
-        str, typer.Option("--output", "-o", help="File to write; '-' (default) for stdout.")
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write; '-' (default) for stdout; a FOLDER/ for one claimreview "
+            "file per claim.",
+        ),
     ] = "-",
+    claim: Annotated[
+        list[str] | None,
+        typer.Option("--claim", help="claimreview: the id of a claim to review (repeatable)."),
+    ] = None,
     url: Annotated[
         str | None,
         typer.Option(
             "--url",
-            help="ClaimReview: the page publishing the reviews (default: the case's review.url).",
+            help="ClaimReview: the page publishing the review ('{claim}' is replaced by the "
+            "claim's id; default: the case's review.url).",
         ),
     ] = None,
     *,
@@ -258,12 +269,16 @@ def export(
 ) -> None:
     """Export the case as W3C PROV, schema.org ClaimReview, GraphML, GEXF or JSON.
 
-    Example: prov export --format prov-json -o case.provn.json
+    Example: prov export --format claimreview --claim japan-sold -o review.jsonld
     """
     with _user_errors():
-        from provenance.export import export_case
+        from provenance.export import export_case, export_folder
 
-        text = export_case(opts.document(), fmt, term, url)
+        if output.endswith(("/", os.sep)) or Path(output).is_dir():
+            files = export_folder(opts.document(), fmt, term, url, claim)
+            _write_files(files, Path(output))
+            return
+        text = export_case(opts.document(), fmt, term, url, claim, one_file=output != "-")
         _write_text(text, output, force=True)
 
 
@@ -276,9 +291,10 @@ def import_(
     ] = "-",
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
-    """Read a PROV-JSON document into a case file; report what cannot be mapped.
+    """Read a W3C PROV document (PROV-JSON, PROV-XML, PROV-N, PROV-O) into a case file;
+    report what cannot be mapped.
 
-    Example: prov import prov-json case.json -o imported/case.yaml
+    Example: prov import prov-xml case.provx -o imported/case.yaml
     """
     with _user_errors():
         from provenance.imports import import_file
@@ -305,6 +321,19 @@ def _write_text(text: str, output: str, force: bool) -> None:
     except OSError as exc:
         raise ProvenanceError(f"cannot write {output}: {exc.strerror}") from exc
     typer.echo(f"prov: wrote {output}", err=True)
+
+
+def _write_files(files: dict[str, str], folder: Path) -> None:
+    """Write each of `files` (name -> text) into `folder`, creating it; say how many."""
+    from provenance.paths import write_atomic
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            write_atomic(folder / name, text.encode("utf-8"))
+    except OSError as exc:
+        raise ProvenanceError(f"cannot write into {folder}: {exc.strerror}") from exc
+    typer.echo(f"prov: wrote {len(files)} file(s) into {folder}", err=True)
 
 
 @app.command()
