@@ -165,9 +165,7 @@ def _item(doc: Document, claim: ClaimRecord, verdict: Verdict) -> LD:
         item["author"] = authors[0] if len(authors) == 1 else authors
     unnamed = [a["name"] for a in origin_actors if _author(a) is None]
     if unnamed:
-        item["description"] = (
-            "First said by " + "; ".join(unnamed) + " (not a person or organization)"
-        )
+        item["description"] = "First said by " + "; ".join(unnamed) + " (anonymous, or a crowd)"
     if verdict["first_seen"]:
         item["datePublished"] = verdict["first_seen"]
     if appearances:

@@ -246,7 +246,7 @@ def _source_relations(b: Builder, source: SourceRecord) -> None:
     for role, agent in (("publisher", source.get("publisher")), ("author", source.get("author"))):
         if agent:
             b.out.wasAttributedTo(
-                node, qname("actor", agent), other_attributes=[("pt:role", b.q(f"pt:{role}"))]
+                node, qname("actor", agent), other_attributes=[("pt:sourceRole", b.q(f"pt:{role}"))]
             )
     for cited in source["cites"]:
         b.out.wasDerivedFrom(

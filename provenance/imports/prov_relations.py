@@ -37,7 +37,7 @@ def _ends(record: Any) -> tuple[Any, Any]:
 
 
 def _role(record: Any) -> str:
-    roles = {name(v) for k, v in record.attributes if name(k) in ("pt:role", "prov:role")}
+    roles = {name(v) for k, v in record.attributes if name(k) in ("pt:sourceRole", "prov:role")}
     return "author" if "pt:author" in roles else "publisher"
 
 
