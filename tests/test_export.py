@@ -1067,3 +1067,16 @@ def test_issue_13_fields_survive_export_and_import(tmp_path: Path) -> None:
         again, unmapped = _reimport(fmt, doc, tmp_path / fmt, archives=False)
         assert unmapped == [], fmt
         assert again["case"] == doc["case"], fmt
+
+
+def test_imported_text_with_controls_prints_escaped_and_reads_back(
+    control_doc: Document, tmp_path: Path
+) -> None:
+    exported = tmp_path / "case.json"
+    exported.write_text(export(control_doc, "prov-json"), encoding="utf-8")
+    result = runner.invoke(app, ["import", "prov-json", str(exported)])
+    assert result.exit_code == 0, result.output
+    assert not any(0x7F <= ord(c) <= 0x9F or (ord(c) < 0x20 and c != "\n") for c in result.stdout)
+    assert yaml.safe_load(result.stdout)["title"] == CONTROLS
+    nel = {"title": "a\x85b\u2028c", "actors": [], "sources": [], "claims": [], "assertions": []}
+    assert yaml.safe_load(import_formats.case_yaml(nel))["title"] == "a\x85b\u2028c"

@@ -8,6 +8,7 @@ reader is named "module:function" (under provenance.imports) and loaded on first
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,13 +96,12 @@ def import_file(fmt: str, path: Path) -> Imported:
         raise ProvenanceError(
             f"cannot read {shown}: not UTF-8 text (byte {exc.start} is not UTF-8)"
         ) from exc
-    import yaml
 
     data, unmapped = reader(text)
     cleaned, replaced = _without_surrogates(data)
     if replaced:
         unmapped.append(f"replaced {replaced} lone surrogate(s), which are not text, by U+FFFD")
-    dumped = yaml.safe_dump(cleaned, allow_unicode=True, sort_keys=False, width=100)
+    dumped = case_yaml(cleaned)
     return Imported(dumped, [terminal(line) for line in unmapped])
 
 
@@ -120,3 +120,32 @@ def _without_surrogates(data: JSON) -> tuple[JSON, int]:
         pairs = {k: _without_surrogates(v) for k, v in data.items()}
         return {k: v for k, (v, _) in pairs.items()}, sum(n for _, n in pairs.values())
     return data, 0
+
+
+#: Characters YAML would write raw but a terminal or editor must not see raw: C0 and C1
+#: controls, DEL, and the line and paragraph separators (YAML reads U+0085 as a break).
+_RAW_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def case_yaml(data: JSON) -> str:
+    """Return case data as a YAML case file (keys in order, text as typed)."""
+    import yaml
+
+    return str(yaml.dump(data, Dumper=_dumper(), allow_unicode=True, sort_keys=False, width=100))
+
+
+def _dumper() -> type:
+    """Return a YAML SafeDumper that writes a string holding a control character in
+    double quotes, where YAML escapes it (\\e, \\N, \\x9b), so the case file reads back
+    the same text and prints safely."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+        style = '"' if _RAW_UNSAFE.search(value) else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, text)
+    return Dumper
