@@ -12,7 +12,6 @@ in cli_common.EXIT_CODES.
 """
 
 import os
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -33,6 +32,7 @@ from provenance.cli_common import (
     print_json,
     user_errors,
 )
+from provenance.cli_output import write_files, write_output, write_text
 from provenance.errors import ProvenanceError
 from provenance.export import registry as export_formats
 from provenance.imports import registry as import_formats
@@ -280,17 +280,7 @@ def render(
         target = output or default_output(term, fmt)
         if verbose and chosen != "none":
             typer.echo(f"prov: laid out by {describe_engine(chosen)}", err=True)
-        if target == "-":
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
-            return
-        from provenance.paths import write_atomic
-
-        try:
-            write_atomic(Path(target), data)
-        except OSError as exc:
-            raise ProvenanceError(f"cannot write {target}: {exc.strerror}") from exc
-    typer.echo(f"prov: wrote {target}", err=True)
+        _said(write_output(data, target))
 
 
 @app.command()
@@ -308,13 +298,24 @@ def export(
         str | None, typer.Argument(help="With claimreview: the claim(s) to review.")
     ] = None,
     output: Annotated[
-        str, typer.Option("--output", "-o", help="File to write; '-' (default) for stdout.")
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write; '-' (default) for stdout; a FOLDER/ for one claimreview "
+            "file per claim.",
+        ),
     ] = "-",
+    claim: Annotated[
+        list[str] | None,
+        typer.Option("--claim", help="claimreview: the id of a claim to review (repeatable)."),
+    ] = None,
     url: Annotated[
         str | None,
         typer.Option(
             "--url",
-            help="ClaimReview: the page publishing the reviews (default: the case's review.url).",
+            help="ClaimReview: the page publishing the review ('{claim}' is replaced by the "
+            "claim's id; default: the case's review.url).",
         ),
     ] = None,
     *,
@@ -322,13 +323,17 @@ def export(
 ) -> None:
     """Export the case as W3C PROV, schema.org ClaimReview, GraphML, GEXF or JSON.
 
-    Example: prov export --format prov-json -o case.provn.json
+    Example: prov export --format claimreview --claim japan-sold -o review.jsonld
     """
     with user_errors():
-        from provenance.export import export_case
+        from provenance.export import export_case, export_folder
 
-        text = export_case(opts.document(), fmt, term, url)
-        _write_text(text, output, force=True)
+        if output.endswith(("/", os.sep)) or Path(output).is_dir():
+            files = export_folder(opts.document(), fmt, term, url, claim)
+            _said(write_files(files, Path(output)))
+            return
+        text = export_case(opts.document(), fmt, term, url, claim, one_file=output != "-")
+        _said(write_text(text, output))
 
 
 @app.command("import")
@@ -340,9 +345,10 @@ def import_(
     ] = "-",
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
-    """Read a PROV-JSON document into a case file; report what cannot be mapped.
+    """Read a W3C PROV document (PROV-JSON, PROV-XML, PROV-N, PROV-O) into a case file;
+    report what cannot be mapped.
 
-    Example: prov import prov-json case.json -o imported/case.yaml
+    Example: prov import prov-xml case.provx -o imported/case.yaml
     """
     with user_errors():
         from provenance.imports import import_file
@@ -350,25 +356,7 @@ def import_(
         imported = import_file(fmt, path)
         for line in imported.unmapped:
             typer.echo(f"prov: {line}", err=True)
-        _write_text(imported.case_yaml, output, force=force)
-
-
-def _write_text(text: str, output: str, force: bool) -> None:
-    """Write `text` to stdout ('-') or, whole, to a file (refusing to replace one unless
-    `force`); say where on stderr."""
-    if output == "-":
-        sys.stdout.write(text)
-        return
-    target = Path(output)
-    if target.exists() and not force:
-        raise ProvenanceError(f"{output} exists: give another -o, or --force to replace it")
-    from provenance.paths import write_atomic
-
-    try:
-        write_atomic(target, text.encode("utf-8"))
-    except OSError as exc:
-        raise ProvenanceError(f"cannot write {output}: {exc.strerror}") from exc
-    typer.echo(f"prov: wrote {output}", err=True)
+        _said(write_text(imported.case_yaml, output, force=force))
 
 
 @app.command()
@@ -380,6 +368,12 @@ def schema() -> None:
     from provenance.model import case_json_schema
 
     print_json(case_json_schema())
+
+
+def _said(line: str | None) -> None:
+    """Print where the output went, on stderr (nothing when it went to stdout)."""
+    if line:
+        typer.echo(f"prov: {line}", err=True)
 
 
 def main() -> None:
