@@ -1,0 +1,86 @@
+"""The map of a whole case (`prov render --all`): one small box per claim with its status
+in words, symbol and colour, and how the claims relate: more specific than, contradicts,
+context for, and relayed into (a statement about one claim relays one about another).
+Pure, like `provenance.render.dot`; the stories of single claims are drawn there."""
+
+from __future__ import annotations
+
+from provenance.records import Document
+from provenance.render import labels, styles
+from provenance.render.options import RenderOptions
+from provenance.views.index import CaseIndex
+
+RELATIONS = (
+    ("more specific than", "more_specific_than", styles.SUPPORT_COLOUR, "solid", "empty"),
+    ("contradicts", "contradicts", styles.OPPOSING_COLOUR, "bold", "tee"),
+    ("context for", "context_for", styles.GREY, "solid", "normal"),
+)
+
+
+def overview_dot(
+    doc: Document, ix: CaseIndex, options: RenderOptions, generated: str | None
+) -> str:
+    """Return the DOT of the map of every claim in the case."""
+    from provenance.render.dot import new_graph, record_id
+
+    title = doc["case"].get("title", "Untitled case")
+    when = f" · as of {generated}" if generated else ""
+    caption = labels.dot_text(
+        [*labels.wrap(f"{labels.words(title, 14)}", 80), f"every claim{when} · drawn by prov"]
+    )
+    g = new_graph(caption, labels.attr(title), options.direction)
+    names = {c: f"n{i}" for i, c in enumerate(sorted(ix.claims))}
+    for claim_id, name in names.items():
+        status = ix.verdicts[claim_id]["status"]
+        lines = [labels.status_line(status)]
+        lines += labels.wrap(labels.words(ix.claims[claim_id]["text"], 10), 24)
+        if options.ids:
+            lines.append(f"[{claim_id}]")
+        g.node(
+            name,
+            label=labels.dot_text(lines),
+            id=record_id("claim", claim_id),
+            shape="box",
+            style="filled",
+            fillcolor=styles.status_fill(status),
+            color=styles.status_colour(status),
+            penwidth="2",
+            tooltip=labels.claim_tooltip(ix, claim_id),
+        )
+    for claim_id, name in names.items():
+        record = ix.claims[claim_id]
+        for word, key, colour, style, arrowhead in RELATIONS:
+            for other in record.get(key, []):  # type: ignore[attr-defined]
+                if other in names:
+                    g.edge(
+                        name,
+                        names[other],
+                        id=labels.attr(f"{word.replace(' ', '-')}-{claim_id}-{other}"),
+                        color=colour,
+                        style=style,
+                        arrowhead=arrowhead,
+                        tooltip=labels.attr(word),
+                    )
+    for pair in sorted(_relayed_into(ix)):
+        g.edge(
+            names[pair[0]],
+            names[pair[1]],
+            id=labels.attr(f"relayed-into-{pair[0]}-{pair[1]}"),
+            color=styles.RELAY_COLOUR,
+            arrowhead="vee",
+            style="dashed",
+            tooltip=labels.attr("a statement about one relays a statement about the other"),
+        )
+    return str(g.source)
+
+
+def _relayed_into(ix: CaseIndex) -> set[tuple[str, str]]:
+    """Return (from, to) claim pairs where a statement about `to` relays one about `from`."""
+    pairs = set()
+    for a_id, result in ix.results.items():
+        to = ix.assertions[a_id]["claim"]
+        for up in result["upstream"]:
+            source = ix.assertions[up]["claim"]
+            if source != to and source in ix.claims and to in ix.claims:
+                pairs.add((source, to))
+    return pairs
