@@ -186,6 +186,11 @@ def render(
         int | None, typer.Option("--depth", min=0, help="Relay hops to follow back (default: all).")
     ] = None,
     direction: Annotated[str, typer.Option("--direction", help="LR or TB.")] = "LR",
+    detail: Annotated[
+        str,
+        typer.Option("--detail", help="report (report size, parallel relays collapsed) or full."),
+    ] = "report",
+    ids: Annotated[bool, typer.Option("--ids", help="Print record ids in the boxes.")] = False,
     engine: Annotated[
         str,
         typer.Option(
@@ -196,7 +201,8 @@ def render(
     *,
     opts: CaseArgs,
 ) -> None:
-    """Draw the provenance of a claim, actor or source (or --all) as SVG, DOT, PNG or PDF.
+    """Draw the provenance of one claim (the one TERM names; for an actor or source, the
+    claim it says most about) as SVG, DOT, PNG or PDF; --all draws the map of every claim.
 
     Example: prov render norinchukin -o graphs/norinchukin.svg
     """
@@ -206,12 +212,14 @@ def render(
         import datetime as dt
 
         from provenance.render import RenderOptions, default_output, draw, generation_date
+        from provenance.render.dot import check_options
         from provenance.render.layout import choose_engine, describe_engine
 
         chosen = choose_engine(engine, fmt)  # before reading the case: options first
+        options = RenderOptions(depth=depth, direction=direction, ids=ids, detail=detail)
+        check_options(options)
         doc = opts.document()
         generated = generation_date(doc, os.environ.get("SOURCE_DATE_EPOCH"), dt.date.today())
-        options = RenderOptions(depth=depth, direction=direction)
         data = draw(doc, term, options, fmt, chosen, generated)
         target = output or default_output(term, fmt)
         if verbose and chosen != "none":
@@ -227,6 +235,53 @@ def render(
         except OSError as exc:
             raise ProvenanceError(f"cannot write {target}: {exc.strerror}") from exc
     typer.echo(f"prov: wrote {target}", err=True)
+
+
+@app.command()
+@case_options(json=False)
+def report(
+    term: Annotated[str, typer.Argument(help="The claim to report on (as for 'prov render').")],
+    output: Annotated[
+        str,
+        typer.Option("--output", "-o", help="File to write; '-' (default) for stdout (HTML only)."),
+    ] = "-",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="html or md.")] = "html",
+    url: Annotated[
+        str | None,
+        typer.Option(
+            "--url",
+            help="The page the report is published on, for its ClaimReview "
+            "(default: the case's review.url).",
+        ),
+    ] = None,
+    *,
+    opts: CaseArgs,
+) -> None:
+    """Write the fact-check page of one claim: verdict, reasons, diagram, every quote,
+    flags and findings, the review, and its ClaimReview (HTML, or Markdown with the SVG).
+
+    Example: prov report norinchukin -o report.html
+    """
+    with _user_errors():
+        from provenance.report.write import report_files
+
+        files = report_files(
+            opts.document(), term, fmt, output, url, os.environ.get("SOURCE_DATE_EPOCH")
+        )
+        for note in files.notes:
+            typer.echo(f"prov: {note}", err=True)
+        for target, data in files.files:
+            if target == "-":
+                sys.stdout.buffer.write(data)
+                sys.stdout.flush()
+                continue
+            from provenance.paths import write_atomic
+
+            try:
+                write_atomic(Path(target), data)
+            except OSError as exc:
+                raise ProvenanceError(f"cannot write {target}: {exc.strerror}") from exc
+            typer.echo(f"prov: wrote {target}", err=True)
 
 
 @app.command()

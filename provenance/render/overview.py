@@ -24,9 +24,10 @@ def overview_dot(
     from provenance.render.dot import new_graph, record_id
 
     title = doc["case"].get("title", "Untitled case")
-    when = f" · as of {generated}" if generated else ""
+    when = f" · as of {labels.safe_date(generated)}" if generated else ""
     caption = labels.dot_text(
-        [*labels.wrap(f"{labels.words(title, 14)}", 80), f"every claim{when} · drawn by prov"]
+        [*labels.wrap(f"{labels.words(title, 14)}", 80), f"every claim{when} · drawn by prov"],
+        align="l",
     )
     g = new_graph(caption, labels.attr(title), options.direction)
     names = {c: f"n{i}" for i, c in enumerate(sorted(ix.claims))}
@@ -49,8 +50,9 @@ def overview_dot(
         )
     for claim_id, name in names.items():
         record = ix.claims[claim_id]
-        for word, key, colour, style, arrowhead in RELATIONS:
-            for other in record.get(key, []):  # type: ignore[attr-defined]
+        related = (record["more_specific_than"], record["contradicts"], record["context_for"])
+        for (word, _, colour, style, arrowhead), others in zip(RELATIONS, related, strict=True):
+            for other in others:
                 if other in names:
                     g.edge(
                         name,
@@ -71,7 +73,28 @@ def overview_dot(
             style="dashed",
             tooltip=labels.attr("a statement about one relays a statement about the other"),
         )
+    used = {w for w, *_ in RELATIONS if f'id="{w.replace(" ", "-")}-' in g.source}
+    lines = ["How to read it", "claim boxes: status in words, symbol and colour"]
+    lines += [f"{MEANING[w]}" for w, *_ in RELATIONS if w in used]
+    if 'id="relayed-into-' in g.source:
+        lines.append("blue dashed: a statement on one relays one on the other")
+    g.node(
+        "legend",
+        label=labels.dot_text(lines, align="l"),
+        shape="box",
+        style="rounded",
+        color="#BBBBBB",
+        fontcolor="#333333",
+        id="legend",
+    )
     return str(g.source)
+
+
+MEANING = {
+    "more specific than": "open arrow: more specific than",
+    "contradicts": "vermillion bar: contradicts",
+    "context for": "grey arrow: context for",
+}
 
 
 def _relayed_into(ix: CaseIndex) -> set[tuple[str, str]]:

@@ -126,7 +126,7 @@ def _prune(ix: CaseIndex, lanes: dict[str, str], limit: int) -> tuple[dict[str, 
 
     def rank(a_id: str) -> tuple[int, tuple[dt.datetime, int], str]:
         tier = 0 if a_id in origins else 1 if lanes[a_id] == "opposing" else 2
-        return tier, _date_key(ix, a_id), a_id
+        return tier, date_key(ix, a_id), a_id
 
     kept = sorted(lanes, key=rank)[:limit]
     note = (
@@ -135,7 +135,7 @@ def _prune(ix: CaseIndex, lanes: dict[str, str], limit: int) -> tuple[dict[str, 
     return {a: lanes[a] for a in kept}, note
 
 
-def _date_key(ix: CaseIndex, a_id: str) -> tuple[dt.datetime, int]:
+def date_key(ix: CaseIndex, a_id: str) -> tuple[dt.datetime, int]:
     """Return a sort key placing dated statements in time order, undated last."""
     try:
         return dates.sort_key(ix.assertions[a_id].get("date"))
@@ -191,7 +191,7 @@ def _add_nodes(ix: CaseIndex, story: Story, lanes: dict[str, str], owner: dict[s
     for claim in ix.context_of(story.subject):
         story.nodes.append(Node(f"c-{claim}", "context", "context", claim=claim))
     members: dict[str, list[str]] = {}
-    for a in sorted(lanes, key=lambda a: (LANES.index(lanes[a]), _date_key(ix, a), a)):
+    for a in sorted(lanes, key=lambda a: (LANES.index(lanes[a]), date_key(ix, a), a)):
         members.setdefault(owner[a], []).append(a)
     for key, ids in members.items():
         kind = {"s": "statement", "g": "group", "r": "relays"}[key[0]]
