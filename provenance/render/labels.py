@@ -111,7 +111,8 @@ def statement_label(ix: CaseIndex, node: Node, subject: str, width: int, ids: bo
         lines += wrap(f"in {len(node.assertions)} texts: {_read_in(ix, node.assertions)}", width)
     if node.kind == "relays":
         names = sorted({ix.actor_name(ix.assertions[a]["actor"]) or "" for a in node.assertions})
-        lines = wrap(f"+{len(node.assertions)} relays: {', '.join(names)}", width)
+        shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+        lines = wrap(f"+{len(node.assertions)} relays: {shown}", width)
         lines.append(safe_date(first.get("date")))
     if ids:
         lines.append(f"[{', '.join(node.assertions)}]")

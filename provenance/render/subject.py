@@ -59,5 +59,7 @@ def choose_subject(doc: Document, term: str, ix: CaseIndex | None = None) -> Sub
         return (-own_claims.count(claim_id), -len(ix.about(claim_id)), claim_id)
 
     chosen = min(candidates, key=rank)
+    if not named_claims:  # the named actor or source led to the claim: nothing else named
+        return Subject(chosen)
     also = [f"{m.kind}:{m.id}" for m in matches if (m.kind, m.id) != ("claim", chosen)]
     return Subject(chosen, tuple(also))
