@@ -459,7 +459,7 @@ def test_a_dot_injection_in_a_title_stays_a_quoted_string(tmp_path: Path) -> Non
     svg = draw(doc, "bank", RenderOptions(), "svg", "wasm", "x")
     root = ET.fromstring(svg)  # well-formed: no raw ESC or U+FFFE
     assert b"\x1b" not in svg and "\ufffe".encode() not in svg
-    assert not [g for g in root.iter(f"{SVG}g") if "EVIL" == (g.get("id") or "")]
+    assert not [g for g in root.iter(f"{SVG}g") if (g.get("id") or "") == "EVIL"]
     text = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
     assert "&#x1b;" in text  # the entity is shown as typed, not turned into ESC
 

@@ -267,5 +267,21 @@ def _claimreview(
     reviews = data if isinstance(data, list) else data.get("@graph", [data])
     for review in reviews:
         if isinstance(review, dict):
-            return cast(dict[str, JSON], review)
+            return cast(dict[str, JSON], _web_links_only(review))
     return None
+
+
+def _web_links_only(value: JSON) -> JSON:
+    """Return JSON-LD with every "url" that is not a safe web link left out: the page
+    publishes it, so a case's `javascript:` URL must not reach search engines."""
+    from provenance.escape import safe_url
+
+    if isinstance(value, list):
+        return [_web_links_only(v) for v in value]
+    if isinstance(value, dict):
+        return {
+            k: _web_links_only(v)
+            for k, v in value.items()
+            if not (k in ("url", "sameAs") and isinstance(v, str) and safe_url(v) is None)
+        }
+    return value
