@@ -251,3 +251,97 @@ def test_the_page_prints_on_a4_and_letter(page_file: Path, tmp_path: Path) -> No
         for paper in ("A4", "Letter"):
             pdf = page.pdf(format=paper)
             assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
+
+
+# --- hostile cases, generated (the fuzz suite's cases, through render and report) ------
+
+
+def _render_and_report(case: Path, out: Path) -> list[str]:
+    """Run render and report on a generated case; return one line per failure."""
+    from lxml import etree
+
+    from tests.test_fuzz import BAD_LINK
+
+    env = {"PROV_CACHE_DIR": str(out / "cache"), "PROV_CASE": "", "COLUMNS": "100"}
+    cli = CliRunner(env=env)
+    failures = []
+    runs = [
+        (["render", "c", "-o", str(out / "c.svg")], out / "c.svg", "svg"),
+        (["render", "c", "--format", "dot", "-o", str(out / "c.dot")], out / "c.dot", "dot"),
+        (["render", "--all", "-o", str(out / "all.svg")], out / "all.svg", "svg"),
+        (["report", "c", "-o", str(out / "r.html")], out / "r.html", "html"),
+        (["report", "d", "-f", "md", "-o", str(out / "r.md")], out / "r.svg", "svg"),
+    ]
+    for args, target, kind in runs:
+        result = cli.invoke(app, [*args, "--case", str(case)])
+        name = " ".join(args[:3])
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            failures.append(f"{name}: traceback {type(result.exception).__name__}")
+            continue
+        if result.exit_code not in (0, 2) or not target.exists():
+            continue
+        data = target.read_bytes()
+        try:
+            if kind == "svg":
+                etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False))
+            elif kind == "html":
+                errors = html5_errors(data.decode("utf-8"))
+                assert not errors, errors[:2]
+            elif kind == "dot":
+                assert data.startswith(b"digraph")
+        except Exception as exc:
+            failures.append(f"{name}: does not parse: {str(exc)[:120]}")
+        text = data.decode("utf-8", "replace")
+        if kind == "svg" and BAD_LINK.search(text.replace("xlink:href", "href")):
+            failures.append(f"{name}: javascript:/data:/vbscript: link")
+        if kind == "html":
+            failures += [f"{name}: {p}" for p in _page_problems(text)]
+        target.unlink()
+    return failures
+
+
+def _page_problems(page: str) -> list[str]:
+    """Return what makes a page unsafe: a link or source that is not http(s), a script
+    other than the JSON-LD, an event handler attribute."""
+    import html5lib
+
+    problems = []
+    tree = html5lib.parse(page, namespaceHTMLElements=False)
+    for el in tree.iter():
+        tag = el.tag.split("}")[-1] if isinstance(el.tag, str) else ""
+        if tag == "script" and el.get("type") != "application/ld+json":
+            problems.append("a script other than the JSON-LD")
+        for key, value in el.attrib.items():
+            name = key.split("}")[-1].lower()
+            if name.startswith("on"):
+                problems.append(f"event handler {name}")
+            if name in ("href", "src") and not re.match(r"(?i)(https?:|#)", value.strip()):
+                problems.append(f"{name}={value[:40]!r}")
+    return problems
+
+
+def test_render_and_report_survive_hostile_cases() -> None:
+    import os
+    import tempfile
+
+    from hypothesis import HealthCheck, Phase, given, settings
+
+    from tests.test_fuzz import case_folders, write_folder
+
+    @settings(
+        max_examples=int(os.environ.get("PROV_FUZZ_EXAMPLES", "6")),
+        deadline=None,
+        derandomize=True,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(case_folders())
+    def run(files: dict[str, str | bytes]) -> None:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            case = write_folder(root / "case", files)
+            (root / "out").mkdir()
+            failures = _render_and_report(case, root / "out")
+            assert not failures, "\n".join(sorted(set(failures)))
+
+    run()

@@ -5,11 +5,13 @@ certainly well-formed.
 with `role="img"` and `aria-labelledby` naming both; gives every node, edge and lane
 a `<title>` holding its tooltip (Graphviz writes the internal node name there, and the
 tooltip only as a link title); and drops any character XML 1.0 forbids before parsing,
-so the result always parses. Pure: bytes in, bytes out.
+so the result always parses; quotes in text are written `&quot;` as Graphviz writes
+them. Pure: bytes in, bytes out.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from provenance.errors import ProvenanceError
@@ -17,6 +19,8 @@ from provenance.escape import xml_chars
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
+#: Text between tags (attribute values never hold a raw '>': the writer escapes it).
+_QUOTES_IN_TEXT = re.compile(r">[^<]*<")
 TITLE_ID = "prov-title"
 DESC_ID = "prov-desc"
 
@@ -47,7 +51,9 @@ def accessible_svg(svg: bytes, title: str, desc: str) -> bytes:
         tooltip = link.get(f"{{{XLINK_NS}}}title") if link is not None else None
         if own is not None and tooltip:
             own.text = tooltip
-    body = ET.tostring(root, encoding="unicode")
+    body = _QUOTES_IN_TEXT.sub(
+        lambda m: m.group().replace('"', "&quot;"), ET.tostring(root, encoding="unicode")
+    )
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n").encode("utf-8")
 
 

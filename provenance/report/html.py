@@ -8,8 +8,18 @@ every link through `escape.safe_url`, the JSON-LD through `escape.json_for_html`
 
 from __future__ import annotations
 
+import re
+
 from provenance.escape import html_attr, html_text, json_for_html, safe_url
 from provenance.report.build import Quote, Report
+
+#: Code points XML allows but HTML calls parse errors: DEL, C1 controls, noncharacters.
+#: (`escape.html_text` leaves them; the page replaces them so it always validates.)
+_NOT_HTML = re.compile(
+    "[\x7f-\x9f\ufdd0-\ufdef"
+    + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(17))
+    + "]"
+)
 
 CSS = """
 :root { color-scheme: light; --ink: #1a1a1a; --muted: #555; --rule: #d0d0d0; }
@@ -98,7 +108,7 @@ def render_html(report: Report, svg: str) -> str:
     ]
     parts += _quotes(report) + _flags(report) + _footer(report)
     parts += ["</main>", "</body>", "</html>"]
-    return "\n".join(parts) + "\n"
+    return _NOT_HTML.sub("\ufffd", "\n".join(parts) + "\n")
 
 
 def _header(report: Report) -> list[str]:
