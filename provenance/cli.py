@@ -221,20 +221,9 @@ def render(
         doc = opts.document()
         generated = generation_date(doc, os.environ.get("SOURCE_DATE_EPOCH"), dt.date.today())
         data = draw(doc, term, options, fmt, chosen, generated)
-        target = output or default_output(term, fmt)
         if verbose and chosen != "none":
             typer.echo(f"prov: laid out by {describe_engine(chosen)}", err=True)
-        if target == "-":
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
-            return
-        from provenance.paths import write_atomic
-
-        try:
-            write_atomic(Path(target), data)
-        except OSError as exc:
-            raise ProvenanceError(f"cannot write {target}: {exc.strerror}") from exc
-    typer.echo(f"prov: wrote {target}", err=True)
+        _write_bytes(output or default_output(term, fmt), data)
 
 
 @app.command()
@@ -271,17 +260,22 @@ def report(
         for note in files.notes:
             typer.echo(f"prov: {note}", err=True)
         for target, data in files.files:
-            if target == "-":
-                sys.stdout.buffer.write(data)
-                sys.stdout.flush()
-                continue
-            from provenance.paths import write_atomic
+            _write_bytes(target, data)
 
-            try:
-                write_atomic(Path(target), data)
-            except OSError as exc:
-                raise ProvenanceError(f"cannot write {target}: {exc.strerror}") from exc
-            typer.echo(f"prov: wrote {target}", err=True)
+
+def _write_bytes(target: str, data: bytes) -> None:
+    """Write `data` to stdout ('-') or, whole, to a file (replacing it); say where."""
+    if target == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from provenance.paths import write_atomic
+
+    try:
+        write_atomic(Path(target), data)
+    except OSError as exc:
+        raise ProvenanceError(f"cannot write {target}: {exc.strerror}") from exc
+    typer.echo(f"prov: wrote {target}", err=True)
 
 
 @app.command()
