@@ -66,7 +66,9 @@ footer { color: var(--muted); font-size: .85rem; border-top: 1px solid var(--rul
   body { font-size: 16px; }
   dl { grid-template-columns: 5.2rem 1fr; }
   .scroll svg { min-width: 40rem; }
+  .hint { display: block; }
 }
+.hint { display: none; color: var(--muted); font-size: .85rem; margin: 0 0 .3rem; }
 @page { margin: 15mm; }
 @media print {
   body { font-size: 11pt; }
@@ -102,6 +104,7 @@ def render_html(report: Report, svg: str) -> str:
     parts += [
         '<section id="diagram">',
         "<h2>How the claim spread</h2>",
+        '<p class="hint">The diagram scrolls sideways.</p>'
         f'<figure><div class="scroll">{svg}</div>'
         f"<figcaption>{html_text(report.summary)}</figcaption></figure>",
         "</section>",
@@ -120,7 +123,8 @@ def _header(report: Report) -> list[str]:
         f'<p class="verdict status-{html_attr(report.status)}">'
         f'<span aria-hidden="true">{html_text(report.symbol)}</span> '
         f"<strong>{html_text(status)}</strong>: {html_text(explanation)} "
-        f"Credibility {report.grade} of 6: {html_text(report.grade_meaning)}.</p>",
+        f"Credibility grade {report.grade} on the Admiralty scale from 1 (confirmed) to 6 "
+        f"(cannot be judged): {html_text(report.grade_meaning)}.</p>",
         "</header>",
     ]
 

@@ -42,7 +42,8 @@ def render_markdown(report: Report, svg_file: str) -> str:
         f"*{md_text(report.case_title)}*",
         "",
         f"**{report.symbol} {md_text(status)}**: {md_text(explanation)} "
-        f"Credibility {report.grade} of 6: {md_text(report.grade_meaning)}.",
+        f"Credibility grade {report.grade} on the Admiralty scale from 1 (confirmed) to 6 "
+        f"(cannot be judged): {md_text(report.grade_meaning)}.",
         "",
         "## Why",
         "",
