@@ -32,10 +32,8 @@ from provenance.cli_common import (
     print_json,
     user_errors,
 )
-from provenance.cli_output import write_files, write_output, write_text
+from provenance.cli_publish import register_publishing
 from provenance.errors import ProvenanceError
-from provenance.export import registry as export_formats
-from provenance.imports import registry as import_formats
 
 app = typer.Typer(
     cls=OneLineErrors,
@@ -222,141 +220,7 @@ def check(
         raise typer.Exit(1)
 
 
-# --- diagrams, exports and imports -------------------------------------------------------
-
-DrawTerm = Annotated[
-    str | None,
-    typer.Argument(
-        metavar="[TERM]",
-        help="What to draw (as for 'prov trace'); omit with --all.",
-        autocompletion=complete_terms,
-    ),
-]
-
-
-@app.command()
-@case_options(json=False)
-def render(
-    term: DrawTerm = None,
-    draw_all: Annotated[bool, typer.Option("--all", help="Draw the whole case.")] = False,
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output", "-o", help="File to write; '-' for stdout. Default: graphs/<term>.<format>."
-        ),
-    ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="svg, dot, png or pdf.")] = "svg",
-    depth: Annotated[
-        int | None, typer.Option("--depth", min=0, help="Relay hops to follow back (default: all).")
-    ] = None,
-    direction: Annotated[str, typer.Option("--direction", help="LR or TB.")] = "LR",
-    engine: Annotated[
-        str,
-        typer.Option(
-            "--engine", help="auto (system Graphviz if installed, else embedded), system or wasm."
-        ),
-    ] = "auto",
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say which engine ran.")] = False,
-    *,
-    opts: CaseArgs,
-) -> None:
-    """Draw the provenance of a claim, actor or source (or --all) as SVG, DOT, PNG or PDF.
-
-    Example: prov render norinchukin -o graphs/norinchukin.svg
-    """
-    with user_errors():
-        if (term is None) == (not draw_all):
-            raise ProvenanceError("name what to draw (a TERM) or give --all, not both")
-        import datetime as dt
-
-        from provenance.render import RenderOptions, default_output, draw, generation_date
-        from provenance.render.layout import choose_engine, describe_engine
-
-        chosen = choose_engine(engine, fmt)  # before reading the case: options first
-        doc = opts.document()
-        generated = generation_date(doc, os.environ.get("SOURCE_DATE_EPOCH"), dt.date.today())
-        options = RenderOptions(depth=depth, direction=direction)
-        data = draw(doc, term, options, fmt, chosen, generated)
-        target = output or default_output(term, fmt)
-        if verbose and chosen != "none":
-            typer.echo(f"prov: laid out by {describe_engine(chosen)}", err=True)
-        _said(write_output(data, target))
-
-
-@app.command()
-@case_options(json=False)
-def export(
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            help=f"{export_formats.choices()}.",
-        ),
-    ],
-    term: Annotated[
-        str | None, typer.Argument(help="With claimreview: the claim(s) to review.")
-    ] = None,
-    output: Annotated[
-        str,
-        typer.Option(
-            "--output",
-            "-o",
-            help="File to write; '-' (default) for stdout; a FOLDER/ for one claimreview "
-            "file per claim.",
-        ),
-    ] = "-",
-    claim: Annotated[
-        list[str] | None,
-        typer.Option("--claim", help="claimreview: the id of a claim to review (repeatable)."),
-    ] = None,
-    url: Annotated[
-        str | None,
-        typer.Option(
-            "--url",
-            help="ClaimReview: the page publishing the review ('{claim}' is replaced by the "
-            "claim's id; default: the case's review.url).",
-        ),
-    ] = None,
-    *,
-    opts: CaseArgs,
-) -> None:
-    """Export the case as W3C PROV, schema.org ClaimReview, GraphML, GEXF or JSON.
-
-    Example: prov export --format claimreview --claim japan-sold -o review.jsonld
-    """
-    with user_errors():
-        from provenance.export import export_case, export_folder
-
-        if output.endswith(("/", os.sep)) or Path(output).is_dir():
-            files = export_folder(opts.document(), fmt, term, url, claim)
-            _said(write_files(files, Path(output)))
-            return
-        text = export_case(opts.document(), fmt, term, url, claim, one_file=output != "-")
-        _said(write_text(text, output))
-
-
-@app.command("import")
-def import_(
-    fmt: Annotated[str, typer.Argument(metavar="FORMAT", help=", ".join(import_formats.FORMATS))],
-    path: Annotated[Path, typer.Argument(metavar="FILE", help="The document to read.")],
-    output: Annotated[
-        str, typer.Option("--output", "-o", help="Case file to write; '-' (default) for stdout.")
-    ] = "-",
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-) -> None:
-    """Read a W3C PROV document (PROV-JSON, PROV-XML, PROV-N, PROV-O) into a case file;
-    report what cannot be mapped.
-
-    Example: prov import prov-xml case.provx -o imported/case.yaml
-    """
-    with user_errors():
-        from provenance.imports import import_file
-
-        imported = import_file(fmt, path)
-        for line in imported.unmapped:
-            typer.echo(f"prov: {line}", err=True)
-        _said(write_text(imported.case_yaml, output, force=force))
+register_publishing(app)  # render, report, export, import
 
 
 @app.command()
@@ -368,12 +232,6 @@ def schema() -> None:
     from provenance.model import case_json_schema
 
     print_json(case_json_schema())
-
-
-def _said(line: str | None) -> None:
-    """Print where the output went, on stderr (nothing when it went to stdout)."""
-    if line:
-        typer.echo(f"prov: {line}", err=True)
 
 
 def main() -> None:
