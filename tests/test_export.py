@@ -191,7 +191,7 @@ def test_claimreview_has_what_google_requires_and_recommends(seed_doc: Document)
     assert review["url"] == "https://example.org/check#claim-norinchukin-sold"
     assert review["claimReviewed"] == "Norinchukin Bank sold US Treasuries around 9 April 2025"
     assert review["reviewRating"]["alternateName"] == "unconfirmed"
-    assert review["reviewRating"]["name"] == "Admiralty credibility 3: possibly true"
+    assert review["reviewRating"]["name"] == "Admiralty credibility 4: doubtful"
     assert (review["author"], review["datePublished"]) == (
         {"@type": "Organization", "name": "prov seed case"},
         "2026-11-21",
@@ -238,7 +238,7 @@ def test_graphml_and_gexf_keep_kinds_statuses_and_hostile_strings(
     (tmp_path / "g.graphml").write_text(export(hostile_doc, "graphml"), encoding="utf-8")
     graph = nx.read_graphml(tmp_path / "g.graphml")
     assert graph.nodes["claim:c"]["type"] == "claim"
-    assert graph.nodes["claim:c"]["status"] == "confirmed"
+    assert graph.nodes["claim:c"]["status"] == "unconfirmed"
     assert graph.nodes["claim:c"]["text"] == HOSTILE
     assert graph.nodes["actor:x"]["name"] == HOSTILE
     assert json.loads(graph.nodes["claim:d"]["quantity"])["qualifier"] == "over"

@@ -61,8 +61,7 @@ def challenged(o: Occasion) -> AttributionResult | None:
     politician, found in no speech, transcript or post of theirs, is refuted."""
     if o.challenge is None:
         return None
-    level = Attribution(o.challenge)
-    return _result(level, f"{level.word}: {o.challenge_note or 'see the case'}")
+    return _result(Attribution(o.challenge), o.challenge_note or "challenged in the case")
 
 
 def on_record(o: Occasion) -> AttributionResult | None:

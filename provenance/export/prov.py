@@ -174,10 +174,14 @@ def _claim_pairs(claim: ClaimRecord, verdict: Verdict | None, q: QName) -> Pairs
         ("pt:note", claim.get("note")),
     ]
     pairs += [("pt:tag", tag) for tag in claim["tags"]]
+    said_by = claim.get("said_by")
+    if said_by:
+        pairs.append(("pt:saidBy", q(qname("actor", said_by))))
     for term, others in (
         ("pt:moreSpecificThan", claim["more_specific_than"]),
         ("pt:contradicts", claim["contradicts"]),
         ("pt:contextFor", claim["context_for"]),
+        ("pt:contextAgainst", claim["context_against"]),
     ):
         pairs += [(term, q(qname("claim", other))) for other in others]
     quantity = claim.get("quantity")

@@ -195,8 +195,12 @@ def _claim(record: Any) -> dict[str, Any]:
         ("moreSpecificThan", "more_specific_than"),
         ("contradicts", "contradicts"),
         ("contextFor", "context_for"),
+        ("contextAgainst", "context_against"),
     ):
         claim[field] = [_id(v, "claim") for v in _values(record, term)]
+    said_by = _one(record, "saidBy")
+    if said_by is not None:
+        claim["said_by"] = _id(said_by, "actor")
     quantity = {}
     for key, value in record.attributes:
         if str(key).startswith("pt:quantity_"):
