@@ -16,7 +16,7 @@ import networkx as nx
 from provenance import dates
 from provenance.engine.read import Assertion
 from provenance.graph import targets
-from provenance.vocab import OPPOSING, SUPPORT, Stance
+from provenance.vocab import ENDORSING, OPPOSING, SUPPORT, Stance
 
 Upstream = dict[str, list[str]]  # assertion id -> the assertion ids it derives from
 
@@ -57,6 +57,15 @@ def derivations(
     return upstream
 
 
+#: What a copied assertion can copy: an endorsement copies an endorsement, a condition a
+#: condition, a report a report or an endorsement.
+_KIN = {
+    **{s: ENDORSING for s in ENDORSING},
+    Stance.conditional: (Stance.conditional,),
+    Stance.reports: (Stance.reports, *ENDORSING),
+}
+
+
 def copied(
     a: Assertion,
     assertions: dict[str, Assertion],
@@ -68,12 +77,13 @@ def copied(
     of the same actor on the same occasion (a rewrite copies the original's quote of them).
     """
     text = a.read_in or a.source
+    kin = _KIN[a.stance]
     found = []
     for original in originals.get(text, ()):
         for m_id in carried.get((original, a.claim), ()):
             m = assertions[m_id]
-            if (m.read_in or m.source) != original:
-                continue  # said in the original source, not quoted in its text
+            if (m.read_in or m.source) != original or m.stance not in kin:
+                continue  # said in the original source, not in its text; or not the same kind
             if a.read_in and (m.actor, m.source) != (a.actor, a.source):
                 continue
             found.append(m_id)
