@@ -31,7 +31,8 @@ from provenance.records import DerivationResult
 class Derivation:
     """The derivations between a case's sources, computed once."""
 
-    originals: dict[str, list[str]]  # source -> every source it derives from, transitively
+    originals: dict[str, list[str]]  # source -> every source it derives from (only those
+    # that derive from one), transitively
     results: list[DerivationResult]  # each direct derivation, with how it is known
     family: dict[str, str]  # source -> its derivation family (the family's smallest id)
     circles: list[list[str]]  # circular reporting across revisions, as sorted source ids
@@ -59,7 +60,7 @@ def derivations(graph: nx.MultiDiGraph, texts: Mapping[str, str] | None = None) 
     dg = nx.DiGraph()
     dg.add_nodes_from(sources)
     dg.add_edges_from((r["source"], r["original"]) for r in direct)
-    originals = {s: sorted(nx.descendants(dg, s)) for s in sources}
+    originals = {s: sorted(nx.descendants(dg, s)) for s in sources if dg.out_degree(s)}
     family = {}
     for component in nx.weakly_connected_components(dg):
         head = min(component)

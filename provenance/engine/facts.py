@@ -26,7 +26,6 @@ from provenance.vocab import (
     ATTRIBUTION_LEVELS,
     ENDORSING,
     UNINFORMED,
-    Attribution,
     QuoteMode,
     Stance,
     Status,
@@ -219,6 +218,7 @@ def _origins(
     return group_origins(claim, chosen, live, ctx.origins_of, ctx.independence, ctx.rules, weighed)
 
 
+_LEVEL_RANK = {level.value: rank for rank, level in enumerate(ATTRIBUTION_LEVELS)}
 #: The order of quote modes when choosing whose words lead: the speaker's own first.
 _MODE_ORDER = (QuoteMode.verbatim, QuoteMode.translation, QuoteMode.paraphrase)
 
@@ -226,9 +226,8 @@ _MODE_ORDER = (QuoteMode.verbatim, QuoteMode.translation, QuoteMode.paraphrase)
 def best_first(ctx: Context, a: Assertion) -> tuple[int, int, tuple[object, ...], str]:
     """Return the key that lists origins best first: the best-attributed, then the
     speaker's own words before a translation before a paraphrase, then the earliest."""
-    level = Attribution(ctx.attribution[a.id]["status"])
     return (
-        ATTRIBUTION_LEVELS.index(level),
+        _LEVEL_RANK[ctx.attribution[a.id]["status"]],
         _MODE_ORDER.index(a.quote_mode),
         dates.sort_key(a.date),
         a.id,
