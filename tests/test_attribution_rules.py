@@ -400,13 +400,13 @@ def test_context_works_both_ways() -> None:
     )
     texts = reasons(result, "sold")
     assert (
-        "context (confirmed): 'The bank announced a loss' makes it more plausible but does not confirm it"
-        in texts
-    )
+        "context (confirmed): 'The bank announced a loss' makes it more plausible "
+        "but does not confirm it"
+    ) in texts
     assert (
-        "context (confirmed): 'The bank said it finished selling in March' makes it less plausible but does not refute it"
-        in texts
-    )
+        "context (confirmed): 'The bank said it finished selling in March' makes it less "
+        "plausible but does not refute it"
+    ) in texts
     assert result["claims"]["sold"]["grade"] == 4  # the context against keeps it doubtful
 
 

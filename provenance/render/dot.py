@@ -243,7 +243,9 @@ def _statement_edges(g: Digraph, ix: CaseIndex, assertions: list[str]) -> None:
 
 def _relay_edges(g: Digraph, ix: CaseIndex, assertions: list[str], chosen: Selection) -> None:
     """Link each relayed statement to its relay; the time axis places them, so relays
-    do not constrain the layout."""
+    do not pull the layout (weight 0, and the relay may share its source's rank).
+    `constraint=false` would say the same, but Graphviz then drops some edges between
+    clusters (the rewrites' relays in the kato diagram)."""
     for a in assertions:
         for upstream in ix.results[a]["upstream"]:
             if upstream in chosen.assertions:
@@ -256,7 +258,8 @@ def _relay_edges(g: Digraph, ix: CaseIndex, assertions: list[str], chosen: Selec
                     fontcolor=styles.RELAY_COLOUR,
                     style="dashed",
                     penwidth="1.5",
-                    constraint="false",
+                    weight="0",
+                    minlen="0",
                 )
 
 
