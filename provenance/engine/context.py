@@ -1,9 +1,11 @@
 """The case as the engine sees it: everything computed once, before any claim is judged.
 
-`build_context(graph, rules)` reads the graph (provenance.engine.read), works out the
-relays, withdrawals and origins (provenance.engine.relays) and who counts as independent
-(provenance.engine.independence). Per-claim facts (provenance.engine.facts), verdicts,
-attribution and flags are then pure functions of this context.
+`build_context(graph, rules, texts)` reads the graph (provenance.engine.read), works out
+which sources derive from which (provenance.engine.derivation), the relays, withdrawals
+and origins (provenance.engine.relays), who counts as independent
+(provenance.engine.independence), fabrications, and every assertion's attribution
+(provenance.engine.attribution). Per-claim facts (provenance.engine.facts), verdicts and
+flags are then pure functions of this context.
 """
 
 from __future__ import annotations

@@ -116,25 +116,13 @@ class ClaimFacts:
 
 def claim_facts(ctx: Context, claim: str) -> ClaimFacts:
     """Return the facts about `claim`, with other claims' statuses still unknown."""
-    relevant = sorted(
-        (ctx.assertions[i] for c in ctx.claims.down[claim] for i in ctx.by_claim.get(c, [])),
-        key=lambda a: a.id,
-    )
-    opposition = sorted(
-        (
-            a
-            for c in ctx.claims.up[claim]
-            for a in (ctx.assertions[i] for i in ctx.by_claim.get(c, []))
-            if a.stance in (Stance.denies, Stance.doubts)
-        ),
-        key=lambda a: a.id,
-    )
+    relevant, opposition = _bearing(ctx, claim)
     support = [a for a in relevant if a.stance in ENDORSING]
     said_by = ctx.claims.said_by.get(claim)
     live = [a for a in support if a.id not in ctx.withdrawn and a.id not in ctx.discredited]
     origins = _origins(ctx, claim, live, said_by)
     denials = [a for a in opposition if a.stance == Stance.denies]
-    weighed = {a.id: _weigh(ctx, a, said_by) for a in denials}
+    authoritative_denials, grounded_denials, weakened = _denials(ctx, denials, said_by)
     groups, authoritative, grounded, informed = _strengths(ctx, origins)
     reach = [a for a in relevant if a.stance == Stance.reports]
     history, state = _history(ctx, claim, origins, support, reach, said_by)
@@ -148,12 +136,8 @@ def claim_facts(ctx: Context, claim: str) -> ClaimFacts:
         reach=tuple(reach),
         opposition=tuple(opposition),
         denials=tuple(denials),
-        authoritative_denials=tuple(
-            a for a in denials if weighed[a.id][0] == Strength.authoritative
-        ),
-        grounded_denials=tuple(
-            a for a in denials if weighed[a.id][0] in (Strength.authoritative, Strength.grounded)
-        ),
+        authoritative_denials=authoritative_denials,
+        grounded_denials=grounded_denials,
         doubts=tuple(a for a in opposition if a.stance == Stance.doubts),
         origins=tuple(origins),
         origin_assertions={
@@ -168,13 +152,13 @@ def claim_facts(ctx: Context, claim: str) -> ClaimFacts:
         status_before=None,
         first_seen=dates.earliest([ctx.assertions[i].date for i in ctx.by_claim.get(claim, [])]),
         reliability=tuple(
-            ctx.reliability[actor]
-            for actor in sorted({a.actor for a in (*live, *opposition)})
-            if actor in ctx.reliability
+            ctx.reliability[x]
+            for x in sorted({a.actor for a in (*live, *opposition)})
+            if x in ctx.reliability
         ),
         said_by=said_by,
         attribution={a.id: ctx.attribution[a.id] for a in (*relevant, *opposition)},
-        weakened={a_id: w[1] for a_id, w in weighed.items() if w[1]},
+        weakened=weakened,
         discredited=tuple(sorted(a.id for a in support if a.id in ctx.discredited)),
         fabricated={
             a.id: ctx.assertions[ctx.fabricated[a.id]] for a in support if a.id in ctx.fabricated
@@ -183,6 +167,25 @@ def claim_facts(ctx: Context, claim: str) -> ClaimFacts:
         origin_state=state,
         context_against=tuple(_other(ctx, c) for c in ctx.claims.context_against[claim]),
     )
+
+
+def _bearing(ctx: Context, claim: str) -> tuple[list[Assertion], list[Assertion]]:
+    """Return the assertions about the claim or a more specific one, and those denying or
+    doubting it or a more general one, each in id order."""
+    relevant = sorted(
+        (ctx.assertions[i] for c in ctx.claims.down[claim] for i in ctx.by_claim.get(c, [])),
+        key=lambda a: a.id,
+    )
+    opposition = sorted(
+        (
+            a
+            for c in ctx.claims.up[claim]
+            for a in (ctx.assertions[i] for i in ctx.by_claim.get(c, []))
+            if a.stance in (Stance.denies, Stance.doubts)
+        ),
+        key=lambda a: a.id,
+    )
+    return relevant, opposition
 
 
 def settle(facts: ClaimFacts, statuses: dict[str, str]) -> ClaimFacts:
@@ -234,8 +237,20 @@ def best_first(ctx: Context, a: Assertion) -> tuple[int, int, tuple[object, ...]
     )
 
 
-def _weigh(ctx: Context, a: Assertion, said_by: str | None) -> tuple[Strength, list[str]]:
-    return weigh(a, strength(a, ctx.rules), ctx.attribution[a.id], said_by)
+def _denials(
+    ctx: Context, denials: list[Assertion], said_by: str | None
+) -> tuple[tuple[Assertion, ...], tuple[Assertion, ...], dict[str, list[str]]]:
+    """Return the denials that are authoritative once weighed, those that are grounded or
+    authoritative, and each weakened denial's weaknesses in words."""
+    weighed = {
+        a.id: weigh(a, strength(a, ctx.rules), ctx.attribution[a.id], said_by) for a in denials
+    }
+    strong = (Strength.authoritative, Strength.grounded)
+    return (
+        tuple(a for a in denials if weighed[a.id][0] == Strength.authoritative),
+        tuple(a for a in denials if weighed[a.id][0] in strong),
+        {a_id: why for a_id, (_, why) in weighed.items() if why},
+    )
 
 
 def _history(
