@@ -63,8 +63,9 @@ def build_document(path: Path) -> Document:
     from provenance.graph import build_graph
 
     loaded = read_case(path)
-    analysis = analyse(build_graph(loaded.case), loaded.case.rules)
-    findings = run_checks(loaded, read_archives(loaded))
+    texts = read_archives(loaded)
+    analysis = analyse(build_graph(loaded.case), loaded.case.rules, texts)
+    findings = run_checks(loaded, texts)
     deps = {str(f.resolve()): _stamp(f) for f in loaded.files}
     for source in loaded.case.sources:
         if source.archive:

@@ -93,7 +93,7 @@ def test_status_lists_every_claim() -> None:
     lines = result.stdout.splitlines()
     assert lines[0].split()[:3] == ["CLAIM", "STATUS", "GRADE"]
     row = next(line for line in lines if line.startswith("norinchukin-sold "))
-    assert row.split()[1:3] == ["unconfirmed", "3"]
+    assert row.split()[1:3] == ["unconfirmed", "4"]
 
 
 def test_status_json_has_one_row_per_claim() -> None:

@@ -542,8 +542,8 @@ def test_claimreview_of_the_norinchukin_rumor(seed_doc: Document) -> None:
     assert review["url"] == "https://example.org/check#claim-norinchukin-sold"
     assert review["claimReviewed"] == "Norinchukin Bank sold US Treasuries around 9 April 2025"
     rating = review["reviewRating"]
-    assert (rating["alternateName"], rating["ratingValue"]) == ("Unconfirmed", 3)
-    assert rating["name"] == "Admiralty credibility 3: possibly true"
+    assert (rating["alternateName"], rating["ratingValue"]) == ("Unconfirmed", 2)
+    assert rating["name"] == "Admiralty credibility 4: doubtful"
     assert (rating["bestRating"], rating["worstRating"]) == (5, 1)
     assert (review["author"], review["datePublished"]) == (
         {"@type": "Organization", "name": "prov seed case"},
@@ -818,7 +818,7 @@ def test_graphml_and_gexf_keep_kinds_statuses_and_hostile_strings(
     (tmp_path / "g.graphml").write_text(export(hostile_doc, "graphml"), encoding="utf-8")
     graph = nx.read_graphml(tmp_path / "g.graphml")
     assert graph.nodes["claim:c"]["type"] == "claim"
-    assert graph.nodes["claim:c"]["status"] == "confirmed"
+    assert graph.nodes["claim:c"]["status"] == "unconfirmed"
     assert graph.nodes["claim:c"]["text"] == HOSTILE
     assert graph.nodes["actor:x"]["name"] == HOSTILE
     assert json.loads(graph.nodes["claim:d"]["quantity"])["qualifier"] == "over"

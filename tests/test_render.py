@@ -318,7 +318,7 @@ def test_the_svg_is_accessible(seed_doc: Document) -> None:
     assert (title.tag, desc.tag) == (f"{SVG}title", f"{SVG}desc")
     assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
     assert "unconfirmed" in (title.text or "")
-    assert (desc.text or "").startswith("Verdict: unconfirmed, credibility 3 (possibly true).")
+    assert (desc.text or "").startswith("Verdict: unconfirmed, credibility 4 (doubtful).")
     assert "It starts with Charles Gasparino (9 Apr 2025)" in (desc.text or "")
     tooltips = {
         g.get("id"): g.find(f"{SVG}title").text  # type: ignore[union-attr]

@@ -58,7 +58,11 @@ def page_file(tmp_path_factory: pytest.TempPathFactory, seed_doc: Document) -> P
 def test_the_report_reads_the_verdict_and_computes_none(seed_doc: Document) -> None:
     report = build_report(seed_doc, "norinchukin", "2026-11-21", URL)
     verdict = seed_doc["analysis"]["claims"]["norinchukin-sold"]
-    assert (report.claim, report.status, report.grade) == ("norinchukin-sold", "unconfirmed", 3)
+    assert (report.claim, report.status, report.grade) == (
+        "norinchukin-sold",
+        verdict["status"],
+        verdict["grade"],
+    )
     assert report.reasons == [r["text"] for r in verdict["reasons"]]
     assert report.explained.startswith("Unconfirmed: ")
     assert sorted(q.assertion for q in report.quotes) == quoted_assertions(seed_doc, "norinchukin")

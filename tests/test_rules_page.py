@@ -93,7 +93,15 @@ def test_explain_lists_every_rule_but_the_catch_all_when_an_earlier_one_decides(
         case_dir,
         {
             "actors": [{"id": "x", "name": "X", "kind": "person"}],
-            "sources": [{"id": "s", "title": "S", "kind": "article"}],
+            "sources": [
+                # on record (a capture we hold), so the first-hand statement can confirm
+                {
+                    "id": "s",
+                    "title": "S",
+                    "kind": "article",
+                    "capture": {"sha256": "ab" * 32, "date": "2025-01-01"},
+                }
+            ],
             "claims": [{"id": "c", "text": "C"}],
             "assertions": [
                 {

@@ -160,3 +160,82 @@ def case_flags(ctx: Context) -> list[FlagResult]:
             )
         )
     return flags
+
+
+def attribution_flags(ctx: Context, a: Assertion) -> list[FlagResult]:
+    """Return the flags of one assertion about who said it and from whose text: a
+    challenged attribution, an admitted fabrication, a rewrite or syndicated copy."""
+    flags = []
+    if a.challenge:
+        flags.append(
+            FlagResult(
+                kind=Flag.attribution_challenged.value,
+                assertions=[a.id],
+                claims=[a.claim],
+                text=f"the attribution to {a.actor_name} is {a.challenge}: "
+                + ctx.attribution[a.id]["text"],
+            )
+        )
+    if a.id in ctx.fabricated:
+        admits = ctx.assertions[ctx.fabricated[a.id]]
+        flags.append(
+            FlagResult(
+                kind=Flag.fabricated.value,
+                assertions=[a.id, admits.id],
+                claims=[a.claim],
+                text=f"fabricated, admitted by {admits.describe()}",
+            )
+        )
+    text = a.read_in or a.source
+    copied = [
+        u
+        for u in ctx.upstream[a.id]
+        if (ctx.assertions[u].read_in or ctx.assertions[u].source)
+        in ctx.derivation.originals.get(text, ())
+    ]
+    if copied:
+        originals = sorted({ctx.assertions[u].read_in or ctx.assertions[u].source for u in copied})
+        flags.append(
+            FlagResult(
+                kind=Flag.rewrite.value,
+                assertions=[a.id, *copied],
+                claims=[a.claim],
+                text=f"{text} derives from the text of {listing(originals, ', ')}: "
+                "this adds reach, not an independent origin or report",
+            )
+        )
+    return flags
+
+
+def derivation_flags(ctx: Context) -> list[FlagResult]:
+    """Return the case flags of derivation: circular reporting across revisions of one
+    publication, and each rewrite found in the texts that the case does not declare."""
+    flags = []
+    for circle in ctx.derivation.circles:
+        inside = sorted(a.id for a in ctx.assertions.values() if (a.read_in or a.source) in circle)
+        flags.append(
+            FlagResult(
+                kind=Flag.circular_reporting.value,
+                assertions=inside,
+                claims=sorted({ctx.assertions[a].claim for a in inside}),
+                text="circular reporting: through revisions of one publication, these sources "
+                "cite or copy each other: " + listing(circle, ", ") + " (counted once)",
+            )
+        )
+    for d in ctx.derivation.results:
+        if d["how"] in ("declared-rewrite", "revision"):
+            continue
+        inside = sorted(
+            a.id for a in ctx.assertions.values() if (a.read_in or a.source) == d["source"]
+        )
+        order = "" if d["dated"] else " (which came first is assumed from dates and ids)"
+        flags.append(
+            FlagResult(
+                kind=Flag.rewrite.value,
+                assertions=inside,
+                claims=sorted({ctx.assertions[a].claim for a in inside}),
+                text=f"{d['source']} derives from {d['original']}{order}, found in their texts "
+                f"though the case does not declare it: {d['evidence']}",
+            )
+        )
+    return flags

@@ -9,6 +9,7 @@ origin is that of the origin assertion itself: a relay cannot make it stronger.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -79,6 +80,11 @@ class Independence:
         return self.circle_of.get(a.id) or self.family.get(a.actor, a.actor)
 
 
+#: Weighs an origin (provenance.engine.authority): its strength after its weaknesses, the
+#: weaknesses in words, and its attribution level.
+Weigh = Callable[[Assertion, Strength], tuple[Strength, list[str], str]]
+
+
 def group_origins(
     claim: str,
     origins: list[Assertion],
@@ -86,22 +92,31 @@ def group_origins(
     origins_of: dict[str, dict[str, list[str]]],
     independence: Independence,
     rules: Rules,
+    weigh: Weigh | None = None,
 ) -> list[Origin]:
     """Return the origins of `claim`'s live support (in the order given), each with its
-    independence group, its strength and the supporting assertions deriving from it."""
+    independence group, its strength (weighed by `weigh` when given) and the supporting
+    assertions deriving from it."""
     supported_by: dict[str, list[str]] = defaultdict(list)
     for a in live:
         for o in origins_of[a.id].get(claim, [a.id]):
             supported_by[o].append(a.id)
-    return [
-        Origin(
-            assertion=a.id,
-            actor=a.actor,
-            group=independence.group(a),
-            stance=a.stance.value,
-            basis=a.basis.value,
-            strength=strength(a, rules).value,
-            supports=sorted(supported_by[a.id]),
+    out = []
+    for a in origins:
+        base = strength(a, rules)
+        weighed, why, level = weigh(a, base) if weigh else (base, [], "")
+        out.append(
+            Origin(
+                assertion=a.id,
+                actor=a.actor,
+                group=independence.group(a),
+                stance=a.stance.value,
+                basis=a.basis.value,
+                strength=weighed.value,
+                supports=sorted(supported_by[a.id]),
+                attribution=level,
+                quote_mode=a.quote_mode.value,
+                weakened=why,
+            )
         )
-        for a in origins
-    ]
+    return out

@@ -44,31 +44,44 @@ def note(name: str, leads: tuple[Status, ...] = ()) -> Callable[[Write], Note]:
 
 @note("origins", leads=(Status.unconfirmed, Status.corroborated))
 def origins(f: ClaimFacts, status: Status) -> list[Said]:
-    """Who the support comes from: each independent origin, or "single origin".
+    """Who the support comes from: each independent origin, best attributed first, or
+    "single origin"; with what weakens it (a statement of intent, a self-interested
+    remark, an attribution that is not established).
 
     When the claim is unconfirmed or corroborated, who the support comes from is what
     decided it, so this reason comes first. A circle of sources citing each other is
-    named as one origin.
+    named as one origin. An origin that was retracted, fabricated, or only reported
+    still counts, and says so: "1 origin, retracted".
     """
-    if not f.origins:
+    shown = f.origins or f.history
+    if not shown:
         return []
     by_group: dict[str, list[Origin]] = defaultdict(list)
-    for o in f.origins:
+    for o in shown:
         by_group[o["group"]].append(o)
-    groups = sorted(by_group)
+    groups = list(by_group)  # in the order of their best origin
     parts = []
     for group in groups[:LIST_AT_MOST]:
-        members = [f.origin_assertions[o["assertion"]] for o in by_group[group]]
+        members = [f.assertion(o["assertion"]) for o in by_group[group]]
         if group.startswith("circle:"):
             names = sorted({a.actor_name for a in members})
             parts.append("a circle of sources citing each other (" + listing(names, ", ") + ")")
         else:
-            parts.append(members[0].describe(with_quote=False))
+            weak = by_group[group][0]["weakened"]
+            parts.append(
+                members[0].describe(with_quote=False) + (f" [{'; '.join(weak)}]" if weak else "")
+            )
     if len(groups) > LIST_AT_MOST:
         parts.append(f"and {len(groups) - LIST_AT_MOST} more")
-    label = "single origin" if len(groups) == 1 else f"{len(groups)} independent origins"
+    n = len(groups)
+    label = "single origin" if n == 1 else f"{n} independent origins"
+    if not f.origins:
+        state = {"withdrawn": "retracted", "reported": "only reported"}.get(
+            f.origin_state, f.origin_state
+        )
+        label = f"{n} origin{'' if n == 1 else 's'}, {state}"
     # parts are capped above
-    return [(f"{label}: " + "; ".join(parts), [o["assertion"] for o in f.origins])]
+    return [(f"{label}: " + "; ".join(parts), [o["assertion"] for o in shown])]
 
 
 @note("relays")
@@ -119,39 +132,89 @@ def denied(f: ClaimFacts, status: Status) -> list[Said]:
     if status == Status.disputed:
         return []
     decided = {a.id for a in f.authoritative_denials}
-    return [("denied by " + a.describe(), [a.id]) for a in f.denials if a.id not in decided]
+    return [
+        (
+            "denied by "
+            + a.describe()
+            + (f" [weighed down: {'; '.join(f.weakened[a.id])}]" if a.id in f.weakened else "")
+            + (
+                "" if a in f.grounded_denials else " (no grounded basis: opposition of that weight)"
+            ),
+            [a.id],
+        )
+        for a in f.denials
+        if a.id not in decided
+    ]
 
 
 @note("context")
 def context(f: ClaimFacts, status: Status) -> list[Said]:
-    """Context claims (`context_for`), with their status: they make the claim more
-    plausible but never confirm it. A confirmed context claim raises an unconfirmed
-    claim's grade from 4 to 3.
+    """Context claims, with their status: `context_for` makes the claim more plausible,
+    `context_against` less plausible; neither confirms nor refutes it. A confirmed
+    context-for claim raises an unconfirmed claim's grade from 4 to 3; a confirmed
+    context-against claim keeps it at 4.
 
-    Example: the bank's announced loss and bond sales are context for "it sold on 9 April".
+    Example: the bank's announced loss and bond sales are context for "it sold on 9 April";
+    the bank's published statement that it had finished selling in March would be context
+    against it.
     """
     return [
         (
             f"context ({c.status or 'unknown'}): '{c.text}' makes it "
-            "more plausible but does not confirm it",
+            f"{word} plausible but does not {verb} it",
             list(c.assertions),
         )
-        for c in f.context
+        for claims, word, verb in (
+            (f.context, "more", "confirm"),
+            (f.context_against, "less", "refute"),
+        )
+        for c in claims
     ]
+
+
+@note("attribution")
+def attribution(f: ClaimFacts, status: Status) -> list[Said]:
+    """Supporting assertions that support nothing because their attribution is refuted
+    (the actor did not say it), and fabrications admitted when other support remains.
+
+    Example: a quote pinned on a minister that the full recording of the interview does
+    not contain supports nothing.
+    """
+    said = [
+        (f"not said (attribution refuted): {f.assertion(a).describe()}", [a]) for a in f.discredited
+    ]
+    if f.live_support:
+        said += [
+            (f"fabricated, admitted by {r.describe()}: {f.assertion(a).describe()}", [a, r.id])
+            for a, r in sorted(f.fabricated.items())
+        ]
+    return said
 
 
 @note("reach")
 def reach(f: ClaimFacts, status: Status) -> list[Said]:
-    """Reports without endorsement ("Fox reported that…"): reach, not support."""
+    """Reports without endorsement ("Fox reported that…"): reach, not support. For a
+    claim about what someone said, a report is evidence of the attribution, and counts
+    there (section 5) rather than here."""
     if not f.reach:
         return []
+    what = "evidence of attribution, counted there" if f.said_by else "reach, not support"
     text = (
         f"reported without endorsement by {len(f.reach)}: "
         + listing(sorted({a.actor_name for a in f.reach}), ", ")
-        + " (reach, not support)"
+        + f" ({what})"
     )
     return [(text, [a.id for a in f.reach])]
 
 
 #: The further reasons, in the order a verdict lists them.
-NOTES: tuple[Note, ...] = (origins, relays, conditional, doubted, denied, context, reach)
+NOTES: tuple[Note, ...] = (
+    origins,
+    relays,
+    conditional,
+    doubted,
+    denied,
+    attribution,
+    context,
+    reach,
+)

@@ -3,27 +3,36 @@ results and case flags. `analyse` is the engine's one public entry."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import cast
 
 import networkx as nx
 
-from provenance.engine.attribution import attributions
 from provenance.engine.context import Context, build_context
 from provenance.engine.facts import ClaimFacts, claim_facts, settle
-from provenance.engine.flags import assertion_flags, case_flags, claim_depths
+from provenance.engine.flags import (
+    assertion_flags,
+    attribution_flags,
+    case_flags,
+    claim_depths,
+    derivation_flags,
+)
 from provenance.engine.relays import chain
 from provenance.engine.verdict import verdict
 from provenance.model import Rules
 from provenance.records import Analysis, AssertionResult, RulesRecord, Verdict
 
 
-def analyse(graph: nx.MultiDiGraph, rules: Rules | None = None) -> Analysis:
+def analyse(
+    graph: nx.MultiDiGraph, rules: Rules | None = None, texts: Mapping[str, str] | None = None
+) -> Analysis:
     """Return the analysis of a provenance graph: a verdict per claim, attribution status
-    and flags per assertion, and case-wide flags. Pure: same graph, same result."""
+    and flags per assertion, and case-wide flags. `texts` are the sources' archived texts
+    by id, read for rewrites the case does not declare. Pure: same input, same result."""
     rules = rules or Rules()
-    ctx = build_context(graph, rules)
+    ctx = build_context(graph, rules, texts)
     verdicts = _verdicts(ctx)
-    flags = case_flags(ctx)
+    flags = [*case_flags(ctx), *derivation_flags(ctx)]
     for flag in flags:  # a checker reading one claim must see the circle it sits in
         for claim in flag["claims"]:
             verdicts[claim]["flags"].append(flag)
@@ -35,6 +44,7 @@ def analyse(graph: nx.MultiDiGraph, rules: Rules | None = None) -> Analysis:
         claims=verdicts,
         assertions=_assertion_results(ctx),
         flags=flags,
+        derivations=ctx.derivation.results,
     )
 
 
@@ -54,15 +64,17 @@ def _verdicts(ctx: Context) -> dict[str, Verdict]:
 def _assertion_results(ctx: Context) -> dict[str, AssertionResult]:
     """Return, per assertion in id order, its relays, attribution and flags."""
     depth = claim_depths(ctx)
-    attributed = attributions(ctx)
     return {
         a_id: AssertionResult(
             assertion=a_id,
             upstream=ctx.upstream[a_id],
             roots=ctx.roots[a_id],
             chain=chain(ctx.upstream, a_id),
-            attribution=attributed[a_id],
-            flags=assertion_flags(ctx, a, depth),
+            origins=ctx.origins_of[a_id].get(a.claim, []),
+            attribution=ctx.attribution[a_id],
+            quote_mode=a.quote_mode.value,
+            speech_act=a.speech_act.value,
+            flags=[*assertion_flags(ctx, a, depth), *attribution_flags(ctx, a)],
         )
         for a_id, a in ctx.assertions.items()
     }

@@ -15,7 +15,7 @@ import networkx as nx
 from provenance.engine.wording import clip
 from provenance.graph import nodes_of_kind
 from provenance.records import ReliabilityNote
-from provenance.vocab import Basis, Stance
+from provenance.vocab import Basis, QuoteMode, SpeechAct, Stance
 
 
 @dataclass(slots=True)
@@ -34,6 +34,12 @@ class Assertion:
     date: str | None
     quote: str | None
     via: str | None
+    # What the desk weighs (issue 13): whose words, what kind of statement, whose interest.
+    quote_mode: QuoteMode = QuoteMode.verbatim
+    speech_act: SpeechAct = SpeechAct.fact
+    self_interested: bool = False
+    challenge: str | None = None  # the case's attribution challenge: disputed or refuted
+    admits_fabrication: bool = False
 
     def describe(self, with_quote: bool = True) -> str:
         """Return the phrase reasons name it by: "Kubota (hedged, analysis): 'perhaps…'"."""
@@ -51,6 +57,8 @@ class ClaimLinks:
     down: dict[str, list[str]]  # the claim itself and every more specific claim, sorted
     contradicts: dict[str, list[str]]  # claims it contradicts, either direction, sorted
     context: dict[str, list[str]]  # claims that are context for it, sorted
+    context_against: dict[str, list[str]]  # claims that make it less plausible, sorted
+    said_by: dict[str, str]  # claim "X said Y" -> X's actor id (only such claims)
 
 
 def actor_names(graph: nx.MultiDiGraph) -> dict[str, str]:
@@ -80,6 +88,11 @@ def read_assertions(graph: nx.MultiDiGraph, names: dict[str, str]) -> dict[str, 
             date=data.get("date"),
             quote=data.get("quote"),
             via=data.get("via"),
+            quote_mode=QuoteMode(data.get("quote_mode", "verbatim")),
+            speech_act=SpeechAct(data.get("speech_act", "fact")),
+            self_interested=bool(data.get("self_interested")),
+            challenge=(data.get("attribution") or {}).get("challenge"),
+            admits_fabrication=bool(data.get("admits_fabrication")),
         )
     return out
 
@@ -103,11 +116,21 @@ def claim_links(graph: nx.MultiDiGraph) -> ClaimLinks:
         else:
             context[b].add(a)
     specific = general.reverse(copy=False)
+    against: dict[str, set[str]] = defaultdict(set)
+    said_by: dict[str, str] = {}
+    for n in nodes_of_kind(graph, "claim"):
+        data = graph.nodes[n]
+        for other in data.get("context_against", ()):
+            against[other].add(data["id"])
+        if data.get("said_by"):
+            said_by[data["id"]] = data["said_by"]
     return ClaimLinks(
         up={c: sorted({c, *nx.descendants(general, c)}) for c in claims},
         down={c: sorted({c, *nx.descendants(specific, c)}) for c in claims},
         contradicts={c: sorted(contradicts[c]) for c in claims},
         context={c: sorted(context[c]) for c in claims},
+        context_against={c: sorted(against[c]) for c in claims},
+        said_by=said_by,
     )
 
 

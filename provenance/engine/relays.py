@@ -16,7 +16,7 @@ import networkx as nx
 from provenance import dates
 from provenance.engine.read import Assertion
 from provenance.graph import targets
-from provenance.vocab import OPPOSING, SUPPORT, Stance
+from provenance.vocab import ENDORSING, OPPOSING, SUPPORT, Stance
 
 Upstream = dict[str, list[str]]  # assertion id -> the assertion ids it derives from
 
@@ -25,9 +25,15 @@ Upstream = dict[str, list[str]]  # assertion id -> the assertion ids it derives 
 CARRIED = (*SUPPORT, Stance.reports)
 
 
-def derivations(graph: nx.MultiDiGraph, assertions: dict[str, Assertion]) -> Upstream:
+def derivations(
+    graph: nx.MultiDiGraph,
+    assertions: dict[str, Assertion],
+    originals: dict[str, list[str]] | None = None,
+) -> Upstream:
     """Return, per assertion, the assertions it derives from: its `via`, or else the
-    supporting assertions about the same claim carried by a source its source cites."""
+    supporting assertions about the same claim carried by a source its source cites; and,
+    when the text it is read in derives from other sources' texts (`originals`, by source
+    id: provenance.engine.derivation), what those texts carry of it (`copied`)."""
     carried: dict[tuple[str, str], list[str]] = defaultdict(list)
     for a in assertions.values():
         if a.stance in CARRIED:
@@ -37,17 +43,51 @@ def derivations(graph: nx.MultiDiGraph, assertions: dict[str, Assertion]) -> Ups
     upstream: Upstream = {}
     for a in assertions.values():
         if a.via:
-            upstream[a.id] = [a.via]
-            continue
-        if a.stance not in CARRIED:
-            upstream[a.id] = []
-            continue
-        found: set[str] = set()
-        for cited in targets(graph, f"source:{a.source}", "cites"):
-            found.update(carried.get((graph.nodes[cited]["id"], a.claim), ()))
+            found = {a.via}
+        elif a.stance not in CARRIED:
+            found = set()
+        else:
+            found = set()
+            for cited in targets(graph, f"source:{a.source}", "cites"):
+                found.update(carried.get((graph.nodes[cited]["id"], a.claim), ()))
+        if originals and a.stance in CARRIED:
+            found.update(copied(a, assertions, carried, originals))
         found.discard(a.id)
         upstream[a.id] = sorted(found)
     return upstream
+
+
+#: What a copied assertion can copy: an endorsement copies an endorsement, a condition a
+#: condition, a report a report or an endorsement.
+_KIN = {
+    **{s: ENDORSING for s in ENDORSING},
+    Stance.conditional: (Stance.conditional,),
+    Stance.reports: (Stance.reports, *ENDORSING),
+}
+
+
+def copied(
+    a: Assertion,
+    assertions: dict[str, Assertion],
+    carried: dict[tuple[str, str], list[str]],
+    originals: dict[str, list[str]],
+) -> list[str]:
+    """Return the assertions that the text `a` is read in copies `a` from: those about
+    the same claim carried by a text it derives from; for a quote (`read_in`), only those
+    of the same actor on the same occasion (a rewrite copies the original's quote of them).
+    """
+    text = a.read_in or a.source
+    kin = _KIN[a.stance]
+    found = []
+    for original in originals.get(text, ()):
+        for m_id in carried.get((original, a.claim), ()):
+            m = assertions[m_id]
+            if (m.read_in or m.source) != original or m.stance not in kin:
+                continue  # said in the original source, not in its text; or not the same kind
+            if a.read_in and (m.actor, m.source) != (a.actor, a.source):
+                continue
+            found.append(m_id)
+    return found
 
 
 def topological(upstream: Upstream) -> tuple[list[str], list[list[str]]]:

@@ -22,7 +22,7 @@ from provenance.engine.facts import ClaimFacts
 from provenance.engine.independence import Strength
 from provenance.engine.wording import listing
 from provenance.model import Rules
-from provenance.vocab import Status
+from provenance.vocab import ATTRIBUTION_LEVELS, Attribution, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +105,27 @@ def contradicted_by_confirmed(f: ClaimFacts, t: Rules) -> Check:
 
 
 @rule(Status.retracted)
+def fabricated(f: ClaimFacts, t: Rules) -> Check:
+    """Retracted, as a fabrication, when retractions withdrew all support and one of them
+    admits inventing what it withdraws (`admits_fabrication`): the origin is fabricated,
+    and every relay resting only on it loses its support too. The origin stays in the
+    history: the verdict counts it ("1 origin, fabricated").
+
+    Example: a blogger admits inventing a minister's quote; the three sites that copied
+    the quote are withdrawn with it.
+    """
+    if not (f.support and not f.live_support and f.fabricated):
+        return Check("no admitted fabrication among the retractions")
+    admitted = sorted({r.id: r for r in f.fabricated.values()}.values(), key=lambda r: r.id)
+    return fire(
+        f"{len(f.fabricated)} supporting assertion(s) fabricated, by admission",
+        Status.retracted,
+        [r.id for r in admitted],
+        "fabricated, admitted by " + listing([r.describe() for r in admitted]),
+    )
+
+
+@rule(Status.retracted)
 def retracted(f: ClaimFacts, t: Rules) -> Check:
     """Retracted when there was support and retractions withdrew all of it.
 
@@ -115,7 +136,7 @@ def retracted(f: ClaimFacts, t: Rules) -> Check:
     Example: an outlet reports a resignation, then retracts its report; the two blogs
     that relayed only that report are withdrawn too, and the claim is retracted.
     """
-    if not (f.support and not f.live_support):
+    if not (f.support and not f.live_support and f.withdrawn):
         return Check("no retraction withdraws all support")
     return fire(
         "every supporting assertion is withdrawn by a retraction",
@@ -129,11 +150,13 @@ def retracted(f: ClaimFacts, t: Rules) -> Check:
 def authoritative_denial(f: ClaimFacts, t: Rules) -> Check:
     """Refuted when someone denies it (or a more general claim) on an authoritative basis
     (`authoritative_bases`, by default first-hand or official) and no grounded support
-    remains; disputed when grounded support remains.
+    remains; disputed when grounded support remains. The denial is weighed like support
+    (section 2): a self-interested denial, or one whose attribution is not established,
+    is not authoritative.
 
-    Example: CNN's unnamed sources say the bond sell-off drove the tariff pause; the
-    Treasury Secretary denies it first-hand. Grounded support remains, so the claim is
-    disputed; with only rumors in support it would be refuted.
+    Example: a ministry denies a sale in its own archived statement; only rumors support
+    it, so the claim is refuted. Had unnamed sources of a newspaper supported it, it
+    would be disputed.
     """
     denials = f.authoritative_denials
     if not denials:
@@ -151,14 +174,56 @@ def authoritative_denial(f: ClaimFacts, t: Rules) -> Check:
     )
 
 
+@rule(Status.confirmed, Status.refuted, Status.disputed, Status.unconfirmed)
+def attribution_of_saying(f: ClaimFacts, t: Rules) -> Check:
+    """For a claim that someone said something (`said_by`: "the finance minister said the
+    holdings are a card"), the verdict is the attribution of the speaker's own statements
+    of it (section 5): confirmed when one is on record or reported by independent
+    outlets, whatever its speech act or interest (the claim is only that it was said);
+    refuted when every one is refuted; disputed when one is disputed and none is
+    established; otherwise unconfirmed, naming the best level there is.
+
+    Example: "Norinchukin said in February it expected a ¥1.9 trillion loss" is known
+    only through one translated report that names no source: unconfirmed until the
+    bank's own release is archived.
+    """
+    if f.said_by is None:
+        return Check("not a claim about what someone said")
+    spoken = sorted(f.speaker, key=lambda a: (_rank(f, a.id), a.id))
+    if not spoken:
+        return Check(f"no statement of it by {f.said_by}")
+    best = spoken[0]
+    level = Attribution(f.attribution[best.id]["status"])
+    detail = f"best attribution of {f.said_by}'s statement: {level.word}"
+    said = f"{best.describe()}: {f.attribution[best.id]['text']}"
+    if level.established:
+        return fire(detail, Status.confirmed, [best.id], f"it was said: {said}")
+    if level in (Attribution.refuted, Attribution.disputed):
+        word = "not said" if level is Attribution.refuted else "attribution disputed"
+        return fire(detail, Status(level.value), [a.id for a in spoken], f"{word}: {said}")
+    return fire(
+        detail,
+        Status.unconfirmed,
+        [best.id],
+        f"unconfirmed: it is not established that it was said ({level.word}): {said}",
+    )
+
+
+def _rank(f: ClaimFacts, a_id: str) -> int:
+    return ATTRIBUTION_LEVELS.index(Attribution(f.attribution[a_id]["status"]))
+
+
 @rule(Status.confirmed)
 def authoritative_confirmation(f: ClaimFacts, t: Rules) -> Check:
     """Confirmed by at least `confirmed_min_authoritative` (default 1) independent origins
     that state or confirm it (or a more specific claim) on an authoritative basis
-    (`authoritative_bases`, by default first-hand or official). A relay of such a
-    statement counts through its origin; a dozen outlets repeating a rumor never do.
+    (`authoritative_bases`, by default first-hand or official), weighed (section 2): a
+    statement of fact, not self-interested, whose attribution is established. A relay of
+    such a statement counts through its origin; a dozen outlets repeating a rumor never do.
 
-    Example: the US Treasury's own data confirms Japan's holdings in January.
+    Example: the US Treasury's own data table, archived, confirms Japan's holdings in
+    January. The same figure known only through a translated article is one second-hand
+    report: it cannot confirm.
     """
     n, need = len(f.authoritative), t.confirmed_min_authoritative
     detail = f"{n} independent origin(s) on a first-hand or official basis (need {need})"
@@ -200,20 +265,27 @@ def corroboration(f: ClaimFacts, t: Rules) -> Check:
 
 @rule(Status.disputed)
 def denied(f: ClaimFacts, t: Rules) -> Check:
-    """Disputed when it has live support and someone denies it (or a more general claim),
-    on any basis.
+    """Disputed when it has live support and someone with a grounded basis denies it (or
+    a more general claim), once weighed (section 2). A denial without first-hand
+    knowledge, documents or sources is opposition of that weight: it is listed among the
+    reasons, and never outranks the lack of support.
 
-    Example: "some investors" say China was selling; a reporter says on air "it is not
-    China", without a basis: the claim is disputed, not refuted.
+    Example: "some investors" say China may have been selling; a reporter says on air
+    "it is not China", without a basis: the claim stays unconfirmed, and the reasons name
+    the denial. Had the reporter cited documents, it would be disputed.
     """
-    detail = f"{len(f.denials)} denial(s) against {len(f.groups)} supporting origin(s)"
-    if not (f.live_support and f.denials):
+    grounded = f.grounded_denials
+    detail = (
+        f"{len(grounded)} grounded denial(s) of {len(f.denials)} "
+        f"against {len(f.groups)} supporting origin(s)"
+    )
+    if not (f.live_support and grounded):
         return Check(detail)
     return fire(
         detail,
         Status.disputed,
-        [a.id for a in f.denials],
-        "support and denial conflict; denied by " + listing([a.describe() for a in f.denials]),
+        [a.id for a in grounded],
+        "support and denial conflict; denied by " + listing([a.describe() for a in grounded]),
     )
 
 
@@ -269,8 +341,10 @@ def no_support(f: ClaimFacts, t: Rules) -> Check:
 #: The rules in the order they are tried. The first that fires decides the status.
 RULES: tuple[Rule, ...] = (
     contradicted_by_confirmed,
+    fabricated,
     retracted,
     authoritative_denial,
+    attribution_of_saying,
     authoritative_confirmation,
     corroboration,
     denied,

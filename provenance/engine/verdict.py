@@ -12,8 +12,8 @@ from provenance.engine.flags import claim_flags
 from provenance.engine.notes import NOTES
 from provenance.engine.rules import RULES, Decision, Rule
 from provenance.model import Rules
-from provenance.records import Reason, RuleCheck, Verdict
-from provenance.vocab import GRADE_MEANING, Status
+from provenance.records import FlagResult, Reason, RuleCheck, Verdict
+from provenance.vocab import GRADE_MEANING, Flag, Status
 
 
 def decide(
@@ -40,10 +40,43 @@ def decide(
 def grade(status: Status, facts: ClaimFacts) -> int:
     """Return the Admiralty credibility grade (1-6) of a claim with this status: the
     status's best grade, except that an unconfirmed claim is doubtful (4) unless an origin
-    gives a basis beyond hearsay or a context claim is confirmed (3)."""
-    if status == Status.unconfirmed and not (facts.informed or facts.confirmed_context):
+    gives a basis beyond hearsay or a context claim is confirmed (3), and stays doubtful
+    when a claim that makes it less plausible (`context_against`) is confirmed."""
+    if status == Status.unconfirmed and (
+        facts.confirmed_context_against or not (facts.informed or facts.confirmed_context)
+    ):
         return 4
     return status.grade_floor
+
+
+def grade_meaning(level: int, facts: ClaimFacts, rule: Rule) -> str:
+    """Return what the grade means here: the Admiralty words, and, for a claim confirmed
+    by one origin, why one is enough (the words say "other independent sources")."""
+    meaning = GRADE_MEANING[level]
+    if level == 1 and len(facts.groups) == 1:
+        meaning += "; here one origin suffices: " + _ONE_SUFFICES.get(
+            rule.name, f"see the rule {rule.name}"
+        )
+    return meaning
+
+
+#: Why one origin can confirm, by the rule that confirmed.
+_ONE_SUFFICES = {
+    "attribution-of-saying": "the claim is only that it was said, and the attribution "
+    "is established",
+    "authoritative-confirmation": "a statement of fact, first-hand or official, whose "
+    "attribution is established",
+}
+
+
+def _flags(facts: ClaimFacts, status: Status) -> list[FlagResult]:
+    """Return the claim's flags; a single origin that confirms says why it may."""
+    flags = claim_flags(facts)
+    if status == Status.confirmed:
+        for flag in flags:
+            if flag["kind"] == Flag.single_origin.value:
+                flag["text"] += " (enough to confirm: see the grade)"
+    return flags
 
 
 def reasons(facts: ClaimFacts, rule: Rule, decision: Decision) -> list[Reason]:
@@ -70,17 +103,18 @@ def verdict(facts: ClaimFacts, rules: Rules) -> Verdict:
         claim=facts.claim,
         status=status.value,
         grade=level,
-        grade_meaning=GRADE_MEANING[level],
-        origins=list(facts.origins),
-        independent_origins=len(facts.groups),
+        grade_meaning=grade_meaning(level, facts, rule),
+        origins=list(facts.origins or facts.history),
+        independent_origins=len({o["group"] for o in facts.origins or facts.history}),
         support=[a.id for a in facts.live_support],
         conditional=[a.id for a in facts.conditionals],
         reach=[a.id for a in facts.reach],
         opposition=[a.id for a in facts.opposition],
         withdrawn=list(facts.withdrawn),
         first_seen=facts.first_seen,
+        origin_state=facts.origin_state,
         reasons=reasons(facts, rule, decision),
         checks=checks,
-        flags=claim_flags(facts),
+        flags=_flags(facts, status),
         reliability=list(facts.reliability),
     )

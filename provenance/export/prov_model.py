@@ -268,10 +268,14 @@ def _claim_pairs(claim: ClaimRecord, b: Builder) -> Pairs:
         ("pt:note", claim.get("note")),
     ]
     pairs += [("pt:tag", tag) for tag in claim["tags"]]
+    said_by = claim.get("said_by")
+    if said_by:
+        pairs.append(("pt:saidBy", b.q(qname("actor", said_by))))
     for term, others in (
         ("pt:moreSpecificThan", claim["more_specific_than"]),
         ("pt:contradicts", claim["contradicts"]),
         ("pt:contextFor", claim["context_for"]),
+        ("pt:contextAgainst", claim["context_against"]),
     ):
         pairs += [(term, b.q(qname("claim", other))) for other in others]
     quantity = claim.get("quantity")

@@ -187,8 +187,12 @@ def claim(record: Any) -> dict[str, Any]:
         ("moreSpecificThan", "more_specific_than"),
         ("contradicts", "contradicts"),
         ("contextFor", "context_for"),
+        ("contextAgainst", "context_against"),
     ):
         found[field] = [record_id(v, "claim") for v in values(record, term)]
+    said_by = values(record, "saidBy")
+    if said_by:
+        found["said_by"] = record_id(said_by[0], "actor")
     quantity = _prefixed(record, "quantity_")
     if quantity:
         found["quantity"] = quantity

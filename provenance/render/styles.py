@@ -95,11 +95,6 @@ class Line:
 
 _SOLID, _DASHED, _DOTTED = "solid", "dashed", "dotted"
 ATTRIBUTION_LINE = {
-    Attribution.archived: Line(_SOLID, "text held"),
-    Attribution.recorded: Line(_SOLID, "recorded"),
-    Attribution.multiple_reports: Line(_SOLID, "several reports"),
-    Attribution.single_report: Line(_DASHED, "one report"),
-    Attribution.unknown: Line(_DOTTED, "unverified"),
     Attribution.on_record: Line(_SOLID, "on record"),
     Attribution.independent_reports: Line(_SOLID, "independent reports"),
     Attribution.second_hand: Line(_DASHED, "second-hand"),
@@ -123,6 +118,10 @@ FLAG_WORD = {
     Flag.amplification: "amplified",
     Flag.circular_citation: "circular citation",
     Flag.circular_relay: "circular relay",
+    Flag.rewrite: "a rewrite of another outlet's text",
+    Flag.circular_reporting: "circular reporting",
+    Flag.fabricated: "admitted fabrication",
+    Flag.attribution_challenged: "attribution challenged",
 }
 
 QUOTE_MARK = {

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, cast
 
 from provenance.views.text.common import INDENT, status_word, wrap
 from provenance.views.text.terminal import safe
+from provenance.vocab import Attribution
 
 if TYPE_CHECKING:
     from provenance.views.shapes import ExplainResult
@@ -27,9 +28,11 @@ def format_explain(result: ExplainResult, width: int = 100) -> str:
     lines.append("")
     lines.append(f"{INDENT}origins ({verdict['independent_origins']} independent):")
     for origin in verdict["origins"]:
+        weak = f" [{'; '.join(origin['weakened'])}]" if origin["weakened"] else ""
         lines += wrap(
             f"{origin['assertion']} by {origin['actor']} ({origin['stance']}, "
-            f"{origin['basis']}, {origin['strength']}); supports: "
+            f"{origin['basis']}, {origin['strength']}{weak}; {origin['quote_mode']}, "
+            f"attribution: {Attribution(origin['attribution']).word}); supports: "
             f"{', '.join(origin['supports'])}",
             INDENT * 2,
             width,
@@ -45,6 +48,17 @@ def format_explain(result: ExplainResult, width: int = 100) -> str:
     ):
         if ids:
             lines += wrap(f"{title}: {', '.join(ids)}", INDENT, width)
+    if result["assertions"]:
+        lines.append("")
+        lines.append(f"{INDENT}was it said? (attribution, quote mode):")
+    for a in result["assertions"]:
+        att = a["attribution"]
+        lines += wrap(
+            f"{a['assertion']} by {a['actor']} ({a['stance']}; {a['quote_mode']}): "
+            f"{att['word']}{'' if att['established'] else ', not established'}",
+            INDENT * 2,
+            width,
+        )
     lines.append("")
     lines.append(f"{INDENT}reasons:")
     for n, reason in enumerate(verdict["reasons"], 1):

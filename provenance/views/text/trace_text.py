@@ -46,23 +46,26 @@ def _assertion_lines(
     elif with_claim:
         lines += wrap(f"{a['stance']} '{a['claim']}'", deeper, width)
     basis = a["basis"].replace("_", " ")
+    act = "" if a["speech_act"] == "fact" else f"; {a['speech_act']}"
+    act += "; self-interested" if a["self_interested"] else ""
     if a.get("quote"):
-        lines += wrap(f"“{a['quote']}”  (basis: {basis})", deeper, width)
+        mode = a["quote_mode"] + (f" from {a['quote_language']}" if a.get("quote_language") else "")
+        lines += wrap(f"“{a['quote']}”  ({mode}; basis: {basis}{act})", deeper, width)
     else:
-        lines += wrap(f"(no quote; basis: {basis})", deeper, width)
+        lines += wrap(f"(no quote; basis: {basis}{act})", deeper, width)
     located = a.get("located")
     if located:
         lines += wrap(
             f"quote located in {located['source']}, line {located['line']}", deeper, width
         )
     attribution = a["attribution"]
-    mark = "said: established" if attribution["established"] else "said: not established"
-    lines += wrap(f"{mark}: {attribution['text']}", deeper, width)
+    mark = "established" if attribution["established"] else "not established"
+    lines += wrap(f"said: {attribution['word']} ({mark}): {attribution['text']}", deeper, width)
     if a["chain"]:
         lines.append(f"{deeper}relays:")
         for depth, link in enumerate(a["chain"]):
             pad = deeper + "   " * depth
-            tail = " [origin]" if link["origin"] else ""
+            tail = " [origin of its claim]" if link["origin"] else ""
             lines += wrap(
                 f"{link['actor_name']} · {link['stance']} '{link['claim']}' · "
                 f"{link.get('date') or 'undated'} · {link['source_title']}{tail}",
