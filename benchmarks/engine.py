@@ -16,7 +16,7 @@ import resource
 import time
 from typing import Any
 
-from provenance.analysis import analyse
+from provenance.engine import analyse
 from provenance.graph import build_graph
 from provenance.model import Case
 

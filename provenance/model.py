@@ -189,7 +189,16 @@ class Claim(Strict):
     contradicts: list[Slug] = Field(default_factory=list)
     context_for: list[Slug] = Field(
         default_factory=list,
-        description="claims this one makes more or less plausible without confirming them",
+        description="claims this one makes more plausible without confirming them",
+    )
+    context_against: list[Slug] = Field(
+        default_factory=list,
+        description="claims this one makes less plausible without refuting them",
+    )
+    said_by: Slug | None = Field(
+        default=None,
+        description="the actor whose words this claim is about ('X said Y'): its verdict "
+        "follows that actor's attribution",
     )
     quantity: Quantity | None = None
     note: str | None = None
@@ -387,6 +396,7 @@ class Case(Strict):
             claim.more_specific_than.sort()
             claim.contradicts.sort()
             claim.context_for.sort()
+            claim.context_against.sort()
         return self
 
 

@@ -81,6 +81,8 @@ class ClaimRecord(TypedDict):
     more_specific_than: list[str]
     contradicts: list[str]
     context_for: list[str]
+    context_against: list[str]
+    said_by: NotRequired[str]
     quantity: NotRequired[QuantityRecord]
     note: NotRequired[str]
 
@@ -166,8 +168,11 @@ class Origin(TypedDict):
     group: str
     stance: str
     basis: str
-    strength: str
+    strength: str  # after weighing who may confirm (provenance.engine.authority)
     supports: list[str]
+    attribution: str  # the origin assertion's attribution level (vocab.Attribution)
+    quote_mode: str
+    weakened: list[str]  # why its strength is below what its basis gives, in words
 
 
 class FlagResult(TypedDict):
@@ -197,6 +202,7 @@ class Verdict(TypedDict):
     opposition: list[str]
     withdrawn: list[str]
     first_seen: str | None
+    origin_state: str  # live, withdrawn (retracted), fabricated, reported, or none
     reasons: list[Reason]
     checks: list[RuleCheck]
     flags: list[FlagResult]
@@ -204,7 +210,11 @@ class Verdict(TypedDict):
 
 
 class AttributionResult(TypedDict):
+    """Is it established that the actor said it? `status` is the level (vocab.Attribution),
+    `word` its display words, `text` why, `outlets` the independent outlets counted."""
+
     status: str
+    word: str
     established: bool
     text: str
     outlets: list[str]
@@ -215,8 +225,24 @@ class AssertionResult(TypedDict):
     upstream: list[str]
     roots: list[str]
     chain: list[str]
+    origins: list[str]  # the origins of its own claim's support in its chain ([] if opposing)
     attribution: AttributionResult
+    quote_mode: str
+    speech_act: str
     flags: list[FlagResult]
+
+
+class DerivationResult(TypedDict):
+    """A source whose text derives from another's (a rewrite, a syndicated copy, a later
+    revision): it adds reach, not an independent origin. `how` is declared-rewrite,
+    revision, shared-passages or same-anchors; `dated` says whether the dates show which
+    came first (when not, the earlier by date, then id, is taken as the original)."""
+
+    source: str
+    original: str
+    how: str
+    dated: bool
+    evidence: str
 
 
 class Analysis(TypedDict):
@@ -225,6 +251,7 @@ class Analysis(TypedDict):
     claims: dict[str, Verdict]
     assertions: dict[str, AssertionResult]
     flags: list[FlagResult]
+    derivations: list[DerivationResult]
 
 
 # --- the evidence checks' findings ---------------------------------------------------

@@ -28,6 +28,8 @@ _REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
         ("more_specific_than", "claims"),
         ("contradicts", "claims"),
         ("context_for", "claims"),
+        ("context_against", "claims"),
+        ("said_by", "actors"),
     ),
     "assertions": (
         ("actor", "actors"),

@@ -205,26 +205,18 @@ class Attribution(StrEnum):
     The desk's scale is on-record > independent-reports (by at least
     `Rules.attribution_min_outlets` outlets that do not derive from each other) >
     second-hand > screenshot-only > unverifiable; `disputed` and `refuted` record a
-    challenge to the attribution and stand outside the scale.
-
-    The first five members are the engine's older levels, kept until the engine
-    computes the new ones; `LEGACY_ATTRIBUTION` says which new level each becomes.
+    challenge to the attribution and rank below the scale. Only the first two are
+    established: only they let a desk write "X said it" without qualification.
+    provenance.engine.attribution decides the level of each assertion.
 
     >>> Attribution.on_record.word, Attribution.on_record.established
     ('on record', True)
     >>> Attribution.screenshot_only.established
     False
-    >>> LEGACY_ATTRIBUTION[Attribution.single_report].word
-    'single second-hand report'
+    >>> Attribution.second_hand.rank < Attribution.screenshot_only.rank
+    True
     """
 
-    # Older levels (today's engine); see LEGACY_ATTRIBUTION.
-    archived = "archived"
-    recorded = "recorded"
-    multiple_reports = "multiple-reports"
-    single_report = "single-report"
-    unknown = "unknown"
-    # The desk's levels (issue 13).
     on_record = "on-record"
     independent_reports = "independent-reports"
     second_hand = "second-hand"
@@ -250,26 +242,12 @@ class Attribution(StrEnum):
 
     @property
     def rank(self) -> int:
-        """Position on the desk's scale, 0 strongest; an older level ranks as its
-        successor, and disputed/refuted rank below unverifiable."""
-        return ATTRIBUTION_LEVELS.index(LEGACY_ATTRIBUTION.get(self, self))
+        """Position on the desk's scale, 0 strongest; disputed and refuted come last."""
+        return ATTRIBUTION_LEVELS.index(self)
 
 
-_ESTABLISHED = frozenset(
-    {
-        Attribution.archived,
-        Attribution.recorded,
-        Attribution.multiple_reports,
-        Attribution.on_record,
-        Attribution.independent_reports,
-    }
-)
+_ESTABLISHED = frozenset({Attribution.on_record, Attribution.independent_reports})
 _ATTRIBUTION_WORD = {
-    Attribution.archived: "archived",
-    Attribution.recorded: "recorded",
-    Attribution.multiple_reports: "multiple reports",
-    Attribution.single_report: "single report",
-    Attribution.unknown: "unknown",
     Attribution.on_record: "on record",
     Attribution.independent_reports: "reported by independent outlets",
     Attribution.second_hand: "single second-hand report",
@@ -279,11 +257,6 @@ _ATTRIBUTION_WORD = {
     Attribution.refuted: "refuted",
 }
 _ATTRIBUTION_HELP = {
-    Attribution.archived: "older level: the case holds an archived text of the source",
-    Attribution.recorded: "older level: the case says a recording exists",
-    Attribution.multiple_reports: "older level: several outlets report it",
-    Attribution.single_report: "older level: one outlet reports it",
-    Attribution.unknown: "older level: nothing shows that it was said",
     Attribution.on_record: "we hold the recording, transcript or the actor's own publication "
     "(an archived text, or a capture with its hash)",
     Attribution.independent_reports: "reported by at least the case's threshold of outlets, "
@@ -297,25 +270,7 @@ _ATTRIBUTION_HELP = {
     "lacks the words, no primary source exists)",
 }
 #: The desk's scale, strongest first; disputed and refuted come after it.
-ATTRIBUTION_LEVELS = (
-    Attribution.on_record,
-    Attribution.independent_reports,
-    Attribution.second_hand,
-    Attribution.screenshot_only,
-    Attribution.unverifiable,
-    Attribution.disputed,
-    Attribution.refuted,
-)
-#: What each older level becomes on the desk's scale, at best. `recorded` becomes
-#: on-record only with a capture (its hash) or an archived text; with neither it is
-#: screenshot-only (a `screenshot: true` source) or second-hand at most.
-LEGACY_ATTRIBUTION = {
-    Attribution.archived: Attribution.on_record,
-    Attribution.recorded: Attribution.on_record,
-    Attribution.multiple_reports: Attribution.independent_reports,
-    Attribution.single_report: Attribution.second_hand,
-    Attribution.unknown: Attribution.unverifiable,
-}
+ATTRIBUTION_LEVELS = tuple(Attribution)
 
 
 class Challenge(StrEnum):
@@ -422,6 +377,10 @@ class Flag(StrEnum):
     amplification = "amplification"
     circular_citation = "circular-citation"
     circular_relay = "circular-relay"
+    rewrite = "rewrite"
+    circular_reporting = "circular-reporting"
+    fabricated = "fabricated"
+    attribution_challenged = "attribution-challenged"
 
 
 class Severity(StrEnum):

@@ -1,6 +1,11 @@
-"""Open an SVG as a reader would: headless Chromium (Debian's package), screenshot to PNG.
+"""Open diagrams and reports as a reader would: headless Chromium (Debian's package).
 
-Used by tests/test_render.py and graphs/render.sh. Run: python -m tests.browser IN.svg OUT.png
+Two ways in: `screenshot` runs the chromium binary on an SVG (no Python dependency);
+`open_page` drives it with playwright (the `playwright` package, pointed at the system
+Chromium, so no browser download) for the report tests, which measure the page.
+
+Used by tests/test_render.py, tests/test_report.py and graphs/render.sh.
+Run: python -m tests.browser IN.svg|IN.html OUT.png [WIDTH]
 """
 
 from __future__ import annotations
@@ -10,7 +15,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 FLAGS = [
     "--headless",
@@ -60,5 +68,67 @@ def screenshot(svg_path: Path, png_path: Path) -> None:
         )
 
 
+def playwright_available() -> bool:
+    """Return whether the playwright package and a Chromium are both installed."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return False
+    return chromium() is not None
+
+
+@contextmanager
+def open_browser() -> Iterator[Any]:
+    """Yield a headless Chromium driven by playwright, offline: every request the page
+    makes other than the page itself is counted in `browser.requests` and refused."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=chromium(),
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def open_page(browser: Any, page_path: Path, width: int, requests: list[str]) -> Any:
+    """Return a page of `width` CSS pixels showing `page_path`; requests for anything
+    but the file itself are refused and recorded in `requests`."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    own = page_path.resolve().as_uri()
+
+    def route(r: Any) -> None:
+        if r.request.url == own:
+            r.continue_()
+        else:
+            requests.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(own)
+    return page
+
+
+def page_screenshot(page_path: Path, png_path: Path, width: int) -> None:
+    """Write a full-page PNG of an HTML page at `width` CSS pixels."""
+    with open_browser() as browser:
+        page = open_page(browser, page_path, width, [])
+        page.screenshot(path=str(png_path), full_page=True)
+
+
 if __name__ == "__main__":
-    screenshot(Path(sys.argv[1]), Path(sys.argv[2]))
+    source, target = Path(sys.argv[1]), Path(sys.argv[2])
+    if source.suffix == ".html":
+        page_screenshot(source, target, int(sys.argv[3]) if len(sys.argv) > 3 else 800)
+    else:
+        screenshot(source, target)

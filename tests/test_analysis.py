@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from provenance.analysis import Analysis, analyse
+from provenance.engine import analyse
 from provenance.graph import build_graph
 from provenance.model import Case, Rules
+from provenance.records import Analysis
 
 
 def run(
@@ -86,7 +87,10 @@ def verdict(result: Analysis, claim: str) -> tuple[str, int, str]:
 
 
 def test_authoritative_confirmation_confirms() -> None:
-    result = run([a("a1", "bank", "c", "confirms", basis="first_hand", quote="we sold")])
+    result = run(
+        [a("a1", "bank", "c", "confirms", basis="first_hand", quote="we sold")],
+        archived={"s-a1"},
+    )
     assert verdict(result, "c") == (
         "confirmed",
         1,
@@ -191,7 +195,8 @@ def test_authoritative_denial_without_grounded_support_refutes() -> None:
         [
             a("a1", "x", "c", "states"),
             a("a2", "ministry", "c", "denies", basis="official", quote="false"),
-        ]
+        ],
+        archived={"s-a2"},
     )
     assert verdict(result, "c") == (
         "refuted",
@@ -205,17 +210,27 @@ def test_authoritative_denial_against_grounded_support_is_disputed() -> None:
         [
             a("a1", "x", "c", "states", basis="unnamed_sources"),
             a("a2", "ministry", "c", "denies", basis="first_hand"),
-        ]
+        ],
+        archived={"s-a2"},
     )
     assert verdict(result, "c")[:2] == ("disputed", 4)
 
 
-def test_denial_against_unsourced_support_is_disputed() -> None:
-    result = run([a("a1", "x", "c", "hedges"), a("a2", "y", "c", "denies")])
+def test_a_grounded_denial_against_unsourced_support_is_disputed() -> None:
+    result = run([a("a1", "x", "c", "hedges"), a("a2", "y", "c", "denies", basis="documents")])
     assert verdict(result, "c") == (
         "disputed",
         4,
-        "support and denial conflict; denied by Y (denied, basis unstated)",
+        "support and denial conflict; denied by Y (denied, documents)",
+    )
+
+
+def test_a_denial_without_basis_against_unsourced_support_leaves_it_unconfirmed() -> None:
+    result = run([a("a1", "x", "c", "hedges"), a("a2", "y", "c", "denies")])
+    assert verdict(result, "c")[:2] == ("unconfirmed", 4)
+    assert (
+        "denied by Y (denied, basis unstated) (no grounded basis: opposition of that weight)"
+        in [r["text"] for r in result["claims"]["c"]["reasons"]]
     )
 
 
@@ -261,6 +276,7 @@ def test_a_claim_contradicting_a_confirmed_claim_is_refuted() -> None:
             a("a2", "blog", "rumor", "states"),
         ],
         claims=claims,
+        archived={"s-a1"},
     )
     assert verdict(result, "rumor") == (
         "refuted",
@@ -277,6 +293,7 @@ def test_two_confirmed_claims_that_contradict_are_disputed_not_refuted() -> None
             a("a2", "y", "q", "confirms", basis="official"),
         ],
         claims=claims,
+        archived={"s-a1", "s-a2"},
     )
     assert result["claims"]["p"]["status"] == "disputed"
     assert result["claims"]["q"]["status"] == "disputed"
@@ -407,12 +424,12 @@ def test_attribution_statuses() -> None:
     )
     status = {k: v["attribution"]["status"] for k, v in result["assertions"].items()}
     assert status == {
-        "own": "archived",
-        "video": "recorded",
-        "r1": "multiple-reports",
-        "r2": "multiple-reports",
-        "once": "single-report",
-        "unknown": "unknown",
+        "own": "on-record",
+        "video": "second-hand",  # `recorded: true` alone establishes nothing
+        "r1": "independent-reports",
+        "r2": "independent-reports",
+        "once": "second-hand",
+        "unknown": "unverifiable",
     }
     assert result["assertions"]["r1"]["attribution"]["text"] == (
         "reported by 2 independent outlets: PUB1, PUB2"
@@ -424,11 +441,13 @@ def test_every_verdict_records_every_rule_tried() -> None:
     checks = result["claims"]["c"]["checks"]
     assert [c["rule"] for c in checks] == [
         "contradicted-by-confirmed",
+        "fabricated",
         "retracted",
         "authoritative-denial",
+        "attribution-of-saying",
         "authoritative-confirmation",
         "corroboration",
         "denied",
         "some-support",
     ]
-    assert [c["fired"] for c in checks] == [False] * 6 + [True]
+    assert [c["fired"] for c in checks] == [False] * 8 + [True]

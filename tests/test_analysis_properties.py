@@ -9,9 +9,11 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provenance.analysis import ENDORSING, Analysis, analyse
+from provenance.engine import analyse
 from provenance.graph import build_graph
 from provenance.model import Case, Stance
+from provenance.records import Analysis
+from provenance.vocab import ENDORSING
 
 STANCES = [s.value for s in Stance]
 BASES = [
@@ -217,3 +219,85 @@ def test_the_result_does_not_depend_on_the_order_of_the_case_file(
     for key in shuffled:
         rng.shuffle(shuffled[key])
     assert analysed(shuffled) == analysed(data)
+
+
+def with_rewrite(data: dict[str, Any], original: str) -> dict[str, Any]:
+    """Return a copy of `data` with a new source that rewrites `original`: a new author
+    says in it what `original` says, and quotes whom `original` quotes (no retractions,
+    which a rewrite does not copy)."""
+    copies = []
+    for record in data["assertions"]:
+        if (
+            record["stance"] == "retracts"
+            or (record.get("read_in") or record["source"]) != original
+        ):
+            continue
+        copy = {k: v for k, v in record.items() if k != "via"}
+        copy["id"] = f"zz-{record['id']}"
+        if record.get("read_in"):
+            copy["read_in"] = "rewrite"
+        else:
+            copy["source"], copy["actor"] = "rewrite", "rewriter"
+        copies.append(copy)
+    return {
+        **data,
+        "actors": [*data["actors"], {"id": "rewriter", "name": "Rewriter", "kind": "outlet"}],
+        "sources": [
+            *data["sources"],
+            {"id": "rewrite", "title": "Rewrite", "kind": "article", "rewrites": [original]},
+        ],
+        "assertions": [*data["assertions"], *copies],
+    }
+
+
+@SETTINGS
+@given(cases(), st.data())
+def test_adding_a_rewrite_never_adds_an_independent_origin(
+    data: dict[str, Any], pick: st.DataObject
+) -> None:
+    original = pick.draw(st.sampled_from([s["id"] for s in data["sources"]]))
+    before = analysed(data)
+    after = analysed(with_rewrite(data, original))
+    for claim, verdict in before["claims"].items():
+        assert after["claims"][claim]["independent_origins"] <= verdict["independent_origins"]
+
+
+@st.composite
+def reported_cases(draw: st.DrawFn) -> dict[str, Any]:
+    """A random case in which assertions are read in other sources, with quotes that may
+    repeat or differ, in any quote mode, and sources of a few publishers."""
+    data = draw(cases())
+    publishers = ["actor0", None, f"actor{len(data['actors']) - 1}"]
+    for source in data["sources"]:
+        publisher = draw(st.sampled_from(publishers))
+        if publisher:
+            source["publisher"] = publisher
+        if draw(st.booleans()) and draw(st.booleans()):
+            source["screenshot"] = True
+    for record in data["assertions"]:
+        others = [s["id"] for s in data["sources"] if s["id"] != record["source"]]
+        if others and draw(st.booleans()):
+            record["read_in"] = draw(st.sampled_from(others))
+        record["quote"] = draw(st.sampled_from(["a card", "it is a card", "a weapon", "no"]))
+        record["quote_mode"] = draw(st.sampled_from(["verbatim", "translation"]))
+    return data
+
+
+@SETTINGS
+@given(reported_cases(), st.data())
+def test_marking_a_quote_paraphrase_never_raises_its_attribution(
+    data: dict[str, Any], pick: st.DataObject
+) -> None:
+    from provenance.vocab import Attribution
+
+    marked = pick.draw(st.sampled_from([a["id"] for a in data["assertions"]]))
+    before = analysed(data)["assertions"][marked]["attribution"]
+    changed = {
+        **data,
+        "assertions": [
+            {**a, "quote_mode": "paraphrase"} if a["id"] == marked else a
+            for a in data["assertions"]
+        ],
+    }
+    after = analysed(changed)["assertions"][marked]["attribution"]
+    assert Attribution(after["status"]).rank >= Attribution(before["status"]).rank

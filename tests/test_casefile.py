@@ -353,4 +353,4 @@ def test_a_zero_figure_does_not_divide_by_zero(tmp_path: Path) -> None:
     ]
     loaded = read_case(write_case(tmp_path, {"claims": claims}))
     (finding,) = [f for f in run_checks(loaded, {}) if f["kind"] == "figure"]
-    assert 0.9 < finding["evidence"]["gap"] <= 1.0
+    assert 0.9 <= finding["evidence"]["gap"] <= 1.0

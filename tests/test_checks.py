@@ -376,8 +376,9 @@ def test_the_seed_case_finds_what_domain_md_lists(seed_doc: Document) -> None:
     }
     figures = {tuple(f["evidence"]["claims"]): f["severity"] for f in by_kind["figure"]}
     assert figures[("china-holdings-jan", "china-holdings-over-1t")] == "error"
-    assert ("china-holdings-800b", "china-holdings-jan") in figures
-    assert ("japan-holdings-107", "japan-holdings-jan") in figures
+    # figures told to fewer significant digits cover their rounding: not conflicts
+    assert ("china-holdings-800b", "china-holdings-jan") not in figures
+    assert ("japan-holdings-107", "japan-holdings-jan") not in figures
     assert ("japan-holdings-113", "japan-holdings-jan") in figures
     names = {f["evidence"]["alias"] for f in by_kind["name"]}
     assert {"Mnuchin", "Akira Takazawa", "Gaspardino", "Kodera Gontaro"} <= names

@@ -93,7 +93,7 @@ def test_status_lists_every_claim() -> None:
     lines = result.stdout.splitlines()
     assert lines[0].split()[:3] == ["CLAIM", "STATUS", "GRADE"]
     row = next(line for line in lines if line.startswith("norinchukin-sold "))
-    assert row.split()[1:3] == ["unconfirmed", "3"]
+    assert row.split()[1:3] == ["unconfirmed", "4"]
 
 
 def test_status_json_has_one_row_per_claim() -> None:
@@ -110,9 +110,14 @@ def test_explain_shows_every_rule_tried() -> None:
 
 
 def test_explain_unknown_claim_suggests() -> None:
-    result = runner.invoke(app, ["explain", "japan-sol"])
+    result = runner.invoke(app, ["explain", "japn-sold"])
     assert result.exit_code == 2
     assert result.stderr.endswith(
+        "prov: nothing matches 'japn-sold' (did you mean "
+        "'japan-sold'?); 'prov status' lists every claim\n"
+    )
+    by_id = runner.invoke(app, ["explain", "claim:japan-sol"])
+    assert by_id.stderr.endswith(
         "prov: no claim with id 'japan-sol' (did you mean "
         "'japan-sold'?); 'prov status' lists every claim\n"
     )
@@ -209,6 +214,9 @@ def test_commands_reading_a_case_share_the_case_options(
     for option in shared:
         assert option in help_text
     assert ("--json" in help_text) == ("--json" in shared)
+    # commands printing text for a person share --no-color and --no-pager
+    assert ("--no-color" in help_text) == ("--json" in shared)
+    assert ("--no-pager" in help_text) == ("--json" in shared)
     # --case is read from PROV_CASE by every one of them.
     missing = runner.invoke(app, command, env={"PROV_CASE": "no/such/case.yaml"})
     assert missing.exit_code == 2
@@ -227,3 +235,30 @@ def test_the_module_runs_as_a_script() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("CLAIM ")
+
+
+def test_the_readme_documents_every_exit_code() -> None:
+    from provenance.cli_common import EXIT_CODES
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = [line for line in readme.splitlines() if line.startswith("| ") and "|" in line[2:]]
+    documented = {line.split("|")[1].strip() for line in table}
+    assert {str(code) for code in EXIT_CODES} <= documented
+
+
+def test_every_command_keeps_exit_code_2_for_input_errors(tmp_path: Path) -> None:
+    missing = str(tmp_path / "nope.yaml")
+    for args in (
+        ["trace", "x", "--case", missing],
+        ["status", "--case", missing],
+        ["explain", "x", "--case", missing],
+        ["check", missing],
+        ["render", "x", "--case", missing, "-o", "-"],
+        ["export", "-f", "json", "--case", missing],
+        ["import", "prov-json", missing],
+        ["status", "--no-such-option"],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, args
+        assert result.stderr.count("\n") == 1, args

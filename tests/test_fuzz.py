@@ -26,14 +26,16 @@ from typer.testing import CliRunner
 
 from provenance.cli import app
 from provenance.export import registry as export_registry
+from provenance.imports import registry as import_registry
 from tests.fuzz_cases import INJECTIONS, case_folders, write_folder
 
 EXAMPLES = int(os.environ.get("PROV_FUZZ_EXAMPLES", "6"))
 
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-BAD_LINK = re.compile(r"(?i)(href|src|url)\s*=?\s*[\"']?\s*(javascript|data|vbscript):")
+MD_LINK = re.compile(r"(?i)(\]\(\s*<?|<a\s[^>]*href\s*=\s*[\"']?)\s*(javascript|data|vbscript):")
 EXPORT_FORMATS = export_registry.names()
+IMPORT_FORMATS = list(import_registry.FORMATS)
 RENDER_FORMATS = {"svg": "svg", "dot": "dot", "png": "", "pdf": ""}
 KINDS = {
     "prov-xml": "xml",
@@ -76,11 +78,15 @@ def _commands(case: Path, out: Path) -> list[Run]:
     for fmt in EXPORT_FORMATS:
         path = out / f"export.{fmt}"
         runs.append((["export", "-f", fmt, "-o", str(path), *on], path, KINDS.get(fmt, "json")))
+    for fmt in ("html", "md"):
+        path = out / f"report.{fmt}"
+        runs.append((["report", "c", "-f", fmt, "-o", str(path), *on], path, fmt))
     imported = out / "imported.yaml"
-    for source in (out / "export.prov-json", case, case.parent / "t1.txt"):
-        runs.append(
-            (["import", "prov-json", str(source), "-o", str(imported), "--force"], imported, "yaml")
-        )
+    sources = [out / f"export.{fmt}" for fmt in IMPORT_FORMATS] + [case, case.parent / "t1.txt"]
+    formats = [*IMPORT_FORMATS, "prov-json", "prov-json"]
+    for fmt, source in zip(formats, sources, strict=True):
+        args = ["import", fmt, str(source), "-o", str(imported), "--force"]
+        runs.append((args, imported, "yaml"))
     return runs
 
 
@@ -98,6 +104,8 @@ def _parses(kind: str, data: bytes) -> str | None:
             import rdflib
 
             rdflib.Graph().parse(data=text, format="turtle")
+        elif kind == "html":
+            return _html_problem(text)
         elif kind == "yaml":
             import yaml
 
@@ -139,11 +147,57 @@ def _dot_injection(text: str) -> str | None:
     return None
 
 
+_LD_JSON = re.compile(r"(?is)<script[^>]*application/ld\+json[^>]*>(.*?)</script")
+
+
+def _html_problem(text: str) -> str | None:
+    """Return why an HTML page is broken: a JSON-LD block that is not JSON (text from the
+    case closed its <script> early), or HTML lxml cannot read."""
+    from lxml import html
+
+    for block in _LD_JSON.findall(text):
+        try:
+            json.loads(block)
+        except ValueError as exc:
+            return f"JSON-LD in HTML is not JSON ({exc}): a </script> broke out"
+    html.document_fromstring(text)
+    return None
+
+
+_LINK_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "background"}
+_SAFE_IMAGE = re.compile(r"(?i)data:image/(png|jpeg|gif|webp);")
+
+
+def _markup_link(kind: str, data: bytes) -> str | None:
+    """Return the first link attribute of SVG or HTML (`href`, `xlink:href`, `src`, ...)
+    whose value, as a browser reads it, has a scheme other than http(s), mailto, or an
+    embedded raster image; None when there is none. Text that merely mentions
+    `URL="javascript:..."` is not a link."""
+    from lxml import etree, html
+
+    try:
+        root = html.document_fromstring(data) if kind == "html" else etree.fromstring(data)
+    except (etree.LxmlError, ValueError):
+        return None  # _parses reports what does not parse
+    for element in root.iter():
+        for name, value in element.attrib.items():
+            if name.rsplit("}", 1)[-1].rsplit(":", 1)[-1].lower() not in _LINK_ATTRIBUTES:
+                continue
+            scheme = _SCHEME.match(re.sub(r"[\x00-\x20]", "", value))
+            if not scheme or scheme.group(1).lower() in ("http", "https", "mailto"):
+                continue
+            if not _SAFE_IMAGE.match(value.strip()):
+                return f"{scheme.group(1)}: link in {kind.upper()} ({name}=)"
+    return None
+
+
 def _injection(kind: str, data: bytes) -> str | None:
     """Return the injection found in published output (SVG, DOT, ClaimReview), or None."""
     text = data.decode("utf-8", "replace")
-    if kind == "svg" and BAD_LINK.search(text.replace("xlink:href", "href")):
-        return "javascript:/data:/vbscript: link in SVG"
+    if kind in ("svg", "html"):
+        return _markup_link(kind, data)
+    if kind == "md" and MD_LINK.search(text):
+        return "javascript:/data:/vbscript: link in MD"
     if kind == "dot":
         return _dot_injection(text)
     if kind == "jsonld" and re.search(r'"\s*(?i:javascript|data|vbscript):', text):
@@ -258,6 +312,8 @@ def test_the_fuzz_runs_every_command_and_format(tmp_path: Path) -> None:
     assert exported == set(EXPORT_FORMATS) == set(KINDS) | {"prov-json", "json"}
     rendered = {args[args.index("--format") + 1] for args, _, _ in runs if args[0] == "render"}
     assert rendered == set(LAYOUT_FORMATS) == set(RENDER_FORMATS)
+    imported = {args[1] for args, _, _ in runs if args[0] == "import"}
+    assert imported == set(IMPORT_FORMATS)
     assert _name(runs[-1][0], str(tmp_path)) == "import prov-json t1.txt"
 
 
@@ -329,3 +385,29 @@ def test_importing_a_file_that_is_not_utf_8_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 2 and not isinstance(result.exception, UnicodeDecodeError)
     [line] = result.stderr.splitlines()
     assert "t1.txt: not UTF-8 text" in line
+
+
+@pytest.mark.parametrize(
+    ("kind", "markup", "found"),
+    [
+        (
+            "svg",
+            '<svg xmlns="http://www.w3.org/2000/svg"><text>URL="javascript:x"</text></svg>',
+            None,
+        ),
+        (
+            "svg",
+            '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+            '<a xlink:href=" java&#9;script:x"><text>t</text></a></svg>',
+            "javascript: link in SVG ({http://www.w3.org/1999/xlink}href=)",
+        ),
+        ("html", '<p><a href="https://example.org/">ok</a> URL="javascript:x"</p>', None),
+        ("html", '<p><img src="data:image/png;base64,AAAA"></p>', None),
+        ("html", '<p><a href="JaVaScRiPt:x">x</a></p>', "JaVaScRiPt: link in HTML (href=)"),
+        ("html", '<form action="data:text/html,x"></form>', "data: link in HTML (action=)"),
+        ("md", "[x](javascript:alert(1))", "javascript:/data:/vbscript: link in MD"),
+        ("md", 'said URL="javascript:alert(1)"', None),
+    ],
+)
+def test_the_link_check_finds_links_not_mentions(kind: str, markup: str, found: str | None) -> None:
+    assert _injection(kind, markup.encode()) == found

@@ -193,8 +193,8 @@ def test_new_source_fields_default_and_a_capture_needs_a_hash_and_a_date() -> No
             Source.model_validate({**s.model_dump(), "capture": capture})
 
 
-def test_attribution_levels_are_ordered_and_the_older_ones_map_to_new_ones() -> None:
-    from provenance.vocab import ATTRIBUTION_LEVELS, LEGACY_ATTRIBUTION, Attribution
+def test_attribution_levels_are_ordered() -> None:
+    from provenance.vocab import ATTRIBUTION_LEVELS, Attribution
 
     assert [level.word for level in ATTRIBUTION_LEVELS] == [
         "on record",
@@ -206,11 +206,8 @@ def test_attribution_levels_are_ordered_and_the_older_ones_map_to_new_ones() -> 
         "refuted",
     ]
     assert [level.established for level in ATTRIBUTION_LEVELS] == [True, True] + [False] * 5
-    assert set(LEGACY_ATTRIBUTION) | set(ATTRIBUTION_LEVELS) == set(Attribution)
-    # Every older level keeps its meaning until the engine moves to the new ones.
-    for old, new in LEGACY_ATTRIBUTION.items():
-        assert old.established == new.established
-        assert old.rank == new.rank
+    assert set(ATTRIBUTION_LEVELS) == set(Attribution)
+    assert [level.rank for level in ATTRIBUTION_LEVELS] == list(range(7))
     assert all(level.help for level in Attribution)
 
 

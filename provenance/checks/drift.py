@@ -1,8 +1,11 @@
 """The quote-drift check: one speaker on one occasion, quoted with different words.
 
-Assertions with a verbatim quote (not a paraphrase) read second-hand are grouped by
-speaker and occasion (`actor` + `source`); quotes that are excerpts of one another are one
-variant. Two or more variants mean at most one outlet quotes verbatim.
+Assertions with a quote read second-hand are grouped by speaker and occasion (`actor` +
+`source`) and by quote mode; quotes that are excerpts of one another are one variant
+(provenance.engine.drift.quote_variants, the grouping the engine uses to cap
+attribution). Two or more verbatim variants mean at most one outlet quotes verbatim (a
+warning); two or more translations may simply be two translators' words (a note: compare
+them with the original). Paraphrases are never compared.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ from typing import TYPE_CHECKING
 from provenance import dates
 from provenance.checks.order import by_source_date, source_date
 from provenance.checks.textmatch import fold
+from provenance.engine.drift import quote_variants
 from provenance.records import Evidence
-from provenance.vocab import Severity
+from provenance.vocab import QuoteMode, Severity
 
 if TYPE_CHECKING:
     from provenance.checks.findings import Findings
@@ -29,27 +33,25 @@ def _occasion_title(case: Case, source_id: str) -> str:
 def _variants(case: Case, members: list[Assertion]) -> dict[str, list[Assertion]]:
     """Group quotes of one speaker on one occasion by their words, earliest source first;
     a quote contained in another (an excerpt) joins its group."""
-    variants: dict[str, list[Assertion]] = {}
-    for a in sorted(members, key=lambda m: by_source_date(case, m)):
-        key = fold(a.quote or "").rstrip(".,;!?\"' ").casefold()
-        same = next((k for k in variants if key in k or k in key), None)
-        variants.setdefault(same or key, []).append(a)
-    return variants
+    ordered = sorted(members, key=lambda m: by_source_date(case, m))
+    by_id = {m.id: m for m in ordered}
+    groups = quote_variants((m.id, m.quote or "") for m in ordered)
+    return {group[0]: [by_id[i] for i in group] for group in groups}
 
 
 def check_drift(case: Case, texts: dict[str, str], out: Findings) -> None:
     """Report a speaker quoted on one occasion with different words in different sources.
-    Evidence: `actor`, `occasion`, the `variants` (`assertions`, `read_in`, `quote`), the
-    pairwise `similarity` (0-100) of the variants and the `earliest` source (None when the
-    sources cannot be dated apart)."""
+    Evidence: `actor`, `occasion`, the quote `mode`, the `variants` (`assertions`,
+    `read_in`, `quote`), the pairwise `similarity` (0-100) of the variants and the
+    `earliest` source (None when the sources cannot be dated apart)."""
     from rapidfuzz import fuzz
 
     names = {a.id: a.name for a in case.actors}
-    groups: dict[tuple[str, str], list[Assertion]] = defaultdict(list)
+    groups: dict[tuple[str, str, str], list[Assertion]] = defaultdict(list)
     for a in case.assertions:
         if a.quote and not a.paraphrase and a.read_in:
-            groups[(a.actor, a.source)].append(a)
-    for (actor, occasion), members in sorted(groups.items()):
+            groups[(a.actor, a.source, a.quote_mode.value)].append(a)
+    for (actor, occasion, mode), members in sorted(groups.items()):
         variants = _variants(case, members)
         if len(variants) < 2:
             continue
@@ -67,6 +69,7 @@ def check_drift(case: Case, texts: dict[str, str], out: Findings) -> None:
         evidence: Evidence = {
             "actor": actor,
             "occasion": occasion,
+            "mode": mode,
             "variants": [
                 {
                     "assertions": [m.id for m in group],
@@ -78,13 +81,20 @@ def check_drift(case: Case, texts: dict[str, str], out: Findings) -> None:
             "similarity": [*pairs],
             "earliest": firsts[0].read_in if "earliest" in earliest else None,
         }
+        translated = mode == QuoteMode.translation.value
         out.add(
-            Severity.warning,
+            Severity.note if translated else Severity.warning,
             "assertions",
             firsts[0].id,
-            f"{names[actor]} on '{_occasion_title(case, occasion)}' is quoted "
+            f"{names[actor]} on '{_occasion_title(case, occasion)}' is "
+            f"{'translated' if translated else 'quoted'} "
             f"{len(variants)} different ways ({', '.join(f'{p:.0f}%' for p in pairs)} similar); "
-            f"at most one can be verbatim; {earliest}",
+            + (
+                "translators differ: compare them with the original"
+                if translated
+                else "at most one can be verbatim"
+            )
+            + f"; {earliest}",
             evidence,
             also=[f"assertion:{m.id}" for m in members],
         )

@@ -2,11 +2,15 @@
 
 Claims with a `quantity` on the same subject and unit are compared as intervals: each
 figure with its qualifier ("over", "about", "nearly", ...) allows a range (`figure_range`),
-and two figures conflict when their ranges do not overlap.
+and two figures conflict when their ranges do not overlap. A figure stated to fewer
+significant digits also covers its rounding range: "$1.07 trillion" is any figure that
+rounds to it (1.065 to 1.075 trillion), so "nearly $1.07 trillion" and "$1.079 trillion"
+are one datum told at two precisions, not a conflict.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -27,19 +31,40 @@ ABOUT_TOLERANCE = 0.025
 SERIOUS_GAP = 0.10
 
 
+def rounding(value: float) -> float:
+    """Return half a unit in the last significant digit of `value` as written (trailing
+    zeros are not significant): the most a figure rounded to that digit can be off.
+
+    >>> rounding(1.07e12), rounding(1.079e12), rounding(800e9), rounding(0.0)
+    (5000000000.0, 500000000.0, 50000000000.0, 0.0)
+    """
+    if value == 0 or not math.isfinite(value):
+        return 0.0
+    digits = f"{abs(value):.15e}".split("e")
+    mantissa = digits[0].replace(".", "").rstrip("0") or "0"
+    return 0.5 * 10.0 ** (int(digits[1]) - len(mantissa) + 1)
+
+
 def figure_range(q: Quantity) -> tuple[float, float]:
-    """Return the interval a figure with its qualifier allows."""
+    """Return the interval a figure with its qualifier allows, widened by its rounding
+    (see `rounding`) except on a bound the qualifier states ("over", "under").
+
+    >>> from provenance.model import Quantity
+    >>> lo, hi = figure_range(Quantity(subject="x", value=1.07e12, unit="USD", qualifier="nearly"))
+    >>> round(lo / 1e12, 4), round(hi / 1e12, 4)
+    (1.0433, 1.075)
+    """
     qualifier = (q.qualifier or "").casefold().strip()
     v = q.value
+    half = rounding(v)
     if qualifier in _LOWER_ONLY:
-        return v * (1 - ABOUT_TOLERANCE), v
+        return v * (1 - ABOUT_TOLERANCE), v + half
     if qualifier in _UPPER_ONLY:
         return v, float("inf")
     if qualifier in _BELOW:
         return 0.0, v
-    if qualifier in _ABOUT:
-        return v * (1 - ABOUT_TOLERANCE), v * (1 + ABOUT_TOLERANCE)
-    return v * (1 - EXACT_TOLERANCE), v * (1 + EXACT_TOLERANCE)
+    tolerance = ABOUT_TOLERANCE if qualifier in _ABOUT else EXACT_TOLERANCE
+    return min(v * (1 - tolerance), v - half), max(v * (1 + tolerance), v + half)
 
 
 def _describe_figure(q: Quantity) -> str:

@@ -1,11 +1,19 @@
-"""schema.org ClaimReview (JSON-LD): one review per claim, for search engines and
-fact-check aggregators. Pure: analysed document in, JSON out."""
+"""schema.org ClaimReview (JSON-LD): one review per claim, for a fact-check page, search
+engines and fact-check aggregators. Pure: analysed document in, JSON out.
+
+A page carries one review: `prov export -f claimreview --claim ID` writes one object,
+`-o FOLDER/` one file per claim (provenance.export.claimreview_files). The rating scale
+is documented in docs/export.md and in `SCALE` below.
+
+The JSON is written with `escape.json_for_html`, so it can be pasted inside
+``<script type="application/ld+json">`` as is (no ``</script`` can occur), and every URL
+passes `escape.safe_url` (a `javascript:` or `data:` URL from the case is left out).
+"""
 
 from __future__ import annotations
 
-import json
-
 from provenance.errors import ProvenanceError
+from provenance.escape import json_for_html, safe_url
 from provenance.export.options import ExportOptions
 from provenance.records import (
     JSON,
@@ -17,106 +25,189 @@ from provenance.records import (
     SourceRecord,
     Verdict,
 )
+from provenance.vocab import ActorKind, Status
 
 #: One JSON-LD object.
 LD = dict[str, JSON]
+#: Google shows claimReviewed in search results: "try to keep this less than 75
+#: characters"; the claim's full wording is in itemReviewed.text.
+MAX_CLAIM_REVIEWED = 75
+#: The verdict in words (reviewRating.alternateName), one per status.
+STATUS_WORDS = {
+    Status.confirmed: "Confirmed",
+    Status.corroborated: "Corroborated",
+    Status.unconfirmed: "Unconfirmed",
+    Status.disputed: "Disputed",
+    Status.refuted: "Refuted",
+    Status.retracted: "Retracted",
+    Status.unsupported: "Unsupported",
+}
+#: The numeric scale: ratingValue = 6 − the Admiralty credibility grade for grades 1-5,
+#: so 5 (best) is "confirmed by other independent sources" and 1 (worst) "improbable".
+#: Grade 6, "truth cannot be judged", is off the scale: no ratingValue is given.
+BEST_RATING, WORST_RATING = 5, 1
+SCALE = {grade: 6 - grade for grade in range(1, 6)}
+#: Actor kinds schema.org can name as an author (a crowd is neither, so it is described).
+AUTHOR_TYPE = {ActorKind.person: "Person", ActorKind.organization: "Organization"}
+AUTHOR_TYPE |= {ActorKind.outlet: "Organization", ActorKind.government: "Organization"}
 
 
-def _agent_ld(actor: ActorRecord) -> LD:
-    kind = "Person" if actor["kind"] == "person" else "Organization"
-    return {"@type": kind, "name": actor["name"]}
+def short_claim(text: str, limit: int = MAX_CLAIM_REVIEWED) -> str:
+    """Return `text` in at most `limit` characters, cut at a word with "…" if longer.
+
+    >>> short_claim("Norinchukin Bank sold US Treasuries around 9 April 2025")
+    'Norinchukin Bank sold US Treasuries around 9 April 2025'
+    >>> short_claim("word " * 30)
+    'word word word word word word word word word word word word word word word…'
+    """
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
 
 
-def _work_ld(source: SourceRecord) -> LD:
-    work: LD = {"@type": "CreativeWork", "headline": source["title"]}
-    if source.get("url"):
-        work["url"] = source.get("url")
-    if source.get("date"):
-        work["datePublished"] = source.get("date")
-    return work
+def review_url(page: str, claim_id: str) -> str:
+    """Return the URL of a claim's review: `page` with `{claim}` replaced by the claim's
+    id, or `page#claim-<id>` when it has no `{claim}`."""
+    if "{claim}" in page:
+        return page.replace("{claim}", claim_id)
+    return f"{page}#claim-{claim_id}"
 
 
-def claim_reviews(
-    doc: Document, claim_ids: list[str] | None = None, base_url: str | None = None
-) -> list[LD]:
-    """Return one schema.org ClaimReview (JSON-LD) per claim: the claim, our status as the
-    rating's alternateName with the Admiralty grade, the origins' actors as the claim's
-    author, and the sources where it appeared. `base_url` (or the case's review.url) is
-    the page the reviews are published on; each review's url is it plus #claim-<id>."""
-    case = doc["case"]
-    review: ReviewRecord = case.get("review") or {}
+def _page(doc: Document, base_url: str | None) -> str:
+    review: ReviewRecord = doc["case"].get("review") or {}
     page = base_url or review.get("url")
     if not page:
         raise ProvenanceError(
             "ClaimReview needs the URL of the page that publishes the "
             "reviews: add review: {url: ...} to the case or pass --url"
         )
-    claims = {c["id"]: c for c in case["claims"]}
-    out = []
-    for claim_id in claim_ids or sorted(claims):
-        verdict = doc["analysis"]["claims"][claim_id]
-        entry: LD = {
-            "@context": "https://schema.org",
-            "@type": "ClaimReview",
-            "url": f"{page}#claim-{claim_id}",
-            "claimReviewed": claims[claim_id]["text"],
-            "reviewRating": _rating(verdict),
-            "itemReviewed": _item(doc, claims[claim_id], verdict),
-        }
-        if review.get("author"):
-            entry["author"] = {"@type": "Organization", "name": review.get("author")}
-        if review.get("date"):
-            entry["datePublished"] = review.get("date")
-        out.append(entry)
+    if safe_url(review_url(page, "x")) is None:
+        raise ProvenanceError(
+            "ClaimReview needs an http(s) URL for the page that publishes the reviews; "
+            "the one given is not (see 'prov check')"
+        )
+    return page
+
+
+def _author(actor: ActorRecord) -> LD | None:
+    """Return an actor as a schema.org Person or Organization; None for a crowd or an
+    anonymous actor, which is neither."""
+    kind = AUTHOR_TYPE.get(ActorKind(actor["kind"]))
+    return {"@type": kind, "name": actor["name"]} if kind else None
+
+
+def claim_review(doc: Document, claim_id: str, page: str) -> LD:
+    """Return the ClaimReview of one claim: its wording (short, and in full in
+    itemReviewed), the verdict as a rating, where the claim appeared, and the desk."""
+    case = doc["case"]
+    review: ReviewRecord = case.get("review") or {}
+    claim = next(c for c in case["claims"] if c["id"] == claim_id)
+    verdict = doc["analysis"]["claims"][claim_id]
+    entry: LD = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": review_url(page, claim_id),
+        "claimReviewed": short_claim(claim["text"]),
+        "reviewRating": rating(verdict),
+        "itemReviewed": _item(doc, claim, verdict),
+    }
+    if review.get("author"):
+        entry["author"] = {"@type": "Organization", "name": review.get("author")}
+    if review.get("date"):
+        entry["datePublished"] = review.get("date")
+    return entry
+
+
+def claim_reviews(
+    doc: Document, claim_ids: list[str] | None = None, base_url: str | None = None
+) -> list[LD]:
+    """Return one ClaimReview per claim (all claims, by id, when `claim_ids` is None).
+    `base_url` (or the case's review.url) is the page publishing them."""
+    page = _page(doc, base_url)
+    ids = claim_ids if claim_ids is not None else sorted(c["id"] for c in doc["case"]["claims"])
+    return [claim_review(doc, claim_id, page) for claim_id in ids]
+
+
+def rating(verdict: Verdict) -> LD:
+    """Return the verdict as a schema.org Rating: the status in words as alternateName,
+    the Admiralty grade in `name`, and the grade on the documented 1-5 scale."""
+    grade = verdict["grade"]
+    out: LD = {
+        "@type": "Rating",
+        "alternateName": STATUS_WORDS[Status(verdict["status"])],
+        "name": f"Admiralty credibility {grade}: {verdict['grade_meaning']}",
+        "bestRating": BEST_RATING,
+        "worstRating": WORST_RATING,
+        "ratingExplanation": "; ".join(r["text"] for r in verdict["reasons"][:3]),
+    }
+    if grade in SCALE:
+        out["ratingValue"] = SCALE[grade]
     return out
 
 
-def _rating(verdict: Verdict) -> LD:
-    """Return our status and Admiralty grade as a schema.org Rating."""
-    grade = verdict["grade"]
-    return {
-        "@type": "Rating",
-        "alternateName": verdict["status"],
-        "name": f"Admiralty credibility {grade}: {verdict['grade_meaning']}",
-        # Admiralty grades run from 1 (best) to 6; schema.org ratings run up to best.
-        "ratingValue": 7 - grade,
-        "bestRating": 6,
-        "worstRating": 1,
-        "ratingExplanation": "; ".join(r["text"] for r in verdict["reasons"][:3]),
-    }
-
-
 def _item(doc: Document, claim: ClaimRecord, verdict: Verdict) -> LD:
-    """Return the claim reviewed: who first said it, when, and where it appeared."""
+    """Return the claim reviewed: its full wording, who first said it, when, and where
+    it appeared (with URLs where the case has safe ones)."""
     case = doc["case"]
     actors = {a["id"]: a for a in case["actors"]}
     sources = {s["id"]: s for s in case["sources"]}
     assertions = {a["id"]: a for a in case["assertions"]}
-    origin_actors = sorted({o["actor"] for o in verdict["origins"]})
+    origin_actors = [actors[a] for a in sorted({o["actor"] for o in verdict["origins"]})]
     bearing = [assertions[a] for a in [*verdict["support"], *verdict["reach"]]]
     appearances = _appearances(bearing, sources)
-    item: LD = {"@type": "Claim"}
-    if origin_actors:
-        authors: list[JSON] = [_agent_ld(actors[a]) for a in origin_actors]
+    item: LD = {"@type": "Claim", "text": claim["text"]}
+    authors: list[JSON] = [a for a in map(_author, origin_actors) if a is not None]
+    if authors:
         item["author"] = authors[0] if len(authors) == 1 else authors
+    unnamed = [a["name"] for a in origin_actors if _author(a) is None]
+    if unnamed:
+        item["description"] = "First said by " + "; ".join(unnamed) + " (anonymous, or a crowd)"
     if verdict["first_seen"]:
         item["datePublished"] = verdict["first_seen"]
     if appearances:
-        item["firstAppearance"] = _work_ld(sources[appearances[0]])
-        item["appearance"] = [_work_ld(sources[s]) for s in appearances]
+        item["firstAppearance"] = _work(sources[appearances[0]], actors)
+        item["appearance"] = [_work(sources[s], actors) for s in appearances]
     return item
+
+
+def _work(source: SourceRecord, actors: dict[str, ActorRecord]) -> LD:
+    work: LD = {"@type": "CreativeWork", "headline": source["title"]}
+    url = safe_url(source.get("url"))
+    if url:
+        work["url"] = url
+    if source.get("date"):
+        work["datePublished"] = source.get("date")
+    for field, actor_id in (
+        ("author", source.get("author")),
+        ("publisher", source.get("publisher")),
+    ):
+        actor = actors.get(actor_id or "")
+        described = _author(actor) if actor else None
+        if described:
+            work[field] = described
+    return work
 
 
 def _appearances(bearing: list[AssertionRecord], sources: dict[str, SourceRecord]) -> list[str]:
     """Return where a claim appeared, earliest first: where it was said, and where we
     read it (often the only URL)."""
+    from provenance import dates
+
     said = {a["source"] for a in bearing}
     seen = said | {a["read_in"] for a in bearing if a.get("read_in")}
-    return sorted(seen, key=lambda s: (sources[s].get("date") or "9999", s not in said, s))
+    return sorted(seen, key=lambda s: (*dates.sort_key(sources[s].get("date")), s not in said, s))
 
 
 def claimreview(doc: Document, options: ExportOptions) -> str:
-    """Return the ClaimReviews of `options.claims` (all claims when None) as JSON."""
+    """Return the ClaimReview of the one claim in `options.claims` as a JSON-LD object,
+    or, for several (or all, when None), a JSON array of standalone reviews, each for
+    its own page. Safe to paste inside <script type="application/ld+json">."""
     claims = list(options.claims) if options.claims is not None else None
     reviews = claim_reviews(doc, claims, options.base_url)
-    return json.dumps(reviews, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    if claims is not None and len(reviews) == 1:
+        return json_for_html(reviews[0]) + "\n"
+    return json_for_html(reviews) + "\n"

@@ -62,24 +62,29 @@ FORMATS: dict[str, ExportFormat] = {
         ),
         ExportFormat(
             "prov-n",
-            "W3C PROV as PROV-N, the readable notation",
+            "W3C PROV as PROV-N, the readable notation; `prov import prov-n` reads it back",
             "text/provenance-notation",
             ".provn",
             "prov:prov_n",
         ),
         ExportFormat(
-            "prov-o", "W3C PROV as PROV-O RDF, in Turtle", "text/turtle", ".ttl", "prov:prov_o"
+            "prov-o",
+            "W3C PROV as PROV-O RDF in Turtle, qualified and unqualified relations",
+            "text/turtle",
+            ".ttl",
+            "prov:prov_o",
         ),
         ExportFormat(
             "prov-xml",
-            "W3C PROV as PROV-XML",
+            "W3C PROV as PROV-XML, valid against the W3C schema",
             "application/provenance+xml",
             ".provx",
             "prov:prov_xml",
         ),
         ExportFormat(
             "claimreview",
-            "schema.org ClaimReview JSON-LD, one per claim (a TERM picks the claims)",
+            "schema.org ClaimReview JSON-LD, one review per claim (`--claim ID`, or "
+            "`-o FOLDER/` for a file each)",
             "application/ld+json",
             ".jsonld",
             "claimreview:claimreview",
@@ -87,14 +92,14 @@ FORMATS: dict[str, ExportFormat] = {
         ),
         ExportFormat(
             "graphml",
-            "the analysed provenance graph as GraphML, for yEd and Gephi",
+            "the analysed provenance graph as GraphML, for yEd, igraph and Gephi",
             "application/graphml+xml",
             ".graphml",
             "graphs:graphml",
         ),
         ExportFormat(
             "gexf",
-            "the analysed provenance graph as GEXF, for Gephi",
+            "the analysed provenance graph as dynamic GEXF 1.2, for Gephi's timeline",
             "application/gexf+xml",
             ".gexf",
             "graphs:gexf",

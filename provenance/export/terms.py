@@ -1,5 +1,6 @@
-"""Which claims an export covers when the user names a TERM (`prov export -f claimreview
-norinchukin`): the claims `provenance.views.find.find` matches."""
+"""Which claims an export covers when the user names them: a TERM (`prov export -f
+claimreview norinchukin`), matched as `provenance.views.find.find` matches, or exact ids
+(`--claim norinchukin-sold`)."""
 
 from __future__ import annotations
 
@@ -14,5 +15,26 @@ def claims_named(doc: Document, term: str) -> list[str]:
 
     claims = [m.id for m in find(doc, term) if m.kind == "claim"]
     if not claims:
-        raise ProvenanceError(f"'{term}' names no claim: 'prov status' lists them")
+        from provenance.escape import terminal
+
+        raise ProvenanceError(f"'{terminal(term)}' names no claim: 'prov status' lists them")
     return claims
+
+
+def claim_ids(doc: Document, ids: list[str]) -> list[str]:
+    """Return `ids` (a leading "claim:" allowed) when each is a claim's id; raise
+    ProvenanceError naming the first that is not, with the closest id."""
+    known = sorted(c["id"] for c in doc["case"]["claims"])
+    found = []
+    for given in ids:
+        claim = given.removeprefix("claim:")
+        if claim not in known:
+            from provenance.escape import terminal
+            from provenance.suggest import hint
+
+            raise ProvenanceError(
+                f"--claim {terminal(given)}: no claim has this id ('prov status' lists them)"
+                f"{hint(claim, known)}"
+            )
+        found.append(claim)
+    return found

@@ -1,5 +1,6 @@
 """Reading other tools' documents into case files: `registry.FORMATS` names each import
-format (today PROV-JSON, `prov_json`); `import_file` is what the CLI calls."""
+format (every W3C PROV format, `prov_formats`, mapped by `prov_case` and
+`prov_relations`); `import_file` is what the CLI calls."""
 
 from provenance.imports.registry import FORMATS, Imported, ImportFormat, get, import_file
 

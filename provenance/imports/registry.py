@@ -2,12 +2,13 @@
 file, turns it into case data and lists what could not be mapped. As for exports, a
 reader is named "module:function" (under provenance.imports) and loaded on first use.
 
->>> sorted(FORMATS)
-['prov-json']
+>>> list(FORMATS)
+['prov-json', 'prov-xml', 'prov-n', 'prov-o', 'prov-o-jsonld']
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,7 +48,13 @@ FORMATS: dict[str, ImportFormat] = {
         ImportFormat(
             "prov-json",
             "W3C PROV as PROV-JSON (this tool's or another's)",
-            "prov_json:case_from_prov_json",
+            "prov_formats:read_prov_json",
+        ),
+        ImportFormat("prov-xml", "W3C PROV as PROV-XML", "prov_formats:read_prov_xml"),
+        ImportFormat("prov-n", "W3C PROV as PROV-N", "prov_formats:read_prov_n"),
+        ImportFormat("prov-o", "W3C PROV as PROV-O in Turtle", "prov_formats:read_prov_o"),
+        ImportFormat(
+            "prov-o-jsonld", "W3C PROV as PROV-O in JSON-LD", "prov_formats:read_prov_o_jsonld"
         ),
     )
 }
@@ -65,20 +72,80 @@ def get(name: str) -> ImportFormat:
     """Return the import format called `name`; raise ProvenanceError naming the choices."""
     if name in FORMATS:
         return FORMATS[name]
+    from provenance.escape import terminal
+    from provenance.suggest import hint
+
     known = list(FORMATS)
-    verb = "is" if len(known) == 1 else "are"
-    raise ProvenanceError(f"unknown import format '{name}': only {', '.join(known)} {verb} read")
+    raise ProvenanceError(
+        f"unknown import format '{terminal(name)}': use one of {', '.join(known)}"
+        f"{hint(name, known)}"
+    )
 
 
 def import_file(fmt: str, path: Path) -> Imported:
     """Return the document at `path`, in import format `fmt`, as a case file (YAML)."""
     reader = get(fmt).reader()
+    from provenance.escape import terminal
+
+    shown = terminal(str(path))
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes().decode("utf-8")
     except OSError as exc:
-        raise ProvenanceError(f"cannot read {path}: {exc.strerror}") from exc
-    import yaml
+        raise ProvenanceError(f"cannot read {shown}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise ProvenanceError(
+            f"cannot read {shown}: not UTF-8 text (byte {exc.start} is not UTF-8)"
+        ) from exc
 
     data, unmapped = reader(text)
-    dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-    return Imported(dumped, unmapped)
+    cleaned, replaced = _without_surrogates(data)
+    if replaced:
+        unmapped.append(f"replaced {replaced} lone surrogate(s), which are not text, by U+FFFD")
+    dumped = case_yaml(cleaned)
+    return Imported(dumped, [terminal(line) for line in unmapped])
+
+
+def _without_surrogates(data: JSON) -> tuple[JSON, int]:
+    """Return `data` with every lone surrogate (JSON's \\ud800 escapes allow them; UTF-8
+    cannot hold them) replaced by U+FFFD, and how many were replaced."""
+    if isinstance(data, str):
+        count = sum(1 for c in data if "\ud800" <= c <= "\udfff")
+        if not count:
+            return data, 0
+        return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in data), count
+    if isinstance(data, list):
+        items = [_without_surrogates(v) for v in data]
+        return [v for v, _ in items], sum(n for _, n in items)
+    if isinstance(data, dict):
+        pairs = {k: _without_surrogates(v) for k, v in data.items()}
+        return {k: v for k, (v, _) in pairs.items()}, sum(n for _, n in pairs.values())
+    return data, 0
+
+
+#: Characters YAML would write raw but a terminal or editor must not see raw: C0 and C1
+#: controls, DEL, and the line and paragraph separators (YAML reads U+0085 as a break).
+_RAW_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def case_yaml(data: JSON) -> str:
+    """Return case data as a YAML case file (keys in order, text as typed)."""
+    import yaml
+
+    return str(yaml.dump(data, Dumper=_dumper(), allow_unicode=True, sort_keys=False, width=100))
+
+
+def _dumper() -> type:
+    """Return a YAML SafeDumper that writes a string holding a control character in
+    double quotes, where YAML escapes it (\\e, \\N, \\x9b), so the case file reads back
+    the same text and prints safely."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+        style = '"' if _RAW_UNSAFE.search(value) else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, text)
+    return Dumper

@@ -1,40 +1,55 @@
-"""Provenance diagrams: the DOT of what a term names, built from the analysed case.
+"""Provenance diagrams as DOT: one story per picture, at report size.
 
 `diagram_dot(doc, term, options, generated)` is a pure function returning DOT text (the
 Python `graphviz` package writes it): no clock, no environment; the date printed in the
 title is an argument (`provenance.render.output.generation_date` decides it for the
-CLI). Laying it out is `provenance.render.layout`; writing the file is the CLI's job.
-The same case gives byte-identical DOT whatever the order of the case file: every node
-and edge is emitted in id order.
+CLI). Laying it out is `provenance.render.layout`; the accessible SVG wrapper is
+`provenance.render.svg`; writing the file is the CLI's job. The same case gives
+byte-identical DOT whatever the order of the case file.
 
-What the picture shows: actors (shape by kind) → assertion boxes (stance, date, quote,
-flags) → claims (coloured by status, with the Admiralty grade); assertion boxes link to
-the source they were said in and where we read them; relays and citations are drawn so
-the chain back to the origin reads left to right along a time axis.
+What the picture shows (see `provenance.render.story`): the claim asked about, largest,
+at the right-hand end with its status in words, symbol and colour; the chains that
+bear on it left to right in time (origin → relays → claim), doubts, denials and
+retractions in their own lane, context claims small and grey, and a legend of only the
+marks used. `--all` (term None) draws the map of the case's claims instead
+(`provenance.render.overview`).
 """
 
 from __future__ import annotations
 
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from provenance import dates
 from provenance.errors import ProvenanceError
-from provenance.records import ClaimRecord, Document
+from provenance.records import Document
 from provenance.render import labels, styles
-from provenance.render.labels import attr, node_name, text_label
-from provenance.render.legend import add_legend
-from provenance.render.options import DIRECTIONS, RenderOptions
-from provenance.render.select import Selection, index, select
+from provenance.render.legend import legend_lines
+from provenance.render.options import DETAILS, DIRECTIONS, MAX_WIDTH_PT, RenderOptions
+from provenance.render.story import SUBJECT_KEY, Link, Node, Story, build_story
 from provenance.views.index import CaseIndex
 
 if TYPE_CHECKING:
     from graphviz import Digraph
 
+#: Characters per label line by the number of columns, so the picture fits 750 pt.
+LINE_CHARS = {1: 30, 2: 28, 3: 24, 4: 19, 5: 15}
+LANE_TITLE = {
+    "context": "Context",
+    "support": "Said for it, and how it spread",
+    "opposing": "Doubts, denials, retractions",
+}
+
 
 def review_date(doc: Document) -> str | None:
     """Return the case's review date, if it has one."""
     return (doc["case"].get("review") or {}).get("date")
+
+
+def check_options(options: RenderOptions) -> None:
+    """Raise ProvenanceError for a direction or detail level that does not exist."""
+    if options.direction not in DIRECTIONS:
+        raise ProvenanceError(f"unknown direction '{options.direction}': use LR or TB")
+    if options.detail not in DETAILS:
+        raise ProvenanceError(f"unknown detail '{options.detail}': use report or full")
 
 
 def diagram_dot(
@@ -43,246 +58,226 @@ def diagram_dot(
     options: RenderOptions | None = None,
     generated: str | None = None,
 ) -> str:
-    """Return the DOT source of the provenance diagram of `term` (everything if None),
+    """Return the DOT source of the diagram of `term` (the map of every claim if None),
     dated `generated` in its title (None: the case's review date, else no date)."""
+    options = options or RenderOptions()
+    check_options(options)
+    ix = CaseIndex(doc)
+    when = generated or review_date(doc)
+    if term is None:
+        from provenance.render.overview import overview_dot
+
+        return overview_dot(doc, ix, options, when)
+    story = build_story(doc, term, options, ix)
+    return story_dot(doc, ix, story, options, when)
+
+
+def columns(story: Story) -> int:
+    """Return how many boxes the longest chain puts side by side, the claim included."""
+    depth: dict[str, int] = {}
+    incoming: dict[str, list[str]] = {}
+    for link in story.links:
+        incoming.setdefault(link.head, []).append(link.tail)
+
+    def walk(key: str, seen: frozenset[str]) -> int:
+        if key not in depth:
+            tails = [t for t in incoming.get(key, []) if t not in seen]
+            depth[key] = 1 + max((walk(t, seen | {key}) for t in tails), default=0)
+        return depth[key]
+
+    return walk(SUBJECT_KEY, frozenset())
+
+
+def new_graph(caption: str, tooltip: str, direction: str) -> Digraph:
+    """Return an empty diagram with the house style: caption on top, ≥ 12 pt text, at
+    most MAX_WIDTH_PT wide (Graphviz scales a larger layout down)."""
     import graphviz
 
-    options = options or RenderOptions()
-    if options.direction not in DIRECTIONS:
-        raise ProvenanceError(f"unknown direction '{options.direction}': use LR or TB")
-    ix = index(doc)
-    chosen = select(doc, term, options)
-    title = doc["case"].get("title", "Untitled case")
-    subject = f"'{term}'" if term else "the whole case"
-    g = graphviz.Digraph(
+    return graphviz.Digraph(
         "provenance",
         graph_attr={
-            "rankdir": options.direction,
-            "label": labels.caption(title, term, generated or review_date(doc), chosen.pruned),
+            "rankdir": direction,
+            "label": caption,
             "labelloc": "t",
+            "labeljust": "l",
             "fontname": styles.FONT,
-            "fontsize": "16",
-            "nodesep": "0.25",
-            "ranksep": "0.6",
+            "fontsize": str(styles.TITLE_PT),
+            "nodesep": "0.18",
+            "ranksep": "0.22",
             "newrank": "true",
-            "compound": "true",
-            "tooltip": attr(f"{title}: {subject}"),
+            "forcelabels": "true",
+            "size": f"{MAX_WIDTH_PT / 72:.2f},1000",
+            "pad": "0.1",
+            "tooltip": tooltip,
         },
-        node_attr={"fontname": styles.FONT, "fontsize": "10", "margin": "0.1,0.05"},
-        edge_attr={"fontname": styles.FONT, "fontsize": "8", "arrowsize": "0.7"},
+        node_attr={
+            "fontname": styles.FONT,
+            "fontsize": str(styles.TEXT_PT),
+            "margin": "0.08,0.04",
+        },
+        edge_attr={"fontname": styles.FONT, "fontsize": str(styles.TEXT_PT), "arrowsize": "0.8"},
     )
-    assertions = sorted(chosen.assertions)
-    claims = sorted(chosen.claims)
-    _source_frames(g, ix, assertions)
-    _said_in_edges(g, ix, assertions)
-    _time_axis(g, ix, assertions)
-    _actors(g, ix, assertions)
-    _claims(g, ix, claims)
-    _statement_edges(g, ix, assertions)
-    _relay_edges(g, ix, assertions, chosen)
-    _claim_relations(g, ix, claims)
-    add_legend(g, [node_name("claim", c) for c in claims])
+
+
+def record_id(prefix: str, record: str) -> str:
+    """Return an SVG id for a record, escaped (ids come from the case file)."""
+    return labels.attr(f"{prefix}-{record}")
+
+
+def story_dot(
+    doc: Document, ix: CaseIndex, story: Story, options: RenderOptions, generated: str | None
+) -> str:
+    """Return the DOT of one story."""
+    width = LINE_CHARS.get(columns(story), 15)
+    claim_text = ix.claims[story.subject]["text"]
+    notes = list(story.collapsed)
+    if story.also:
+        notes.append(f"the term also names {', '.join(story.also)}: draw each by its KIND:ID")
+    if story.pruned:
+        notes.append(story.pruned)
+    title = doc["case"].get("title", "Untitled case")
+    caption = labels.caption(claim_text, title, generated, notes, 70)
+    g = new_graph(caption, labels.attr(f"{title}: {claim_text}"), options.direction)
+    names = {node.key: f"n{i}" for i, node in enumerate(story.nodes)}
+    for lane in ("context", "support", "opposing"):
+        members = [n for n in story.nodes if n.lane == lane]
+        if not members:
+            continue
+        with g.subgraph(name=f"cluster_{lane}") as frame:
+            frame.attr(
+                label=labels.dot_text([LANE_TITLE[lane]]),
+                labeljust="l",
+                style="rounded",
+                color="#CCCCCC",
+                fontcolor="#444444",
+                fontsize=str(styles.TEXT_PT),
+                id=f"lane-{lane}",
+            )
+            for node in members:
+                _node(frame, ix, story, node, names[node.key], width, options.ids)
+            if lane == "opposing":
+                _two_columns(frame, [names[n.key] for n in members])
+    with g.subgraph() as last:
+        last.attr(rank="max")
+        _node(last, ix, story, story.node(SUBJECT_KEY), names[SUBJECT_KEY], 20, options.ids)
+        last.node(
+            "legend",
+            label=labels.dot_text(_wrapped_legend(legend_lines(ix, story)), align="l"),
+            shape="box",
+            style="rounded",
+            color="#BBBBBB",
+            fontcolor="#333333",
+            id="legend",
+        )
+        last.edge(names[SUBJECT_KEY], "legend", style="invis")
+    for link in story.links:
+        _link(g, ix, link, names)
     return str(g.source)
 
 
-def _evidence(ix: CaseIndex, a_id: str) -> str:
-    """Return the source we read a statement in: its frame."""
-    record = ix.assertions[a_id]
-    return str(record.get("read_in") or record["source"])
+def _two_columns(g: Digraph, names: list[str]) -> None:
+    """Lay a lane of boxes that all point at the claim out in two columns, not one tall
+    one: each even box sits one column left of the next (an invisible edge)."""
+    for left, right in zip(names[0::2], names[1::2], strict=False):
+        g.edge(left, right, style="invis")
 
 
-def _source_frames(g: Digraph, ix: CaseIndex, assertions: list[str]) -> None:
-    """Add a frame per source we read statements in, holding those statements and the
-    sources the text tells us about (a broadcast, a post), each shaped by its kind."""
-    for source_id in sorted({_evidence(ix, a) for a in assertions}):
-        source = ix.sources[source_id]
-        url = labels.safe_url(source.get("url"))
-        inside = [a for a in assertions if _evidence(ix, a) == source_id]
-        with g.subgraph(name=f"cluster_{source_id}") as frame:
-            frame.attr(
-                label=labels.source_caption(source),
-                id=f"source-{source_id}",
-                style="rounded,dashed",
-                color="#888888",
-                fontsize="10",
-                fontcolor="#333333",
-                labeljust="l",
-                tooltip=attr(source["title"] + (f" <{url}>" if url else "")),
-            )
-            if url:
-                frame.attr(URL=attr(url), target="_blank")
-            for a in inside:
-                _statement(frame, ix, a)
-            described = sorted({ix.assertions[a]["source"] for a in inside} - {source_id})
-            for said_in in described:
-                frame.node(
-                    node_name("source", f"{source_id}--{said_in}"),
-                    label=labels.said_in_label(ix.sources[said_in]),
-                    id=f"source-{source_id}--{said_in}",
-                    shape=styles.source_shape(ix.sources[said_in]["kind"]),
-                    color=styles.SAID_IN_COLOUR,
-                    fontcolor="#333333",
-                    fontsize="9",
-                    tooltip=attr(ix.sources[said_in]["title"]),
-                )
+def _wrapped_legend(lines: list[str]) -> list[str]:
+    """Return the legend's lines wrapped to the subject's width, continuations indented."""
+    out = [lines[0]]
+    for line in lines[1:]:
+        parts = labels.wrap(line, 25)
+        out += [parts[0], *("   " + p for p in parts[1:])]
+    return out
 
 
-def _statement(frame: Digraph, ix: CaseIndex, a_id: str) -> None:
-    """Add one statement box; a flagged one gets a heavier orange frame."""
-    flagged = bool(ix.results[a_id]["flags"])
-    frame.node(
-        node_name("assertion", a_id),
-        label=labels.assertion_label(ix, a_id),
-        id=f"assertion-{a_id}",
-        shape="box",
-        style="rounded",
-        penwidth="2" if flagged else "1",
-        color=styles.FLAGGED_COLOUR if flagged else styles.STATEMENT_COLOUR,
-        tooltip=labels.assertion_tooltip(ix, a_id),
-    )
-
-
-def _said_in_edges(g: Digraph, ix: CaseIndex, assertions: list[str]) -> None:
-    """Link each second-hand statement to the source it was said in."""
-    for a in assertions:
-        record = ix.assertions[a]
-        if record["source"] != _evidence(ix, a):
-            g.edge(
-                node_name("source", f"{_evidence(ix, a)}--{record['source']}"),
-                node_name("assertion", a),
-                id=f"said-in-{a}",
-                style="dotted",
-                color=styles.SAID_IN_COLOUR,
-                arrowhead="none",
-            )
-
-
-def _time_axis(g: Digraph, ix: CaseIndex, assertions: list[str]) -> None:
-    """Add one rank per date, chained in order, with each statement on its date. Dates
-    sit where their interval starts, coarser first ("Apr 2025" before 1 April)."""
-    keys: list[str | None] = sorted(
-        {ix.assertions[a].get("date") for a in assertions}, key=dates.sort_key
-    )
-    for key in keys:
-        label = dates.display(key)
+def _node(
+    g: Digraph, ix: CaseIndex, story: Story, node: Node, name: str, width: int, ids: bool
+) -> None:
+    """Add one box: the subject, a context claim, or a statement (group)."""
+    if node.kind == "subject":
+        status = ix.verdicts[node.claim]["status"]
         g.node(
-            node_name("date", label),
-            label=text_label([label]),
-            shape="plaintext",
-            fontsize="12",
-            fontcolor="#555555",
-            id=f"date-{key or 'undated'}",
-        )
-    for before, after in pairwise(keys):
-        g.edge(
-            node_name("date", dates.display(before)),
-            node_name("date", dates.display(after)),
-            style="invis",
-            weight="10",
-        )
-    for key in keys:
-        with g.subgraph() as same:
-            same.attr(rank="same")
-            same.node(node_name("date", dates.display(key)))
-            for a in assertions:
-                if ix.assertions[a].get("date") == key:
-                    same.node(node_name("assertion", a))
-
-
-def _actors(g: Digraph, ix: CaseIndex, assertions: list[str]) -> None:
-    """Add every actor who made one of the statements, shaped by kind."""
-    for actor_id in sorted({ix.assertions[a]["actor"] for a in assertions}):
-        actor = ix.actors[actor_id]
-        g.node(
-            node_name("actor", actor_id),
-            label=labels.actor_label(actor),
-            id=f"actor-{actor_id}",
-            shape=styles.actor_shape(actor["kind"]),
-            style=styles.actor_style(actor["kind"]),
-            tooltip=attr(f"{actor['name']} ({actor['kind']})"),
-        )
-
-
-def _claims(g: Digraph, ix: CaseIndex, claims: list[str]) -> None:
-    """Add every claim, filled and framed by its status."""
-    for claim_id in claims:
-        status = ix.verdicts[claim_id]["status"]
-        g.node(
-            node_name("claim", claim_id),
-            label=labels.claim_label(ix, claim_id),
-            id=f"claim-{claim_id}",
+            name,
+            label=labels.subject_label(ix, node.claim, width, ids),
+            id=record_id("claim", node.claim),
             shape="box",
-            style="filled",
+            style="filled,bold",
+            penwidth="3",
             fillcolor=styles.status_fill(status),
             color=styles.status_colour(status),
-            penwidth="2",
-            tooltip=labels.claim_tooltip(ix, claim_id),
+            fontsize=str(styles.SUBJECT_PT),
+            margin="0.15,0.1",
+            tooltip=labels.claim_tooltip(ix, node.claim),
         )
+        return
+    if node.kind == "context":
+        g.node(
+            name,
+            label=labels.context_label(ix, node.claim, width, ids),
+            id=record_id("context", node.claim),
+            shape="box",
+            style="filled,rounded",
+            fillcolor=styles.CONTEXT_FILL,
+            color=styles.GREY,
+            fontcolor="#444444",
+            tooltip=labels.claim_tooltip(ix, node.claim),
+        )
+        return
+    actor = ix.actors.get(ix.assertions[node.assertions[0]]["actor"])
+    g.node(
+        name,
+        label=labels.statement_label(ix, node, story.subject, width, ids),
+        id=record_id({"statement": "assertion"}.get(node.kind, node.kind), node.assertions[0]),
+        shape="box",
+        style=styles.actor_frame(actor["kind"] if actor else ""),
+        color=styles.GREY if node.lane == "context" else styles.STATEMENT_FRAME,
+        fontcolor="#444444" if node.lane == "context" else "#000000",
+        tooltip=labels.statement_tooltip(ix, node),
+    )
 
 
-def _statement_edges(g: Digraph, ix: CaseIndex, assertions: list[str]) -> None:
-    """Link actor → statement → claim, in the line style of the statement's stance."""
-    for a in assertions:
-        record = ix.assertions[a]
-        look = styles.stance_line(record["stance"])
+def _short(key: str) -> str:
+    """Return the record id in a node key ("s-a1" → "a1"; the subject → "claim")."""
+    return "claim" if key == SUBJECT_KEY else key[2:]
+
+
+def _link(g: Digraph, ix: CaseIndex, link: Link, names: dict[str, str]) -> None:
+    """Add one arrow, styled by what it is and how well the statement is attributed."""
+    tail, head = names[link.tail], names[link.head]
+    edge_id = labels.attr(f"{link.kind}-{_short(link.tail)}-{_short(link.head)}")
+    if link.kind == "context":
         g.edge(
-            node_name("actor", record["actor"]),
-            node_name("assertion", a),
-            id=f"said-{a}",
-            style=look.style,
-            color=look.color,
-            arrowhead="none",
+            tail,
+            head,
+            id=edge_id,
+            color=styles.GREY,
+            arrowhead="normal",
+            xlabel=labels.dot_text(["context"]),
+            fontcolor=styles.GREY,
+            tooltip=labels.attr("context: makes the claim more plausible, does not confirm it"),
         )
-        g.edge(
-            node_name("assertion", a),
-            node_name("claim", record["claim"]),
-            id=f"about-{a}",
-            **look.attrs(),
-        )
-
-
-def _relay_edges(g: Digraph, ix: CaseIndex, assertions: list[str], chosen: Selection) -> None:
-    """Link each relayed statement to its relay; the time axis places them, so relays
-    do not constrain the layout."""
-    for a in assertions:
-        for upstream in ix.results[a]["upstream"]:
-            if upstream in chosen.assertions:
-                g.edge(
-                    node_name("assertion", upstream),
-                    node_name("assertion", a),
-                    id=f"relay-{upstream}-{a}",
-                    label="relayed",
-                    color=styles.RELAY_COLOUR,
-                    fontcolor=styles.RELAY_COLOUR,
-                    style="dashed",
-                    penwidth="1.5",
-                    constraint="false",
-                )
-
-
-def _related(claim: ClaimRecord) -> list[tuple[str, list[str]]]:
-    """Return a claim's relations to other claims, in the order the diagram draws them."""
-    return [
-        ("contradicts", claim["contradicts"]),
-        ("more specific than", claim["more_specific_than"]),
-        ("context for", claim["context_for"]),
-    ]
-
-
-def _claim_relations(g: Digraph, ix: CaseIndex, claims: list[str]) -> None:
-    """Link claims that contradict, refine or give context to one another."""
-    for rank in range(3):
-        for claim in claims:
-            word, others = _related(ix.claims[claim])[rank]
-            for other in others:
-                if other in claims:
-                    g.edge(
-                        node_name("claim", claim),
-                        node_name("claim", other),
-                        label=word,
-                        id=f"{word.replace(' ', '-')}-{claim}-{other}",
-                        style="dashed",
-                        color=styles.RELATION_COLOUR,
-                        fontcolor=styles.RELATION_COLOUR,
-                        constraint="false",
-                    )
+        return
+    assert link.assertion is not None
+    level = ix.results[link.assertion]["attribution"]["status"]
+    line = styles.attribution_line(level)
+    if link.kind == "relay":
+        look = {"color": styles.RELAY_COLOUR, "arrowhead": "vee", "penwidth": "1.5"}
+        said = "relayed"
+    else:
+        arrow = styles.stance_arrow(ix.assertions[link.assertion]["stance"])
+        look = {"color": arrow.color, "arrowhead": arrow.arrowhead, "penwidth": arrow.penwidth}
+        said = labels.stance_word(ix.assertions[link.assertion]["stance"])
+    g.edge(
+        tail,
+        head,
+        id=edge_id,
+        style=line.style,
+        xlabel=labels.edge_label(link.flags),
+        fontcolor=look["color"],
+        tooltip=labels.attr(
+            f"{said}; said: {line.word} ({labels.attribution_word(level)})"
+            + "".join(f"; ⚠ {styles.flag_word(f)}" for f in link.flags)
+        ),
+        **look,
+    )

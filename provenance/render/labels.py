@@ -1,147 +1,226 @@
-"""The words on a diagram: node labels, frame captions and tooltips.
+"""The words on a diagram: short node labels, tooltips with the full text, the caption.
 
-Everything here comes from a case file and is hostile until escaped: `text_label` takes
-each line's backslashes literally (so a quote cannot smuggle in Graphviz's \\N or \\G)
-and never produces an HTML label; `safe_url` lets only web links become clickable.
+Everything here comes from a case file and is hostile until escaped: every label and
+tooltip goes through `provenance.escape.dot_label` and is wrapped in `graphviz.nohtml`,
+so a title such as `<x> ; evil [URL=...]` is a quoted string, never an HTML label or
+DOT syntax. Labels are short (actor, date with its precision, at most 12 words of the
+quote marked verbatim / paraphrase / translation); tooltips carry the full quote and
+source.
 """
 
 from __future__ import annotations
 
 import textwrap
 
-from provenance.records import ActorRecord, FlagResult, SourceRecord
+from provenance import dates
+from provenance.escape import dot_label
+from provenance.records import AssertionRecord
+from provenance.render import styles
+from provenance.render.story import Node
 from provenance.views.index import CaseIndex
-from provenance.vocab import Stance
+from provenance.vocab import GRADE_MEANING, Attribution, QuoteMode, Stance, Status
 
-QUOTE_WIDTH = 38
-QUOTE_MAX = 150
+QUOTE_WORDS = 12
+CLAIM_WORDS = 6
 
 
-def text_label(lines: list[str]) -> str:
-    """Return lines as one Graphviz label: each line's backslashes taken literally,
-    joined by Graphviz line breaks, never HTML."""
+def dot_text(lines: list[str], align: str = "c") -> str:
+    """Return lines as one Graphviz label, each escaped by `escape.dot_label` and never
+    HTML; `align` 'l' left-aligns every line."""
     import graphviz
 
-    body = "\\n".join(str(graphviz.escape(line)) for line in lines)
-    return str(graphviz.nohtml(body))
-
-
-def wrapped(text: str, width: int, limit: int) -> list[str]:
-    """Return `text` cut to `limit` characters (with an ellipsis) and wrapped to `width`.
-
-    >>> wrapped("a long sentence here", 8, 12)
-    ['a long', 'sent…']
-    """
-    short = text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-    return textwrap.wrap(short, width=width, break_long_words=True) or [""]
+    end = "\\l" if align == "l" else "\\n"
+    body = end.join(dot_label(" ".join(line.split())) for line in lines)
+    return str(graphviz.nohtml(body + ("\\l" if align == "l" else "")))
 
 
 def attr(text: str) -> str:
-    """Return text for a one-line attribute such as a tooltip, taken literally."""
-    return text_label([" ".join(text.split())])
+    """Return text for a one-line attribute such as a tooltip, escaped."""
+    return dot_text([text])
 
 
-def safe_url(url: str | None) -> str | None:
-    """Return `url` if it is a web link; a case file is data, so never javascript: or file:."""
-    return url if url and url.lower().startswith(("https://", "http://")) else None
+def words(text: str, limit: int) -> str:
+    """Return the first `limit` words of `text`, with an ellipsis when cut.
+
+    >>> words("one two three four", 2)
+    'one two…'
+    """
+    parts = text.split()
+    return " ".join(parts) if len(parts) <= limit else " ".join(parts[:limit]) + "…"
 
 
-def node_name(kind: str, record_id: str) -> str:
-    """Return the DOT name of a node; ':' would be read as a port, so it is '__'."""
-    return f"{kind}__{record_id}"
+def wrap(text: str, width: int) -> list[str]:
+    """Return `text` wrapped to `width` characters (long words broken)."""
+    return textwrap.wrap(text, width=width, break_long_words=True) or [""]
 
 
-def caption(title: str, term: str | None, generated: str | None, pruned: str | None) -> str:
-    """Return the diagram's title label: the case, what is drawn, when, what was left out."""
-    subject = f"'{term}'" if term else "the whole case"
-    when = f" {generated}" if generated else ""
-    text = f"{title}\nprovenance of {subject} · generated{when} by prov"
-    if pruned:
-        text += f"\n{pruned}"
-    return text_label(text.split("\n"))
+def safe_date(text: str | None) -> str:
+    """Return a date for people with its precision ("Apr 2025"); 'undated' for none."""
+    try:
+        return dates.display(text)
+    except ValueError:
+        return text or "undated"
 
 
-def _flag_lines(flags: list[FlagResult]) -> list[str]:
-    return [f"⚠ {f['kind'].replace('-', ' ')}" for f in flags]
+def quote_mode(record: AssertionRecord) -> str:
+    """Return how a quote is marked: "verbatim", "paraphrase", "translation (ja)"."""
+    try:
+        mark = styles.QUOTE_MARK[QuoteMode(record.get("quote_mode", "verbatim"))]
+    except ValueError:
+        mark = "quote"
+    language = record.get("quote_language")
+    return f"{mark} ({language})" if language and mark != "verbatim" else mark
 
 
-def claim_label(ix: CaseIndex, claim_id: str) -> str:
-    """Return a claim box's label: status and grade, wording, origins, flags."""
-    verdict = ix.verdicts[claim_id]
-    lines = [f"{verdict['status'].upper()} · credibility {verdict['grade']}"]
-    lines += wrapped(ix.claims[claim_id]["text"], 34, 160)
-    lines.append(
-        f"{claim_id} · {verdict['independent_origins']} origin(s) · first seen "
-        f"{verdict['first_seen'] or '?'}"
+def attribution_word(level: str) -> str:
+    """Return the words of an attribution level ("single second-hand report")."""
+    try:
+        return Attribution(level).word
+    except ValueError:
+        return level
+
+
+def stance_word(stance: str) -> str:
+    """Return a stance's past-tense word ("hedged"), or the raw value."""
+    try:
+        return Stance(stance).word
+    except ValueError:
+        return stance
+
+
+def status_line(status: str) -> str:
+    """Return a status with its symbol, in capitals: "? UNCONFIRMED"."""
+    return f"{styles.STATUS_SYMBOL[Status(status)]} {status.upper()}"
+
+
+def statement_label(ix: CaseIndex, node: Node, subject: str, width: int, ids: bool) -> str:
+    """Return a statement box's label: actor, stance and date, the quote's first words and
+    how it is quoted, the claim when it is not the subject, and what was collapsed."""
+    first = ix.assertions[representative(ix, node.assertions)]
+    name = ix.actor_name(first["actor"]) or first["actor"]
+    lines = wrap(("◆ " if node.origin else "") + name, width)
+    lines += wrap(f"{stance_word(first['stance'])} · {safe_date(first.get('date'))}", width)
+    if first.get("quote"):
+        lines += wrap(f"“{words(first.get('quote', ''), QUOTE_WORDS)}”", width)
+        lines.append(quote_mode(first))
+    if node.claim != subject and node.lane != "context":
+        lines += wrap(f"on: {words(ix.claims[node.claim]['text'], CLAIM_WORDS)}", width)
+    for kind in sorted({f["kind"] for a in node.assertions for f in ix.results[a]["flags"]}):
+        lines += wrap(f"{styles.FLAG_SYMBOL} {styles.flag_word(kind)}", width)
+    if node.kind == "group":
+        lines += wrap(f"in {len(node.assertions)} texts: {_read_in(ix, node.assertions)}", width)
+    if node.kind == "relays":
+        names = sorted({ix.actor_name(ix.assertions[a]["actor"]) or "" for a in node.assertions})
+        shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+        lines = wrap(f"+{len(node.assertions)} relays: {shown}", width)
+        lines.append(safe_date(first.get("date")))
+    if ids:
+        lines.append(f"[{', '.join(node.assertions)}]")
+    return dot_text(lines)
+
+
+_MODE_ORDER = ("verbatim", "translation", "paraphrase")
+
+
+def representative(ix: CaseIndex, assertions: tuple[str, ...]) -> str:
+    """Return the statement a group's label quotes: the closest to the speaker's own
+    words (verbatim, then translation, then paraphrase), then the shortest quote."""
+
+    def rank(a_id: str) -> tuple[int, int, str]:
+        record = ix.assertions[a_id]
+        mode = record.get("quote_mode", "verbatim")
+        order = _MODE_ORDER.index(mode) if mode in _MODE_ORDER else len(_MODE_ORDER)
+        return order, len(record.get("quote", "")), a_id
+
+    return min(assertions, key=rank)
+
+
+def source_name(ix: CaseIndex, source_id: str) -> str:
+    """Return a source's short name: its publisher's name, else its title's first words."""
+    source = ix.sources.get(source_id)
+    if source is None:
+        return source_id
+    publisher = ix.actor_name(source.get("publisher"))
+    return publisher or words(source["title"], 4)
+
+
+def _read_in(ix: CaseIndex, assertions: tuple[str, ...]) -> str:
+    """Return where a group's texts are, short: "Cryptopolitan, Lianhe Zaobao, +2"."""
+    names = sorted(
+        {
+            source_name(ix, ix.assertions[a].get("read_in") or ix.assertions[a]["source"])
+            for a in assertions
+        }
     )
-    return text_label(lines + _flag_lines(verdict["flags"]))
+    return ", ".join(names[:2]) + (f", +{len(names) - 2}" if len(names) > 2 else "")
+
+
+def statement_tooltip(ix: CaseIndex, node: Node) -> str:
+    """Return a statement box's tooltip: for each statement, who said what, the full
+    quote, where, and how we know."""
+    parts = []
+    for a_id in node.assertions:
+        record = ix.assertions[a_id]
+        result = ix.results[a_id]
+        text = f"{ix.actor_name(record['actor'])} ({stance_word(record['stance'])}, "
+        text += f"{safe_date(record.get('date'))})"
+        if record.get("quote"):
+            text += f": “{record.get('quote')}” ({quote_mode(record)})"
+        text += f" — in {ix.source_title(record['source'])}"
+        if record.get("read_in"):
+            text += f", read in {ix.source_title(record.get('read_in'))}"
+        text += f" — said: {attribution_word(result['attribution']['status'])}"
+        text += "".join(f" — ⚠ {f['text']}" for f in result["flags"])
+        parts.append(text)
+    return attr(" ‖ ".join(parts))
+
+
+def subject_label(ix: CaseIndex, claim_id: str, width: int, ids: bool) -> str:
+    """Return the subject claim's label: status in words and symbol, grade, wording,
+    first seen, origins, claim flags."""
+    verdict = ix.verdicts[claim_id]
+    grade = verdict["grade"]
+    lines = [status_line(verdict["status"])]
+    lines += wrap(f"credibility {grade}: {GRADE_MEANING.get(grade, '')}", width)
+    lines += wrap(ix.claims[claim_id]["text"], width)
+    origins = verdict["independent_origins"]
+    seen = f"first seen {safe_date(verdict['first_seen'])} · " if verdict["first_seen"] else ""
+    lines += wrap(f"{seen}{origins} independent origin{'s' if origins != 1 else ''}", width)
+    lines += [f"⚠ {styles.flag_word(f['kind'])}" for f in verdict["flags"]]
+    if ids:
+        lines.append(f"[{claim_id}]")
+    return dot_text(lines)
 
 
 def claim_tooltip(ix: CaseIndex, claim_id: str) -> str:
-    """Return a claim box's tooltip: its wording, status and deciding reason."""
+    """Return a claim's tooltip: its wording, status and every reason."""
     verdict = ix.verdicts[claim_id]
-    reason = verdict["reasons"][0]["text"] if verdict["reasons"] else ""
-    return attr(f"{ix.claims[claim_id]['text']} — {verdict['status']}: {reason}")
+    reasons = "; ".join(r["text"] for r in verdict["reasons"])
+    return attr(f"{ix.claims[claim_id]['text']} — {verdict['status']}: {reasons}")
 
 
-def assertion_label(ix: CaseIndex, a_id: str) -> str:
-    """Return a statement box's label: stance, date, basis, quote, attribution, flags."""
-    record = ix.assertions[a_id]
-    result = ix.results[a_id]
-    basis = record.get("basis", "unstated").replace("_", " ")
-    stance = Stance(record["stance"]).short
-    lines = [f"{stance} · {record.get('date') or 'undated'} · basis: {basis}"]
-    if record.get("quote"):
-        quote = wrapped(record["quote"], QUOTE_WIDTH, QUOTE_MAX)
-        quote[0] = "“" + quote[0]
-        quote[-1] += "”"
-        lines += quote
-    said = "said: established" if result["attribution"]["established"] else "said: one report"
-    lines.append(f"{said} · {a_id}")
-    return text_label(lines + _flag_lines(result["flags"]))
+def context_label(ix: CaseIndex, claim_id: str, width: int, ids: bool) -> str:
+    """Return a context claim's small label: "context · confirmed" and its first words."""
+    lines = [f"context · {ix.verdicts[claim_id]['status']}"]
+    lines += wrap(words(ix.claims[claim_id]["text"], QUOTE_WORDS), width)
+    if ids:
+        lines.append(f"[{claim_id}]")
+    return dot_text(lines)
 
 
-def assertion_tooltip(ix: CaseIndex, a_id: str) -> str:
-    """Return a statement box's tooltip: who said what where, and how we know."""
-    record = ix.assertions[a_id]
-    stance = Stance(record["stance"]).short
-    parts = [f"{ix.actor_name(record['actor'])} {stance} '{ix.claims[record['claim']]['text']}'"]
-    if record.get("quote"):
-        parts.append(f"“{record['quote']}”")
-    parts.append(f"in {ix.source_title(record['source'])}")
-    if record.get("read_in"):
-        parts.append(f"read in {ix.source_title(record['read_in'])}")
-    parts.append(ix.results[a_id]["attribution"]["text"])
-    parts += [f"{f['kind']}: {f['text']}" for f in ix.results[a_id]["flags"]]
-    return attr(" — ".join(parts))
+def edge_label(flags: tuple[str, ...]) -> str:
+    """Return an arrow's label: the flag symbol where a flag was raised (its words are
+    in the box it points to and in the arrow's tooltip), else nothing."""
+    return dot_text([styles.FLAG_SYMBOL]) if flags else ""
 
 
-def actor_label(actor: ActorRecord) -> str:
-    """Return an actor's label: name, role, reliability grade."""
-    lines = wrapped(actor["name"], 24, 60)
-    if actor.get("role"):
-        lines += wrapped(actor["role"], 28, 60)
-    if "reliability" in actor:
-        lines.append(f"reliability {actor['reliability']['grade']}")
-    return text_label(lines)
-
-
-def said_in_label(source: SourceRecord) -> str:
-    """Return the label of a source a text tells us about (drawn inside that text's frame)."""
-    held = " · recording exists" if source.get("recorded") else ""
-    kind = source["kind"].replace("_", " ")
-    return text_label(
-        [*wrapped(source["title"], 26, 70), f"{kind} · {source.get('date') or 'undated'}{held}"]
-    )
-
-
-def source_caption(source: SourceRecord) -> str:
-    """Return the caption of a source's frame: kind, date, what we hold of it, title."""
-    held = (
-        "archived text"
-        if source.get("archive")
-        else ("recording exists" if source.get("recorded") else "known second-hand")
-    )
-    kind = source["kind"].replace("_", " ")
-    title = wrapped(source["title"], 100, 100)
-    return text_label([f"{kind} · {source.get('date') or 'undated'} · {held}", *title])
+def caption(
+    claim_text: str, case_title: str, generated: str | None, notes: list[str], width: int
+) -> str:
+    """Return the picture's title: the claim, the case and date, what was collapsed."""
+    when = f" · as of {safe_date(generated)}" if generated else ""
+    lines = wrap(f"Where the claim “{words(claim_text, QUOTE_WORDS)}” came from", width)
+    lines += wrap(f"{words(case_title, QUOTE_WORDS)}{when} · drawn by prov", width)
+    for note in notes:
+        lines += wrap(note, width)
+    return dot_text(lines, align="l")

@@ -1,81 +1,50 @@
-"""The legend drawn beside every diagram: a swatch per claim status, a sample of every
-actor shape, and what the line styles mean."""
+"""The legend of a story diagram: one line per mark the picture actually uses, nothing
+else (a picture without a relay does not explain relays)."""
 
 from __future__ import annotations
 
-from itertools import pairwise
-from typing import TYPE_CHECKING
-
-from provenance.render.labels import text_label
-from provenance.render.styles import ACTOR_SHAPE, STATUS_COLOUR, STATUS_FILL, actor_style
-
-if TYPE_CHECKING:
-    from graphviz import Digraph
-
-LEGEND_LINES = (
-    "lines from a statement to its claim:",
-    "solid: stated · bold: says it is confirmed · dashed: hedged",
-    "dotted with ring: conditional · grey dotted: reported without endorsing",
-    "orange with bar end: doubted (dashed), denied (bold), retracted",
-    "blue dashed: relayed, from the earlier statement to the later one",
-    "orange frame on a statement or ⚠: a flag (certainty inflation, claim drift, ...)",
-    "dashed frames: the text a statement was read in; inside, the sources it describes",
-    "(note: article · cds: broadcast · tab: social post · cylinder: data · folder: report)",
-)
+from provenance.render import styles
+from provenance.render.story import Story
+from provenance.views.index import CaseIndex
+from provenance.vocab import Stance
 
 
-def add_legend(g: Digraph, after: list[str]) -> None:
-    """Add the legend to `g`, right of every node in `after`."""
-    with g.subgraph(name="cluster_legend") as legend:
-        legend.attr(label="Legend", fontsize="12", color="#BBBBBB", style="rounded", id="legend")
-        legend.attr("node", fontsize="9", height="0.3", width="1.6")
-        statuses = _status_swatches(legend)
-        shapes = _actor_samples(legend)
-        # Two columns, statuses then shapes, so the legend is half as tall as a list.
-        for column_names in (statuses, shapes):
-            with legend.subgraph() as column:
-                column.attr(rank="same")
-                for name in column_names:
-                    column.node(name)
-            # In a left-to-right layout a flat edge stacks its head above its tail.
-            for a, b in pairwise(reversed(column_names)):
-                legend.edge(a, b, style="invis")
-        legend.edge(statuses[0], shapes[0], style="invis")
-        legend.node(
-            "legend__lines",
-            label=text_label(list(LEGEND_LINES)),
-            shape="box",
-            color="#BBBBBB",
-            width="3",
-        )
-        legend.edge(statuses[-1], "legend__lines", style="invis")
-    for node in after:
-        g.edge(node, statuses[0], style="invis")
+def _actor_kind(ix: CaseIndex, a_id: str) -> str:
+    actor = ix.actors.get(ix.assertions[a_id]["actor"])
+    return actor["kind"] if actor else ""
 
 
-def _status_swatches(legend: Digraph) -> list[str]:
-    """Add a claim box of every status; return their node names."""
-    names = []
-    for status, colour in STATUS_COLOUR.items():
-        name = f"legend__{status.value}"
-        legend.node(
-            name,
-            label=text_label([f"claim {status.value}"]),
-            shape="box",
-            style="filled",
-            fillcolor=STATUS_FILL[status],
-            color=colour,
-            penwidth="2",
-        )
-        names.append(name)
-    return names
-
-
-def _actor_samples(legend: Digraph) -> list[str]:
-    """Add an actor of every kind, in its shape; return their node names."""
-    names = []
-    for kind, shape in ACTOR_SHAPE.items():
-        name = f"legend__actor-{kind.value}"
-        legend.node(name, label=text_label([kind.value]), shape=shape, style=actor_style(kind))
-        names.append(name)
-    return names
+def legend_lines(ix: CaseIndex, story: Story) -> list[str]:
+    """Return the legend's lines for what `story` draws, in a fixed order."""
+    lines = ["How to read it"]
+    if any(n.origin for n in story.nodes):
+        lines.append(f"{styles.ORIGIN_SYMBOL} where this claim was first said")
+    stances = []
+    for link in story.links:
+        if link.kind == "about" and link.assertion:
+            stance = ix.assertions[link.assertion]["stance"]
+            if stance not in stances:
+                stances.append(stance)
+    for stance in Stance:
+        if stance in stances:
+            lines.append(styles.STANCE_ARROW[stance].meaning)
+    if any(link.kind == "relay" for link in story.links):
+        lines.append("blue arrow: relayed by the next box")
+    used_lines = {
+        styles.attribution_line(ix.results[link.assertion]["attribution"]["status"]).style
+        for link in story.links
+        if link.assertion
+    }
+    for style, meaning in styles.LINE_MEANING.items():
+        if style in used_lines:
+            lines.append(meaning)
+    if any(link.flags for link in story.links):
+        lines.append(f"{styles.FLAG_SYMBOL} a flag, on the step that raised it")
+    crowd = {k.value for k in styles.DASHED_ACTORS}
+    if any(_actor_kind(ix, a) in crowd for n in story.nodes for a in n.assertions):
+        lines.append("dashed box: a crowd or anonymous")
+    if any(n.kind == "context" for n in story.nodes):
+        lines.append("grey: context, not evidence")
+    if any(n.kind in ("group", "relays") for n in story.nodes):
+        lines.append("one box, several texts: see its tooltip")
+    return lines

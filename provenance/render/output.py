@@ -1,6 +1,6 @@
 """What surrounds a diagram at the command line: the file it goes to, the date in its
 title (decided from SOURCE_DATE_EPOCH, the case's review date or today, all passed in),
-and the laid-out bytes."""
+and the finished bytes (laid out, and for SVG made accessible)."""
 
 from __future__ import annotations
 
@@ -41,5 +41,13 @@ def draw(
     generated: str,
 ) -> bytes:
     """Return the diagram of `term` in `fmt` (svg, dot, png, pdf), laid out by `engine`
-    (see `provenance.render.layout.choose_engine`), dated `generated`."""
-    return lay_out(diagram_dot(doc, term, options, generated), fmt, engine)
+    (see `provenance.render.layout.choose_engine`), dated `generated`; an SVG gets its
+    title, description and tooltips (`provenance.render.svg`)."""
+    data = lay_out(diagram_dot(doc, term, options, generated), fmt, engine)
+    if fmt != "svg":
+        return data
+    from provenance.render.summary import summary
+    from provenance.render.svg import accessible_svg
+
+    title, desc = summary(doc, term, options)
+    return accessible_svg(data, title, desc)

@@ -1,13 +1,17 @@
 """Term resolution: what a user's word names in a case, for every command taking a term
 (`prov trace`, `explain`, `render`, `export --format claimreview`).
 
-`find(doc, term)` matches ids, names, aliases, tags and claim wording, case- and
-accent-insensitive; `KIND:ID` (e.g. `claim:japan-sold`) picks one record. `find_id`
-resolves an exact id of one kind (what `prov explain` takes).
+`find(doc, term)` matches ids, names, aliases, tags and claim wording, folding case,
+accents, full-width forms, kana and traditional/simplified Chinese; `KIND:ID` (e.g.
+`claim:japan-sold`) picks one record. `resolve` gives the one record of a kind a
+command needs (`prov explain`): exact id, then exact name, alias or tag, then a match
+inside names and wording; several in the best tier raise `Ambiguous` with the
+candidates. `find_id` resolves an exact id of one kind.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
@@ -22,17 +26,57 @@ if TYPE_CHECKING:
 
 KINDS = RECORD_KINDS
 
+# Combining accents (not the kana voicing marks, which change the word).
+_ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# Scripts written without spaces between words: a term matches anywhere inside a name.
+_UNSPACED = f"\u3040-\u30ff\uac00-\ud7a3{_HAN}"
 
-def normalize(text: str) -> str:
-    """Return `text` folded for matching: lower case, accents removed, and runs of
-    punctuation or spaces turned into single spaces.
+
+@functools.cache
+def _pattern(chars: str) -> re.Pattern[str]:
+    # Compiled on first use: classes reaching past the BMP take milliseconds to compile,
+    # and an ASCII term never needs them.
+    return re.compile(f"[{chars}]")
+
+
+_KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
+
+
+@functools.lru_cache(maxsize=1)
+def _simplified() -> dict[int, str]:
+    """Return the traditional -> simplified Chinese table, one character to one, from
+    zhconv's MediaWiki conversion data (read as data: importing zhconv costs ~90 ms).
+    Empty when zhconv is not installed: matching then only loses this folding."""
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("zhconv")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    data = Path(spec.submodule_search_locations[0], "zhcdict.json").read_bytes()
+    table: dict[str, str] = json.loads(data)["zh2Hans"]
+    return {ord(k): v for k, v in table.items() if len(k) == 1 and len(v) == 1}
+
+
+def normalize(text: str, han: bool = True) -> str:
+    """Return `text` folded for matching: NFKC (full-width forms), case folded, accents
+    removed, katakana as hiragana, traditional Chinese characters as simplified (unless
+    `han` is false), and runs of punctuation or spaces turned into single spaces.
 
     >>> normalize("  Nórinchukin  BANK ")
     'norinchukin bank'
+    >>> normalize("農林中金"), normalize("ＮＯＲＩＮ"), normalize("ノリン")
+    ('农林中金', 'norin', 'のりん')
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[\W_]+", " ", plain).split())
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if not text.isascii():
+        text = _ACCENTS.sub("", unicodedata.normalize("NFD", text))
+        text = unicodedata.normalize("NFC", text).translate(_KATAKANA_TO_HIRAGANA)
+        if han and _pattern(_HAN).search(text):
+            text = text.translate(_simplified())
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
 
 class Match(NamedTuple):
@@ -78,34 +122,110 @@ def find_id(doc: Document, kind: str, record_id: str, see: str = "") -> Match:
     raise LookupFailed(f"no {kind} with id '{record_id}'{_hint(record_id, ids)}{where}")
 
 
+class Ambiguous(LookupFailed):
+    """A term that must name one record names several: `candidates`, best first."""
+
+    def __init__(self, term: str, candidates: list[Match], message: str) -> None:
+        super().__init__(message)
+        self.term = term
+        self.candidates = candidates
+
+
+class Tiers(NamedTuple):
+    """What a term matches, by how well: `exact` (an id, name, alias or tag equal to the
+    term once folded) and `partial` (the term inside a name or the wording of a claim)."""
+
+    exact: list[Match]
+    partial: list[Match]
+
+
+def _order(found: dict[tuple[str, str], Match]) -> list[Match]:
+    return sorted(found.values(), key=lambda m: (KINDS.index(m.kind), m.id))
+
+
+def tiers(doc: Document, term: str) -> Tiers:
+    """Return every record `term` matches, exact matches and partial ones (a record is in
+    one tier only; assertions only by their exact id), each tier claims first. Raises
+    LookupFailed for an empty term."""
+    wanted = normalize(term)
+    if not wanted:
+        raise LookupFailed("empty term: name a claim, actor or source (see 'prov status')")
+    han = not wanted.isascii() and bool(_pattern(_HAN).search(wanted))
+    unspaced = not wanted.isascii() and _pattern(_UNSPACED).search(wanted)
+    inside = re.escape(wanted) if unspaced else rf"(?<!\w){re.escape(wanted)}"
+    pattern = re.compile(inside)
+    exact: dict[tuple[str, str], Match] = {}
+    partial: dict[tuple[str, str], Match] = {}
+    for k, rid, fld, value in _keys(doc):
+        folded = normalize(value, han)
+        if folded == wanted and fld != "text":
+            exact.setdefault((k, rid), Match(k, rid, fld, value))
+        elif k != "assertion" and pattern.search(folded):
+            partial.setdefault((k, rid), Match(k, rid, fld, value))
+    return Tiers(_order(exact), _order({k: m for k, m in partial.items() if k not in exact}))
+
+
 def find(doc: Document, term: str) -> list[Match]:
     """Return what `term` names: exact matches on an id, name, alias or tag if any, else
-    matches of the term inside names and wording; claims first. Raises LookupFailed
-    with suggestions when nothing matches. `kind:id` (e.g. `claim:japan-sold`) picks one.
+    matches of the term inside names and wording; claims first. Matching folds case,
+    accents, full-width forms, katakana/hiragana and traditional/simplified Chinese, and
+    finds a Chinese or Japanese term anywhere inside a name (林中 in 農林中金). Raises
+    LookupFailed with suggestions when nothing matches. `kind:id` (e.g.
+    `claim:japan-sold`) picks one.
 
     Example: `find(doc, "Gaspardino")` finds the actor `gasparino` by a recorded alias.
     """
     kind, _, rest = term.partition(":")
     if rest and kind in KINDS:
         return [find_id(doc, kind, rest)]
-    wanted = normalize(term)
-    if not wanted:
-        raise LookupFailed("empty term: name a claim, actor or source (see 'prov status')")
-    exact: dict[tuple[str, str], Match] = {}
-    partial: dict[tuple[str, str], Match] = {}
+    found = tiers(doc, term)
+    if not found.exact and not found.partial:
+        raise _nothing(doc, term)
+    return found.exact or found.partial
+
+
+def _nothing(doc: Document, term: str) -> LookupFailed:
+    names = [value for k, _, fld, value in _keys(doc) if fld != "text"]
+    return LookupFailed(
+        f"nothing matches '{term}'{_hint(term, names)}; 'prov status' lists every claim"
+    )
+
+
+def resolve(doc: Document, term: str, kind: str, command: str) -> Match:
+    """Return the one record of `kind` that `term` names, for a command that takes one
+    (`prov explain`): an exact id first, then an exact name, alias or tag, then a match
+    inside names and wording. Raises Ambiguous listing the candidates when several
+    match in the best tier, LookupFailed (with the closest name) when none does.
+
+    Example: `resolve(doc, "norinchukin", "claim", "explain").id` is `"norinchukin-sold"`.
+    """
+    prefix, _, rest = term.partition(":")
+    if rest and prefix in KINDS:
+        if prefix != kind:
+            raise LookupFailed(f"'prov {command}' takes a {kind}, not {prefix}:{rest}")
+        return find_id(doc, kind, rest, see=f"'prov status' lists every {kind}")
     for k, rid, fld, value in _keys(doc):
-        folded = normalize(value)
-        if folded == wanted and fld != "text":
-            exact.setdefault((k, rid), Match(k, rid, fld, value))
-        elif k != "assertion" and re.search(rf"(?<!\w){re.escape(wanted)}", folded):
-            partial.setdefault((k, rid), Match(k, rid, fld, value))
-    found = exact or partial
-    if not found:
-        names = [value for k, _, fld, value in _keys(doc) if fld != "text"]
+        if k == kind and fld == "id" and value == term:
+            return Match(k, rid, fld, value)
+    found = tiers(doc, term)
+    for tier in found:
+        ours = [m for m in tier if m.kind == kind]
+        if len(ours) == 1:
+            return ours[0]
+        if ours:
+            listing = ", ".join(m.id for m in ours)
+            raise Ambiguous(
+                term,
+                ours,
+                f"'{term}' matches {len(ours)} {kind}s: {listing}; "
+                f"run 'prov {command} ID' with one of them",
+            )
+    if found.exact or found.partial:
+        others = ", ".join(f"{m.kind}:{m.id}" for m in [*found.exact, *found.partial][:5])
         raise LookupFailed(
-            f"nothing matches '{term}'{_hint(term, names)}; 'prov status' lists every claim"
+            f"'{term}' names no {kind} (it matches {others}); 'prov status' lists every claim"
         )
-    return sorted(found.values(), key=lambda m: (KINDS.index(m.kind), m.id))
+    raise _nothing(doc, term)
 
 
 def _hint(word: str, choices: list[str]) -> str:

@@ -54,7 +54,7 @@ class ChainLink(TypedDict):
     date: str | None
     source: str
     source_title: str | None
-    origin: bool
+    origin: bool  # an origin of the relayed assertion's own claim (as verdicts count them)
 
 
 class AssertionView(TypedDict):
@@ -74,9 +74,14 @@ class AssertionView(TypedDict):
     read_in: str | None
     read_in_title: str | None
     quote: str | None
+    quote_mode: str  # verbatim, paraphrase or translation (vocab.QuoteMode)
+    quote_language: str | None
+    speech_act: str  # fact, intent, prediction or promise (vocab.SpeechAct)
+    self_interested: bool
     named_as: str | None
     note: str | None
     chain: list[ChainLink]
+    origin: bool  # it is itself an origin of its claim's support
     attribution: AttributionResult
     flags: list[FlagResult]
     located: Located | None
@@ -206,12 +211,26 @@ class StatusReport(TypedDict):
     overrides: list[str]
 
 
+class ExplainAssertion(TypedDict):
+    """One assertion bearing on the explained claim: whose words, and was it said."""
+
+    assertion: str
+    actor: str
+    stance: str
+    quote_mode: str
+    speech_act: str
+    self_interested: bool
+    attribution: AttributionResult
+
+
 class ExplainResult(TypedDict):
-    """`prov explain`: one claim's whole verdict and the thresholds in force."""
+    """`prov explain`: one claim's whole verdict, the attribution of every assertion
+    bearing on it, and the thresholds in force."""
 
     claim: str
     text: str
     verdict: Verdict
+    assertions: list[ExplainAssertion]
     rules: RulesRecord
     overrides: list[str]
 

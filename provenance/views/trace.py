@@ -41,6 +41,7 @@ STANCE_ORDER: tuple[Stance, ...] = tuple(Stance)
 def _chain(ix: CaseIndex, a_id: str) -> list[ChainLink]:
     """Return the steps back from an assertion to its origin (the last step)."""
     chain = ix.results[a_id]["chain"]
+    origins = set(ix.results[a_id]["origins"])
     links: list[ChainLink] = []
     for link in chain[1:]:
         up = ix.assertions[link]
@@ -54,7 +55,7 @@ def _chain(ix: CaseIndex, a_id: str) -> list[ChainLink]:
                 "date": up.get("date"),
                 "source": up["source"],
                 "source_title": ix.source_title(up["source"]),
-                "origin": link == chain[-1],
+                "origin": link in origins,
             }
         )
     return links
@@ -77,9 +78,14 @@ def assertion_view(ix: CaseIndex, a_id: str) -> AssertionView:
         "read_in": a.get("read_in"),
         "read_in_title": ix.source_title(a.get("read_in")),
         "quote": a.get("quote"),
+        "quote_mode": a["quote_mode"],
+        "quote_language": a.get("quote_language"),
+        "speech_act": a["speech_act"],
+        "self_interested": a["self_interested"],
         "named_as": a.get("named_as"),
         "note": a.get("note"),
         "chain": _chain(ix, a_id),
+        "origin": a_id in result["origins"],
         "attribution": result["attribution"],
         "flags": result["flags"],
         "located": ix.located(a_id),

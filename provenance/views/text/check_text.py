@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from provenance.views.text.common import INDENT, wrap
+from provenance.views.text.terminal import safe
 
 if TYPE_CHECKING:
     from provenance.records import Finding
@@ -35,7 +36,9 @@ def format_check(
     findings: list[Finding], counts: dict[str, int], width: int = 100, verbose: bool = False
 ) -> str:
     """Return the findings of `prov check` grouped by kind, then a summary line. Located
-    quotes are listed only when `verbose`."""
+    quotes are listed only when `verbose`. Case text is shown with control characters
+    escaped."""
+    findings = cast("list[Finding]", safe(findings))
     lines: list[str] = []
     from provenance.checks.registry import CHECKS
 
@@ -66,8 +69,10 @@ def format_check(
         if counts["ok"] == 1
         else f"{counts['ok']} quotes located in their archived sources"
     )
-    lines.append(
+    lines += wrap(
         f"{_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
-        f"{_count(counts['note'], 'note')}; {located}"
+        f"{_count(counts['note'], 'note')}; {located}",
+        "",
+        width,
     )
     return "\n".join(lines) + "\n"

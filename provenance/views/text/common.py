@@ -1,28 +1,18 @@
-"""What the text renderings share: wrapping, indentation, findings and status words."""
+"""What the text renderings share: indentation, findings and status words (wrapping is
+the terminal layer's, provenance.views.text.terminal, re-exported here)."""
 
 from __future__ import annotations
 
-import textwrap
 from typing import TYPE_CHECKING
+
+from provenance.views.text.terminal import wrap
 
 if TYPE_CHECKING:
     from provenance.records import Finding
 
+__all__ = ["INDENT", "findings_lines", "status_word", "wrap"]
+
 INDENT = "  "
-
-
-def wrap(text: str, indent: str, width: int, first: str | None = None) -> list[str]:
-    """Return `text` wrapped to `width`, continuation lines indented under `indent`;
-    `first` replaces the indent of the first line (for bullets and tree branches)."""
-    lead = indent if first is None else first
-    return textwrap.wrap(
-        text,
-        width=max(width, len(lead) + 30),
-        initial_indent=lead,
-        subsequent_indent=indent + "  ",
-        break_on_hyphens=False,
-        break_long_words=False,
-    ) or [lead]
 
 
 def findings_lines(findings: list[Finding], indent: str, width: int) -> list[str]:

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from provenance.views.text.common import INDENT, status_word, wrap
+from provenance.views.text.terminal import safe
+from provenance.vocab import Attribution
 
 if TYPE_CHECKING:
     from provenance.views.shapes import ExplainResult
 
 
 def format_explain(result: ExplainResult, width: int = 100) -> str:
-    """Return the text rendering of one claim's rule trace."""
+    """Return the text rendering of one claim's rule trace, case text in it shown with
+    control characters escaped."""
+    result = cast("ExplainResult", safe(result))
     verdict = result["verdict"]
     lines = wrap(f"CLAIM {result['claim']}: {result['text']}", "", width)
     verdict_word = status_word(verdict["status"], verdict["grade"])
-    lines.append(f"{INDENT}verdict: {verdict_word} ({verdict['grade_meaning']})")
+    lines += wrap(f"verdict: {verdict_word} ({verdict['grade_meaning']})", INDENT, width)
     lines.append("")
     lines.append(f"{INDENT}rules, in order (the first that fires decides):")
     for check in verdict["checks"]:
@@ -24,9 +28,11 @@ def format_explain(result: ExplainResult, width: int = 100) -> str:
     lines.append("")
     lines.append(f"{INDENT}origins ({verdict['independent_origins']} independent):")
     for origin in verdict["origins"]:
+        weak = f" [{'; '.join(origin['weakened'])}]" if origin["weakened"] else ""
         lines += wrap(
             f"{origin['assertion']} by {origin['actor']} ({origin['stance']}, "
-            f"{origin['basis']}, {origin['strength']}); supports: "
+            f"{origin['basis']}, {origin['strength']}{weak}; {origin['quote_mode']}, "
+            f"attribution: {Attribution(origin['attribution']).word}); supports: "
             f"{', '.join(origin['supports'])}",
             INDENT * 2,
             width,
@@ -42,6 +48,17 @@ def format_explain(result: ExplainResult, width: int = 100) -> str:
     ):
         if ids:
             lines += wrap(f"{title}: {', '.join(ids)}", INDENT, width)
+    if result["assertions"]:
+        lines.append("")
+        lines.append(f"{INDENT}was it said? (attribution, quote mode):")
+    for a in result["assertions"]:
+        att = a["attribution"]
+        lines += wrap(
+            f"{a['assertion']} by {a['actor']} ({a['stance']}; {a['quote_mode']}): "
+            f"{att['word']}{'' if att['established'] else ', not established'}",
+            INDENT * 2,
+            width,
+        )
     lines.append("")
     lines.append(f"{INDENT}reasons:")
     for n, reason in enumerate(verdict["reasons"], 1):

@@ -1,39 +1,42 @@
-"""`prov status` as text: one aligned row per claim, a tally, and the case-wide notes."""
+"""`prov status` as text: one row per claim that fits the width, a tally, and the
+case-wide notes.
+
+At any width a row shows the claim, its status, grade and independent origins and the
+first reason, cut with an ellipsis; `wide` adds the supporting and opposing counts and
+the first-seen date and prints the whole reason, however long the line.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
+
+from provenance.views.text.terminal import UNLIMITED, Column, safe, table, wrap
 
 if TYPE_CHECKING:
     from provenance.records import Document
     from provenance.views.shapes import StatusRow
 
+#: The columns of `prov status`, and those only `--wide` shows (before WHY).
+COLUMNS = (Column("CLAIM"), Column("STATUS"), Column("GRADE"), Column("ORIGINS"))
+WIDE_COLUMNS = (Column("SUPPORT"), Column("OPPOSE"), Column("FIRST SEEN"))
+WHY = Column("WHY", flex=True)
 
-def format_status(rows: list[StatusRow], width: int = 100, notes: list[str] | None = None) -> str:
-    """Return the status table as aligned text columns, the first reason last, and a
-    closing line of counts followed by `notes` (case-wide flags, overridden thresholds)."""
-    headers = ["CLAIM", "STATUS", "GRADE", "ORIGINS", "SUPPORT", "OPPOSE", "FIRST SEEN"]
-    table = [
-        [
-            r["claim"],
-            r["status"],
-            str(r["grade"]),
-            str(r["independent_origins"]),
-            str(r["support"]),
-            str(r["opposition"]),
-            r["first_seen"] or "-",
-        ]
-        for r in rows
-    ]
-    widths = [max([len(h), *(len(row[i]) for row in table)]) for i, h in enumerate(headers)]
-    out = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)) + "  WHY"]
-    used = sum(widths) + 2 * len(widths)
-    for r, row in zip(rows, table, strict=True):
-        why = r["why"]
-        room = max(width - used, 30)
-        if len(why) > room:
-            why = why[: room - 1] + "…"
-        out.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + "  " + why)
+
+def _cells(r: StatusRow, wide: bool) -> list[str]:
+    cells = [r["claim"], r["status"], str(r["grade"]), str(r["independent_origins"])]
+    if wide:
+        cells += [str(r["support"]), str(r["opposition"]), r["first_seen"] or "-"]
+    return [*cells, r["why"]]
+
+
+def format_status(
+    rows: list[StatusRow], width: int = 100, notes: list[str] | None = None, wide: bool = False
+) -> str:
+    """Return the status table, no line wider than `width` (unless `wide`), then a line
+    of counts and the `notes` (case-wide flags, overridden thresholds)."""
+    rows = cast("list[StatusRow]", safe(rows))
+    columns = [*COLUMNS, *(WIDE_COLUMNS if wide else ()), WHY]
+    out = table(columns, [_cells(r, wide) for r in rows], UNLIMITED if wide else width)
     counts: dict[str, int] = {}
     for r in rows:
         counts[r["status"]] = counts.get(r["status"], 0) + 1
@@ -41,13 +44,14 @@ def format_status(rows: list[StatusRow], width: int = 100, notes: list[str] | No
     noun = "claim" if len(rows) == 1 else "claims"
     tally = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
     out.append(f"{len(rows)} {noun}: {tally}" if tally else f"{len(rows)} {noun}")
-    out += notes or []
+    for note in cast("list[str]", safe(notes or [])):
+        out += wrap(note, "", UNLIMITED if wide else width)
     return "\n".join(out) + "\n"
 
 
-def status_text(doc: Document, width: int = 100) -> str:
+def status_text(doc: Document, width: int = 100, wide: bool = False) -> str:
     """Return `prov status` for a terminal: the table of every claim, then the case-wide
     flags and the thresholds the case overrides."""
     from provenance.views.status import case_notes, status_rows
 
-    return format_status(status_rows(doc), width, case_notes(doc))
+    return format_status(status_rows(doc), width, case_notes(doc), wide)

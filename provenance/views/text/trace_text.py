@@ -3,9 +3,10 @@ actor's assertions and who relayed them, a source's contents, each with relay ch
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from provenance.views.text.common import INDENT, findings_lines, status_word, wrap
+from provenance.views.text.terminal import safe
 from provenance.vocab import Stance
 
 if TYPE_CHECKING:
@@ -45,23 +46,26 @@ def _assertion_lines(
     elif with_claim:
         lines += wrap(f"{a['stance']} '{a['claim']}'", deeper, width)
     basis = a["basis"].replace("_", " ")
+    act = "" if a["speech_act"] == "fact" else f"; {a['speech_act']}"
+    act += "; self-interested" if a["self_interested"] else ""
     if a.get("quote"):
-        lines += wrap(f"“{a['quote']}”  (basis: {basis})", deeper, width)
+        mode = a["quote_mode"] + (f" from {a['quote_language']}" if a.get("quote_language") else "")
+        lines += wrap(f"“{a['quote']}”  ({mode}; basis: {basis}{act})", deeper, width)
     else:
-        lines += wrap(f"(no quote; basis: {basis})", deeper, width)
+        lines += wrap(f"(no quote; basis: {basis}{act})", deeper, width)
     located = a.get("located")
     if located:
         lines += wrap(
             f"quote located in {located['source']}, line {located['line']}", deeper, width
         )
     attribution = a["attribution"]
-    mark = "said: established" if attribution["established"] else "said: not established"
-    lines += wrap(f"{mark}: {attribution['text']}", deeper, width)
+    mark = "established" if attribution["established"] else "not established"
+    lines += wrap(f"said: {attribution['word']} ({mark}): {attribution['text']}", deeper, width)
     if a["chain"]:
         lines.append(f"{deeper}relays:")
         for depth, link in enumerate(a["chain"]):
             pad = deeper + "   " * depth
-            tail = " [origin]" if link["origin"] else ""
+            tail = " [origin of its claim]" if link["origin"] else ""
             lines += wrap(
                 f"{link['actor_name']} · {link['stance']} '{link['claim']}' · "
                 f"{link.get('date') or 'undated'} · {link['source_title']}{tail}",
@@ -79,10 +83,12 @@ def _assertion_lines(
 
 def _claim_text(view: ClaimView, width: int) -> list[str]:
     lines = wrap(f"CLAIM {view['id']}: {view['text']}", "", width)
-    lines.append(
-        f"{INDENT}status: {status_word(view['status'], view['grade'])} ({view['grade_meaning']}) · "
+    lines += wrap(
+        f"status: {status_word(view['status'], view['grade'])} ({view['grade_meaning']}) · "
         f"{view['independent_origins']} independent origin(s) · first seen "
-        f"{view['first_seen'] or 'unknown'}"
+        f"{view['first_seen'] or 'unknown'}",
+        INDENT,
+        width,
     )
     lines.append(f"{INDENT}why:")
     for n, reason in enumerate(view["reasons"], 1):
@@ -206,17 +212,21 @@ def _source_text(view: SourceView, width: int) -> list[str]:
 
 
 def format_trace(result: TraceResult, width: int = 100) -> str:
-    """Return the text rendering of a `trace` result."""
+    """Return the text rendering of a `trace` result, case text in it shown with
+    control characters escaped."""
+    result = cast("TraceResult", safe(result))
     if result["pick"]:
-        lines = [f"'{result['term']}' matches {len(result['matches'])} records:"]
+        lines = wrap(f"'{result['term']}' matches {len(result['matches'])} records:", "", width)
         for m in result["matches"]:
-            lines.append(f"{INDENT}{m['kind']}:{m['id']}  ({m['matched']})")
-        lines.append(result["pick"])
+            lines += wrap(f"{m['kind']}:{m['id']}  ({m['matched']})", INDENT, width)
+        lines += wrap(result["pick"], "", width)
         return "\n".join(lines) + "\n"
     blocks = []
     if len(result["views"]) > 1:
         names = ", ".join(f"{m['kind']}:{m['id']}" for m in result["matches"])
-        blocks.append([f"'{result['term']}' matches {len(result['views'])} records: {names}"])
+        blocks.append(
+            wrap(f"'{result['term']}' matches {len(result['views'])} records: {names}", "", width)
+        )
     for view in result["views"]:
         if view["kind"] == "claim":
             blocks.append(_claim_text(view, width))
@@ -230,6 +240,6 @@ def format_trace(result: TraceResult, width: int = 100) -> str:
             blocks.append(lines)
     overrides = result.get("overrides")
     if overrides:
-        blocks.append([overrides])
+        blocks.append(wrap(overrides, "", width))
     rule = "─" * min(width, 100)
     return ("\n" + rule + "\n").join("\n".join(b) for b in blocks) + "\n"

@@ -1,0 +1,68 @@
+"""What loses its support outright: admitted fabrications and refuted attributions.
+
+- A retraction with `admits_fabrication` says its actor invented what it withdraws. The
+  assertion it names (`via`) is fabricated, and so is every relay all of whose upstream
+  assertions are fabricated. They stay in the history (the claim keeps "1 origin,
+  retracted"); the reasons say "fabricated, admitted by X".
+- An assertion whose attribution is refuted was not said by its actor, so it supports
+  nothing; nor does a relay that rests only on such assertions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from provenance.vocab import OPPOSING, Attribution, Stance
+
+if TYPE_CHECKING:
+    from provenance.engine.read import Assertion
+    from provenance.engine.relays import Upstream
+    from provenance.records import AttributionResult
+
+
+def fabricated(
+    assertions: Mapping[str, Assertion], order: list[str], upstream: Upstream
+) -> dict[str, str]:
+    """Return, per fabricated assertion, the retraction that admits it (for a relay, the
+    one that admits its first fabricated upstream assertion)."""
+    admitted = {
+        a.via: a.id
+        for a in assertions.values()
+        if a.stance == Stance.retracts and a.admits_fabrication and a.via
+    }
+    return _spread(assertions, order, upstream, admitted)
+
+
+def discredited(
+    assertions: Mapping[str, Assertion],
+    order: list[str],
+    upstream: Upstream,
+    attribution: Mapping[str, AttributionResult],
+) -> dict[str, str]:
+    """Return, per assertion whose attribution is refuted (or that relays only such
+    assertions), the refuted assertion it rests on."""
+    refuted = {
+        a_id: a_id
+        for a_id, result in attribution.items()
+        if result["status"] == Attribution.refuted.value
+    }
+    return _spread(assertions, order, upstream, refuted)
+
+
+def _spread(
+    assertions: Mapping[str, Assertion],
+    order: list[str],
+    upstream: Upstream,
+    seeds: dict[str, str],
+) -> dict[str, str]:
+    """Return `seeds` (assertion -> cause) and every non-opposing assertion, in relay
+    order, all of whose upstream assertions are in it (with the first one's cause)."""
+    out = dict(seeds)
+    for a_id in order:
+        if a_id in out or assertions[a_id].stance in OPPOSING:
+            continue
+        ups = upstream[a_id]
+        if ups and all(u in out for u in ups):
+            out[a_id] = out[ups[0]]
+    return out

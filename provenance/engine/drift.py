@@ -1,0 +1,61 @@
+"""Quote drift: one remark, quoted "verbatim" with different words in different places.
+
+Two verbatim quotes of one speaker on one occasion that differ (neither an excerpt of the
+other) cannot both be the speaker's words. Translations are not compared (two
+translators render one sentence differently), nor paraphrases (their words are the
+outlet's). The engine caps the attribution of every assertion of a drifted occasion at
+a single second-hand report (provenance.engine.attribution); `prov check` reports the
+same groups (provenance.checks.drift).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from provenance.textindex import fold
+from provenance.vocab import QuoteMode
+
+if TYPE_CHECKING:
+    from provenance.engine.read import Assertion
+
+
+def quote_key(quote: str) -> str:
+    """Return a quote as variants are compared: folded, without closing punctuation.
+
+    >>> quote_key("“It does exist as a card.”")
+    'it does exist as a card'
+    """
+    return fold(quote).strip(".,;!?\"' ")
+
+
+def quote_variants(quotes: Iterable[tuple[str, str]]) -> list[list[str]]:
+    """Group (id, quote) pairs by their words, in the order given: a quote contained in
+    another (an excerpt) joins the other's group.
+
+    >>> quote_variants([("a", "It does exist as a card."), ("b", "it does exist"),
+    ...                 ("c", "We do indeed hold a card")])
+    [['a', 'b'], ['c']]
+    """
+    variants: dict[str, list[str]] = {}
+    for ident, quote in quotes:
+        key = quote_key(quote)
+        same = next((k for k in variants if key in k or k in key), None)
+        variants.setdefault(same or key, []).append(ident)
+    return list(variants.values())
+
+
+def drifted_occasions(assertions: list[Assertion]) -> dict[tuple[str, str], int]:
+    """Return, per (actor, source) whose verbatim quotes read second-hand drift, the
+    number of different versions (2 or more); occasions that do not drift are absent."""
+    quotes: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for a in assertions:
+        if a.quote and a.read_in and a.quote_mode is QuoteMode.verbatim:
+            quotes[(a.actor, a.source)].append((a.id, a.quote))
+    found = {}
+    for occasion, members in quotes.items():
+        n = len(quote_variants(sorted(members)))
+        if n > 1:
+            found[occasion] = n
+    return found

@@ -1,0 +1,302 @@
+"""The facts about one claim that the rules read, computed once per claim.
+
+`claim_facts(ctx, claim)` gathers what bears on a claim (docs/rules.md, section 1):
+support from the claim and every more specific claim, opposition against it and every
+more general claim, what retractions withdrew, the independent origins and their
+strength. A rule (provenance.engine.rules) reads only a `ClaimFacts` and the thresholds.
+
+Two facts depend on other claims' statuses: the claims it contradicts and the claims
+that are context for it. They start unknown; `settle` fills them in from a first pass
+over every claim. A new rule that needs a new fact adds a field here and computes it in
+`claim_facts`; nothing else changes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from provenance import dates
+from provenance.engine.authority import weigh
+from provenance.engine.context import Context
+from provenance.engine.independence import Strength, group_origins, strength
+from provenance.engine.read import Assertion
+from provenance.records import AttributionResult, Origin, ReliabilityNote
+from provenance.vocab import (
+    ATTRIBUTION_LEVELS,
+    ENDORSING,
+    UNINFORMED,
+    QuoteMode,
+    Stance,
+    Status,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OtherClaim:
+    """Another claim this one depends on, with its status from the first pass."""
+
+    id: str
+    text: str
+    status: str | None  # None until `settle`
+    assertions: tuple[str, ...]  # its own assertions, in id order
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFacts:
+    """Everything the rules and notes may read about one claim. Assertion tuples are in
+    id order; groups are independence groups (provenance.engine.independence)."""
+
+    claim: str
+    support: tuple[Assertion, ...]  # confirms/states/hedges it or a more specific claim
+    live_support: tuple[Assertion, ...]  # support not withdrawn by a retraction
+    withdrawn: tuple[str, ...]  # support withdrawn, sorted ids
+    retractions: tuple[Assertion, ...]
+    conditionals: tuple[Assertion, ...]
+    reach: tuple[Assertion, ...]  # reports without endorsement
+    opposition: tuple[Assertion, ...]  # denies or doubts it or a more general claim
+    denials: tuple[Assertion, ...]
+    authoritative_denials: tuple[Assertion, ...]  # authoritative once weighed (authority)
+    grounded_denials: tuple[Assertion, ...]  # grounded or authoritative once weighed
+    doubts: tuple[Assertion, ...]
+    origins: tuple[Origin, ...]  # of the live support, in id order
+    origin_assertions: dict[str, Assertion]  # the assertion of each origin (or history), by id
+    groups: frozenset[str]  # independent origins
+    authoritative: frozenset[str]  # groups with an authoritative origin
+    grounded: frozenset[str]  # groups with an authoritative or grounded origin
+    informed: frozenset[str]  # groups with an origin giving a basis beyond hearsay
+    contradicts: tuple[OtherClaim, ...]  # claims it contradicts, either direction
+    context: tuple[OtherClaim, ...]  # claims that are context for it
+    status_before: str | None  # its own status in the first pass (None until `settle`)
+    first_seen: str | None
+    reliability: tuple[ReliabilityNote, ...]  # of the actors supporting or opposing it
+    # Attribution and independence (issue 13).
+    said_by: str | None = None  # the actor whose words the claim is about ("X said Y")
+    attribution: dict[str, AttributionResult] = field(default_factory=dict)  # bearing on it
+    weakened: dict[str, list[str]] = field(default_factory=dict)  # denial -> its weaknesses
+    discredited: tuple[str, ...] = ()  # support whose attribution is refuted, sorted
+    fabricated: dict[str, Assertion] = field(default_factory=dict)  # -> admitting retraction
+    history: tuple[Origin, ...] = ()  # when no live origin: the withdrawn or reported ones
+    origin_state: str = "none"  # live, withdrawn, fabricated, reported or none
+    context_against: tuple[OtherClaim, ...] = ()  # claims that make it less plausible
+
+    def assertion(self, a_id: str) -> Assertion:
+        """Return an assertion bearing on the claim (an origin, support, report or
+        opposition) by id."""
+        found = self.origin_assertions.get(a_id)
+        if found is None:
+            found = next(a for a in (*self.support, *self.reach, *self.opposition) if a.id == a_id)
+        return found
+
+    @property
+    def speaker(self) -> tuple[Assertion, ...]:
+        """For a claim "X said Y": X's own supporting assertions, live or not."""
+        return tuple(a for a in self.support if a.actor == self.said_by)
+
+    @property
+    def contradicted_by(self) -> tuple[OtherClaim, ...]:
+        """The claims it contradicts that are confirmed."""
+        return tuple(c for c in self.contradicts if c.status == Status.confirmed)
+
+    @property
+    def confirmed_context(self) -> tuple[OtherClaim, ...]:
+        """The context claims that are confirmed."""
+        return tuple(c for c in self.context if c.status == Status.confirmed)
+
+    @property
+    def confirmed_context_against(self) -> tuple[OtherClaim, ...]:
+        """The claims making it less plausible that are confirmed."""
+        return tuple(c for c in self.context_against if c.status == Status.confirmed)
+
+    @property
+    def depends_on_others(self) -> bool:
+        """Whether its verdict can change with other claims' statuses."""
+        return bool(self.contradicts or self.context or self.context_against)
+
+
+def claim_facts(ctx: Context, claim: str) -> ClaimFacts:
+    """Return the facts about `claim`, with other claims' statuses still unknown."""
+    relevant, opposition = _bearing(ctx, claim)
+    support = [a for a in relevant if a.stance in ENDORSING]
+    said_by = ctx.claims.said_by.get(claim)
+    live = [a for a in support if a.id not in ctx.withdrawn and a.id not in ctx.discredited]
+    origins = _origins(ctx, claim, live, said_by)
+    denials = [a for a in opposition if a.stance == Stance.denies]
+    authoritative_denials, grounded_denials, weakened = _denials(ctx, denials, said_by)
+    groups, authoritative, grounded, informed = _strengths(ctx, origins)
+    reach = [a for a in relevant if a.stance == Stance.reports]
+    history, state = _history(ctx, claim, origins, support, reach, said_by)
+    return ClaimFacts(
+        claim=claim,
+        support=tuple(support),
+        live_support=tuple(live),
+        withdrawn=tuple(sorted(a.id for a in support if a.id in ctx.withdrawn)),
+        retractions=tuple(a for a in relevant if a.stance == Stance.retracts),
+        conditionals=tuple(a for a in relevant if a.stance == Stance.conditional),
+        reach=tuple(reach),
+        opposition=tuple(opposition),
+        denials=tuple(denials),
+        authoritative_denials=authoritative_denials,
+        grounded_denials=grounded_denials,
+        doubts=tuple(a for a in opposition if a.stance == Stance.doubts),
+        origins=tuple(origins),
+        origin_assertions={
+            o["assertion"]: ctx.assertions[o["assertion"]] for o in (*origins, *history)
+        },
+        groups=groups,
+        authoritative=authoritative,
+        grounded=grounded,
+        informed=informed,
+        contradicts=tuple(_other(ctx, c) for c in ctx.claims.contradicts[claim]),
+        context=tuple(_other(ctx, c) for c in ctx.claims.context[claim]),
+        status_before=None,
+        first_seen=dates.earliest([ctx.assertions[i].date for i in ctx.by_claim.get(claim, [])]),
+        reliability=tuple(
+            ctx.reliability[x]
+            for x in sorted({a.actor for a in (*live, *opposition)})
+            if x in ctx.reliability
+        ),
+        said_by=said_by,
+        attribution={a.id: ctx.attribution[a.id] for a in (*relevant, *opposition)},
+        weakened=weakened,
+        discredited=tuple(sorted(a.id for a in support if a.id in ctx.discredited)),
+        fabricated={
+            a.id: ctx.assertions[ctx.fabricated[a.id]] for a in support if a.id in ctx.fabricated
+        },
+        history=tuple(history),
+        origin_state=state,
+        context_against=tuple(_other(ctx, c) for c in ctx.claims.context_against[claim]),
+    )
+
+
+def _bearing(ctx: Context, claim: str) -> tuple[list[Assertion], list[Assertion]]:
+    """Return the assertions about the claim or a more specific one, and those denying or
+    doubting it or a more general one, each in id order."""
+    relevant = sorted(
+        (ctx.assertions[i] for c in ctx.claims.down[claim] for i in ctx.by_claim.get(c, [])),
+        key=lambda a: a.id,
+    )
+    opposition = sorted(
+        (
+            a
+            for c in ctx.claims.up[claim]
+            for a in (ctx.assertions[i] for i in ctx.by_claim.get(c, []))
+            if a.stance in (Stance.denies, Stance.doubts)
+        ),
+        key=lambda a: a.id,
+    )
+    return relevant, opposition
+
+
+def settle(facts: ClaimFacts, statuses: dict[str, str]) -> ClaimFacts:
+    """Return `facts` with every claim's status from a first pass filled in."""
+    return replace(
+        facts,
+        contradicts=tuple(replace(c, status=statuses.get(c.id)) for c in facts.contradicts),
+        context=tuple(replace(c, status=statuses.get(c.id)) for c in facts.context),
+        context_against=tuple(replace(c, status=statuses.get(c.id)) for c in facts.context_against),
+        status_before=statuses.get(facts.claim),
+    )
+
+
+def _origins(
+    ctx: Context,
+    claim: str,
+    live: list[Assertion],
+    said_by: str | None,
+    keep_withdrawn: bool = False,
+) -> list[Origin]:
+    """Return the origins of `claim`'s `live` support (not themselves withdrawn, unless
+    `keep_withdrawn`), best attributed first (see `best_first`), each weighed for who may
+    confirm (provenance.engine.authority)."""
+    gone = set() if keep_withdrawn else ctx.withdrawn | ctx.discredited.keys()
+    ids = {o for a in live for o in ctx.origins_of[a.id].get(claim, [a.id]) if o not in gone}
+    chosen = sorted((ctx.assertions[o] for o in ids), key=lambda a: best_first(ctx, a))
+
+    def weighed(a: Assertion, base: Strength) -> tuple[Strength, list[str], str]:
+        result = ctx.attribution[a.id]
+        found, why = weigh(a, base, result, said_by)
+        return found, why, result["status"]
+
+    return group_origins(claim, chosen, live, ctx.origins_of, ctx.independence, ctx.rules, weighed)
+
+
+_LEVEL_RANK = {level.value: rank for rank, level in enumerate(ATTRIBUTION_LEVELS)}
+#: The order of quote modes when choosing whose words lead: the speaker's own first.
+_MODE_ORDER = (QuoteMode.verbatim, QuoteMode.translation, QuoteMode.paraphrase)
+
+
+def best_first(ctx: Context, a: Assertion) -> tuple[int, int, tuple[object, ...], str]:
+    """Return the key that lists origins best first: the best-attributed, then the
+    speaker's own words before a translation before a paraphrase, then the earliest."""
+    return (
+        _LEVEL_RANK[ctx.attribution[a.id]["status"]],
+        _MODE_ORDER.index(a.quote_mode),
+        dates.sort_key(a.date),
+        a.id,
+    )
+
+
+def _denials(
+    ctx: Context, denials: list[Assertion], said_by: str | None
+) -> tuple[tuple[Assertion, ...], tuple[Assertion, ...], dict[str, list[str]]]:
+    """Return the denials that are authoritative once weighed, those that are grounded or
+    authoritative, and each weakened denial's weaknesses in words."""
+    weighed = {
+        a.id: weigh(a, strength(a, ctx.rules), ctx.attribution[a.id], said_by) for a in denials
+    }
+    strong = (Strength.authoritative, Strength.grounded)
+    return (
+        tuple(a for a in denials if weighed[a.id][0] == Strength.authoritative),
+        tuple(a for a in denials if weighed[a.id][0] in strong),
+        {a_id: why for a_id, (_, why) in weighed.items() if why},
+    )
+
+
+def _history(
+    ctx: Context,
+    claim: str,
+    origins: list[Origin],
+    support: list[Assertion],
+    reach: list[Assertion],
+    said_by: str | None,
+) -> tuple[list[Origin], str]:
+    """Return, when no live origin remains, the origins the claim had (withdrawn ones, or
+    those of its reports), and what became of them: live, withdrawn, fabricated,
+    reported or none."""
+    if origins:
+        return [], "live"
+    if support:
+        kept = _origins(ctx, claim, support, said_by, keep_withdrawn=True)
+        fabricated = any(o["assertion"] in ctx.fabricated for o in kept)
+        return kept, "fabricated" if fabricated else "withdrawn"
+    if reach:
+        return _origins(ctx, claim, reach, said_by, keep_withdrawn=True), "reported"
+    return [], "none"
+
+
+def _strengths(ctx: Context, origins: list[Origin]) -> tuple[frozenset[str], ...]:
+    """Return the independent groups, then those that are authoritative, grounded and
+    informed (see the fields of ClaimFacts)."""
+    by: dict[str, set[str]] = defaultdict(set)
+    for o in origins:
+        by[o["strength"]].add(o["group"])
+    grounded = by[Strength.authoritative] | by[Strength.grounded]
+    basis_given = {
+        o["group"] for o in origins if ctx.assertions[o["assertion"]].basis not in UNINFORMED
+    }
+    return (
+        frozenset(o["group"] for o in origins),
+        frozenset(by[Strength.authoritative]),
+        frozenset(grounded),
+        frozenset(grounded | by[Strength.informed] | basis_given),
+    )
+
+
+def _other(ctx: Context, claim: str) -> OtherClaim:
+    return OtherClaim(
+        id=claim,
+        text=ctx.texts[claim],
+        status=None,
+        assertions=tuple(ctx.by_claim.get(claim, [])),
+    )

@@ -1,0 +1,203 @@
+"""Relays: which assertion repeats which, in what order, and what a retraction withdraws.
+
+An assertion derives from the one it names in `via`, or else from the supporting or
+reporting assertions about the same claim carried by a source its own source cites.
+Assertions relaying each other in a circle are cut apart (nobody in a circle is upstream
+of anybody) and counted as one origin by provenance.engine.independence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+import networkx as nx
+
+from provenance import dates
+from provenance.engine.read import Assertion
+from provenance.graph import targets
+from provenance.vocab import ENDORSING, OPPOSING, SUPPORT, Stance
+
+Upstream = dict[str, list[str]]  # assertion id -> the assertion ids it derives from
+
+
+#: Stances a citing source relays: those that support or report the claim.
+CARRIED = (*SUPPORT, Stance.reports)
+
+
+def derivations(
+    graph: nx.MultiDiGraph,
+    assertions: dict[str, Assertion],
+    originals: dict[str, list[str]] | None = None,
+) -> Upstream:
+    """Return, per assertion, the assertions it derives from: its `via`, or else the
+    supporting assertions about the same claim carried by a source its source cites; and,
+    when the text it is read in derives from other sources' texts (`originals`, by source
+    id: provenance.engine.derivation), what those texts carry of it (`copied`)."""
+    carried: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for a in assertions.values():
+        if a.stance in CARRIED:
+            carried[(a.source, a.claim)].append(a.id)
+            if a.read_in:
+                carried[(a.read_in, a.claim)].append(a.id)
+    upstream: Upstream = {}
+    for a in assertions.values():
+        if a.via:
+            found = {a.via}
+        elif a.stance not in CARRIED:
+            found = set()
+        else:
+            found = set()
+            for cited in targets(graph, f"source:{a.source}", "cites"):
+                found.update(carried.get((graph.nodes[cited]["id"], a.claim), ()))
+        if originals and a.stance in CARRIED:
+            found.update(copied(a, assertions, carried, originals))
+        found.discard(a.id)
+        upstream[a.id] = sorted(found)
+    return upstream
+
+
+#: What a copied assertion can copy: an endorsement copies an endorsement, a condition a
+#: condition, a report a report or an endorsement.
+_KIN = {
+    **{s: ENDORSING for s in ENDORSING},
+    Stance.conditional: (Stance.conditional,),
+    Stance.reports: (Stance.reports, *ENDORSING),
+}
+
+
+def copied(
+    a: Assertion,
+    assertions: dict[str, Assertion],
+    carried: dict[tuple[str, str], list[str]],
+    originals: dict[str, list[str]],
+) -> list[str]:
+    """Return the assertions that the text `a` is read in copies `a` from: those about
+    the same claim carried by a text it derives from; for a quote (`read_in`), only those
+    of the same actor on the same occasion (a rewrite copies the original's quote of them).
+    """
+    text = a.read_in or a.source
+    kin = _KIN[a.stance]
+    found = []
+    for original in originals.get(text, ()):
+        for m_id in carried.get((original, a.claim), ()):
+            m = assertions[m_id]
+            if (m.read_in or m.source) != original or m.stance not in kin:
+                continue  # said in the original source, not in its text; or not the same kind
+            if a.read_in and (m.actor, m.source) != (a.actor, a.source):
+                continue
+            found.append(m_id)
+    return found
+
+
+def topological(upstream: Upstream) -> tuple[list[str], list[list[str]]]:
+    """Return assertions ordered upstream-first, and the cycles found (as sorted id lists).
+    Members of a cycle are ordered by id and treated as deriving from nothing inside it."""
+    dg = nx.DiGraph()
+    dg.add_nodes_from(upstream)
+    for a, ups in upstream.items():
+        for u in ups:
+            dg.add_edge(u, a)
+    cond = nx.condensation(dg)
+    order: list[str] = []
+    cycles = []
+    for scc in nx.lexicographical_topological_sort(
+        cond, key=lambda n: min(cond.nodes[n]["members"])
+    ):
+        members = sorted(cond.nodes[scc]["members"])
+        if len(members) > 1:
+            cycles.append(members)
+        order.extend(members)
+    return order, cycles
+
+
+def cut_cycles(upstream: Upstream, cycles: list[list[str]]) -> Upstream:
+    """Return the derivations without the edges inside each cycle: in a circle nobody is
+    upstream of anybody."""
+    inside = {a: set(cycle) for cycle in cycles for a in cycle}
+    return {a: [u for u in ups if u not in inside.get(a, ())] for a, ups in upstream.items()}
+
+
+def withdrawn(assertions: dict[str, Assertion], order: list[str], upstream: Upstream) -> set[str]:
+    """Return the assertions a retraction withdraws: the one it names in `via`, else every
+    earlier or undated assertion of the same claim by the same actor; and every assertion
+    all of whose upstream assertions are withdrawn (a relay of a retracted statement)."""
+    latest: dict[tuple[str, str], tuple[dt.datetime, int]] = {}
+    named: set[str] = set()
+    for a in assertions.values():
+        if a.stance != Stance.retracts:
+            continue
+        if a.via:
+            named.add(a.via)
+            continue
+        key = (a.actor, a.claim)
+        latest[key] = max(latest.get(key, (dt.datetime.min, 0)), dates.sort_key(a.date))
+    out: set[str] = set()
+    for a_id in order:
+        a = assertions[a_id]
+        if a.stance in OPPOSING:
+            continue
+        cutoff = latest.get((a.actor, a.claim))
+        direct = a_id in named or (
+            cutoff is not None and (a.date is None or dates.sort_key(a.date) <= cutoff)
+        )
+        ups = upstream[a_id]
+        if direct or (ups and all(u in out for u in ups)):
+            out.add(a_id)
+    return out
+
+
+def roots(order: list[str], upstream: Upstream) -> dict[str, list[str]]:
+    """Return, per assertion, the first assertions of its relay chains (ignoring claims)."""
+    found: dict[str, list[str]] = {}
+    for a in order:
+        ups = [u for u in upstream[a] if u in found]
+        found[a] = sorted({r for u in ups for r in found[u]}) if ups else [a]
+    return found
+
+
+def claim_origins(
+    assertions: dict[str, Assertion],
+    order: list[str],
+    upstream: Upstream,
+    up: dict[str, list[str]],
+) -> dict[str, dict[str, list[str]]]:
+    """Return, per assertion, for each claim its chain bears on, the origins of that claim:
+    the most upstream non-opposing assertions in the chain about it or a more specific claim."""
+    result: dict[str, dict[str, list[str]]] = {}
+    for a_id in order:
+        a = assertions[a_id]
+        merged: dict[str, set[str]] = defaultdict(set)
+        for u in upstream[a_id]:
+            for claim, origins in result.get(u, {}).items():
+                merged[claim].update(origins)
+        if a.stance not in OPPOSING:
+            for claim in up[a.claim]:
+                if not merged.get(claim):
+                    merged[claim] = {a_id}
+        result[a_id] = {c: sorted(o) for c, o in merged.items()}
+    return result
+
+
+def chain(upstream: Upstream, a_id: str) -> list[str]:
+    """Return the relay chain from `a_id` back to its origin, following the first upstream."""
+    found = [a_id]
+    seen = {a_id}
+    ups = upstream[a_id]
+    while ups and ups[0] not in seen:
+        found.append(ups[0])
+        seen.add(ups[0])
+        ups = upstream[ups[0]]
+    return found
+
+
+def ancestors(upstream: Upstream, a_id: str) -> list[str]:
+    """Return every assertion `a_id` derives from, directly or through relays, sorted."""
+    seen: set[str] = set()
+    stack = list(upstream[a_id])
+    while stack:
+        u = stack.pop()
+        if u not in seen:
+            seen.add(u)
+            stack.extend(upstream[u])
+    return sorted(seen)

@@ -1,0 +1,489 @@
+"""One small case per rule of attribution and independence (issue 13), with its verdict."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from provenance.engine import analyse
+from provenance.engine.rewrites import anchors, detect
+from provenance.graph import build_graph
+from provenance.model import Case
+from provenance.records import Analysis
+
+PARAGRAPHS = [
+    "The central bank said on Tuesday that it had sold part of its bond holdings to "
+    "defend the currency, according to two officials who asked not to be named.",
+    "Traders in London reported heavy selling in the afternoon session, and yields on the "
+    "ten-year note rose by the most in a month before settling lower.",
+    "A spokesman for the ministry declined to comment on the operation, saying only that "
+    "the authorities watch the market closely and act when needed.",
+]
+
+
+def run(
+    assertions: list[dict[str, Any]],
+    sources: dict[str, dict[str, Any]] | None = None,
+    claims: list[dict[str, Any]] | None = None,
+    texts: dict[str, str] | None = None,
+    actors: dict[str, dict[str, Any]] | None = None,
+) -> Analysis:
+    """Analyse a small case; actors and sources are made from the ids the assertions use,
+    with the extra fields given in `sources` and `actors`."""
+    sources = sources or {}
+    actors = actors or {}
+    source_ids = {a["source"] for a in assertions} | {
+        a["read_in"] for a in assertions if a.get("read_in")
+    }
+    source_ids |= set(sources)
+    actor_ids = {a["actor"] for a in assertions} | set(actors)
+    actor_ids |= {s[k] for s in sources.values() for k in ("publisher", "author") if k in s}
+    data = {
+        "actors": [
+            {"id": x, "name": x.upper(), "kind": "person", **actors.get(x, {})}
+            for x in sorted(actor_ids)
+        ],
+        "sources": [
+            {"id": s, "title": f"source {s}", "kind": "article", **sources.get(s, {})}
+            for s in sorted(source_ids)
+        ],
+        "claims": claims
+        or [{"id": c, "text": c.upper()} for c in sorted({a["claim"] for a in assertions})],
+        "assertions": [{"basis": "unstated", **a} for a in assertions],
+    }
+    graph = build_graph(Case.model_validate(data))
+    for s, fields in sources.items():  # the engine reads the flag; the path is the CLI's
+        if fields.get("archive"):
+            graph.nodes[f"source:{s}"]["archive"] = fields["archive"]
+    return analyse(graph, None, texts)
+
+
+def a(id: str, actor: str, claim: str, stance: str, source: str, **more: Any) -> dict[str, Any]:
+    return {"id": id, "actor": actor, "claim": claim, "source": source, "stance": stance, **more}
+
+
+def level(result: Analysis, assertion: str) -> str:
+    return result["assertions"][assertion]["attribution"]["status"]
+
+
+def reasons(result: Analysis, claim: str) -> list[str]:
+    return [r["text"] for r in result["claims"][claim]["reasons"]]
+
+
+# --- derivation: rewrites, syndication, revisions ----------------------------------------
+
+
+def test_a_rewrite_is_found_in_the_texts_without_a_citation() -> None:
+    original = "\n\n".join(PARAGRAPHS)
+    rewrite = "Markets in focus. " + PARAGRAPHS[0] + " Analysts were surprised.\n" + PARAGRAPHS[1]
+    result = run(
+        [
+            a("a1", "wire", "sold", "states", "wire-story", basis="unnamed_sources"),
+            a("a2", "blog", "sold", "states", "blog-post", basis="unnamed_sources"),
+        ],
+        sources={
+            "wire-story": {"archive": "w.txt", "date": "2025-04-01"},
+            "blog-post": {"archive": "b.txt", "date": "2025-04-02"},
+        },
+        texts={"wire-story": original, "blog-post": rewrite},
+    )
+    [found] = result["derivations"]
+    assert (found["source"], found["original"], found["how"], found["dated"]) == (
+        "blog-post",
+        "wire-story",
+        "shared-passages",
+        True,
+    )
+    v = result["claims"]["sold"]
+    assert (v["status"], v["independent_origins"]) == ("unconfirmed", 1)
+    assert [o["assertion"] for o in v["origins"]] == ["a1"]
+    assert "rewrite" in [f["kind"] for f in result["assertions"]["a2"]["flags"]]
+    assert "rewrite" in [f["kind"] for f in result["flags"]]
+
+
+def test_a_rewrite_in_new_words_is_found_by_its_names_figures_and_quotes() -> None:
+    first = (
+        "Finance Minister Katsunobu Kato said the holdings of $1.13 trillion exist "
+        "“as a card in the talks”. Ryosei Akazawa met Scott Bessent. Nicholas Smith of "
+        "CLSA and Jesper Koll of Monex Group were struck."
+    )
+    retold = (
+        "In a striking remark, Katsunobu Kato put Japan's $1.13 trillion on the table, "
+        "calling it “as a card in the talks”. Earlier Ryosei Akazawa had seen Scott Bessent; "
+        "analysts Nicholas Smith and Jesper Koll weighed in."
+    )
+    unrelated = "Scott Bessent spoke about tariffs. Donald Trump paused them for 90 days."
+    assert anchors(first)[:3] == [
+        "name:katsunobu kato",
+        "figure:$1.13 trillion",
+        "quote:as a card in the talks",
+    ]
+    found = detect({"first": first, "retold": retold, "other": unrelated})
+    assert [(d.left, d.right, d.how) for d in found] == [("first", "retold", "same-anchors")]
+
+
+def test_syndication_adds_no_outlet_to_an_attribution() -> None:
+    story = "\n".join(PARAGRAPHS)
+    result = run(
+        [
+            a("q1", "minister", "c", "states", "speech", read_in="paper", basis="first_hand"),
+            a("q2", "minister", "c", "states", "speech", read_in="portal", basis="first_hand"),
+        ],
+        sources={
+            "paper": {"archive": "p.txt", "publisher": "daily", "date": "2025-04-01"},
+            "portal": {"archive": "q.txt", "publisher": "aggregator", "date": "2025-04-01"},
+        },
+        texts={"paper": story, "portal": story},
+    )
+    assert result["derivations"][0]["how"] == "shared-passages"
+    assert result["derivations"][0]["dated"] is False  # same day: assumed by id
+    assert level(result, "q1") == level(result, "q2") == "second-hand"
+    assert result["claims"]["c"]["status"] == "unconfirmed"
+    assert result["claims"]["c"]["independent_origins"] == 1
+
+
+def test_two_outlets_that_do_not_derive_from_each_other_establish_an_attribution() -> None:
+    result = run(
+        [
+            a("q1", "minister", "c", "states", "speech", read_in="paper", basis="first_hand"),
+            a("q2", "minister", "c", "states", "speech", read_in="radio", basis="first_hand"),
+        ],
+        sources={"paper": {"publisher": "daily"}, "radio": {"publisher": "broadcaster"}},
+    )
+    assert level(result, "q1") == "independent-reports"
+    assert result["claims"]["c"]["status"] == "confirmed"
+
+
+def test_a_revision_cycle_is_circular_reporting_and_counts_once() -> None:
+    result = run(
+        [
+            a("w1", "wiki", "c", "states", "wiki-2024"),
+            a("n1", "paper", "c", "states", "newspaper"),
+            a("w2", "wiki", "c", "states", "wiki-2025"),
+        ],
+        sources={
+            "wiki-2024": {"date": "2024-01"},
+            "newspaper": {"date": "2024-06", "cites": ["wiki-2024"]},
+            "wiki-2025": {"date": "2025-01", "revision_of": "wiki-2024", "cites": ["newspaper"]},
+        },
+    )
+    v = result["claims"]["c"]
+    assert v["independent_origins"] == 1
+    assert [o["assertion"] for o in v["origins"]] == ["w1"]
+    [circle] = [f for f in result["flags"] if f["kind"] == "circular-reporting"]
+    assert circle["assertions"] == ["n1", "w1", "w2"]
+    assert "counted once" in circle["text"]
+    assert "circular-reporting" in [f["kind"] for f in v["flags"]]
+
+
+# --- attribution levels ---------------------------------------------------------------
+
+
+def test_attribution_levels() -> None:
+    digest = "ab" * 32
+    result = run(
+        [
+            a("own", "x", "c", "states", "archived"),
+            a("clip", "y", "c", "states", "video", read_in="archived"),
+            a("post", "z", "c", "states", "post", read_in="archived"),
+            a("heard", "w", "c", "states", "talk", read_in="archived"),
+            a("nothing", "v", "c", "states", "rumor"),
+        ],
+        sources={
+            "archived": {"archive": "a.txt"},
+            "video": {"capture": {"sha256": digest, "date": "2025-04-09"}},
+            "post": {"screenshot": True, "recorded": True},
+            "talk": {"recorded": True},
+        },
+    )
+    assert {k: level(result, k) for k in result["assertions"]} == {
+        "own": "on-record",
+        "clip": "on-record",
+        "post": "screenshot-only",
+        "heard": "second-hand",
+        "nothing": "unverifiable",
+    }
+    assert result["assertions"]["heard"]["attribution"]["text"].endswith(
+        "a recording is said to exist, but we hold no capture of it"
+    )
+
+
+def test_a_refuted_attribution_decides_the_claim_that_it_was_said_and_supports_nothing() -> None:
+    claims = [
+        {"id": "said", "text": "The senator said the war was lost", "said_by": "senator"},
+        {"id": "lost", "text": "The war was lost"},
+    ]
+    challenge = {"challenge": "refuted", "sources": ["transcript"], "note": "not in the speech"}
+    result = run(
+        [
+            a("s1", "senator", "said", "states", "speech", read_in="blog", attribution=challenge),
+            a("s2", "senator", "lost", "states", "speech", read_in="blog", attribution=challenge),
+        ],
+        sources={"transcript": {"archive": "t.txt"}},
+        claims=claims,
+    )
+    assert level(result, "s1") == "refuted"
+    v = result["claims"]["said"]
+    assert v["status"] == "refuted"
+    assert v["reasons"][0]["text"].startswith("not said: SENATOR (stated, basis unstated)")
+    assert result["claims"]["lost"]["status"] == "unsupported"
+    assert "not said (attribution refuted): SENATOR (stated, basis unstated)" in reasons(
+        result, "lost"
+    )
+    assert "attribution-challenged" in [f["kind"] for f in result["assertions"]["s2"]["flags"]]
+
+
+def test_drifted_verbatim_quotes_are_at_most_second_hand() -> None:
+    result = run(
+        [
+            a("v1", "analyst", "c", "states", "remarks", read_in="p1", quote="It is a test"),
+            a(
+                "v2",
+                "analyst",
+                "c",
+                "states",
+                "remarks",
+                read_in="p2",
+                quote="It is a street fight",
+            ),
+            a(
+                "t1",
+                "minister",
+                "c",
+                "states",
+                "tv",
+                read_in="p1",
+                quote="A card",
+                quote_mode="translation",
+            ),
+            a(
+                "t2",
+                "minister",
+                "c",
+                "states",
+                "tv",
+                read_in="p2",
+                quote="We hold a card",
+                quote_mode="translation",
+            ),
+        ],
+        sources={"p1": {"publisher": "one"}, "p2": {"publisher": "two"}},
+    )
+    assert level(result, "v1") == level(result, "v2") == "second-hand"
+    assert "quoted 2 different ways" in result["assertions"]["v1"]["attribution"]["text"]
+    # two translators' words for one remark are not drift
+    assert level(result, "t1") == level(result, "t2") == "independent-reports"
+
+
+def test_a_paraphrase_is_at_most_second_hand() -> None:
+    result = run(
+        [
+            a("p1", "minister", "c", "states", "tv", read_in="x", quote_mode="paraphrase"),
+            a("p2", "minister", "c", "states", "tv", read_in="y", quote="We hold a card"),
+        ],
+        sources={"x": {"publisher": "one"}, "y": {"publisher": "two"}},
+    )
+    assert (level(result, "p1"), level(result, "p2")) == ("second-hand", "independent-reports")
+    assert result["assertions"]["p1"]["quote_mode"] == "paraphrase"
+
+
+# --- who may confirm ----------------------------------------------------------------------
+
+
+def test_a_statement_of_intent_confirms_only_that_it_was_stated() -> None:
+    claims = [
+        {"id": "wont-sell", "text": "The country will not sell its bonds"},
+        {"id": "said", "text": "The minister said it would not sell", "said_by": "minister"},
+    ]
+    result = run(
+        [
+            a(
+                "i1",
+                "minister",
+                "wont-sell",
+                "states",
+                "speech",
+                basis="first_hand",
+                speech_act="intent",
+            ),
+            a(
+                "i2",
+                "minister",
+                "said",
+                "states",
+                "speech",
+                basis="first_hand",
+                speech_act="intent",
+            ),
+        ],
+        sources={"speech": {"archive": "s.txt"}},
+        claims=claims,
+    )
+    v = result["claims"]["wont-sell"]
+    assert (v["status"], v["grade"]) == ("unconfirmed", 3)
+    assert v["origins"][0]["weakened"] == [
+        "a statement of intent: it confirms only that it was stated"
+    ]
+    assert result["claims"]["said"]["status"] == "confirmed"
+    assert result["assertions"]["i1"]["speech_act"] == "intent"
+
+
+def test_a_self_interested_boast_alone_does_not_confirm() -> None:
+    boast = a("b1", "ceo", "deal", "states", "interview", basis="first_hand", self_interested=True)
+    alone = run([boast], sources={"interview": {"archive": "i.txt"}})
+    v = alone["claims"]["deal"]
+    assert (v["status"], v["origins"][0]["strength"]) == ("unconfirmed", "grounded")
+    assert "self-interested" in v["reasons"][0]["text"]
+    backed = run(
+        [boast, a("r1", "paper", "deal", "states", "report", basis="documents")],
+        sources={"interview": {"archive": "i.txt"}},
+    )
+    assert backed["claims"]["deal"]["status"] == "corroborated"
+
+
+def test_a_denial_without_knowledge_or_authority_does_not_make_a_dispute() -> None:
+    result = run(
+        [
+            a("h1", "investors", "china-sold", "hedges", "report", read_in="digest"),
+            a("d1", "pundit", "china-sold", "denies", "show", read_in="digest", quote="not China"),
+        ]
+    )
+    v = result["claims"]["china-sold"]
+    assert (v["status"], v["grade"]) == ("unconfirmed", 4)
+    assert any(
+        t.startswith("denied by PUNDIT (denied, basis unstated)")
+        for t in reasons(result, "china-sold")
+    )
+
+
+def test_a_self_interested_second_hand_denial_is_opposition_of_that_weight() -> None:
+    result = run(
+        [
+            a("c1", "cnn", "drove", "states", "report", read_in="digest", basis="unnamed_sources"),
+            a(
+                "d1",
+                "secretary",
+                "drove",
+                "denies",
+                "remarks",
+                read_in="digest",
+                basis="first_hand",
+                self_interested=True,
+            ),
+        ]
+    )
+    v = result["claims"]["drove"]
+    assert (v["status"], v["grade"]) == ("unconfirmed", 3)
+    assert any(
+        "weighed down: self-interested; attribution not established" in t
+        for t in reasons(result, "drove")
+    )
+
+
+def test_context_works_both_ways() -> None:
+    claims = [
+        {"id": "sold", "text": "The bank sold"},
+        {"id": "loss", "text": "The bank announced a loss", "context_for": ["sold"]},
+        {
+            "id": "done",
+            "text": "The bank said it finished selling in March",
+            "context_against": ["sold"],
+        },
+    ]
+    result = run(
+        [
+            a("r1", "posts", "sold", "hedges", "forum"),
+            a("o1", "bank", "loss", "confirms", "release", basis="official"),
+            a("o2", "bank", "done", "confirms", "release", basis="official"),
+        ],
+        sources={"release": {"archive": "r.txt"}},
+        claims=claims,
+    )
+    texts = reasons(result, "sold")
+    assert (
+        "context (confirmed): 'The bank announced a loss' makes it more plausible "
+        "but does not confirm it"
+    ) in texts
+    assert (
+        "context (confirmed): 'The bank said it finished selling in March' makes it less "
+        "plausible but does not refute it"
+    ) in texts
+    assert result["claims"]["sold"]["grade"] == 4  # the context against keeps it doubtful
+
+
+# --- fabrication, retraction, reports ------------------------------------------------------
+
+
+def test_an_admitted_fabrication_withdraws_the_origin_and_what_derives_from_it() -> None:
+    result = run(
+        [
+            a(
+                "f1",
+                "blogger",
+                "c",
+                "states",
+                "blog",
+                date="2025-01-01",
+                quote="the minister resigned",
+            ),
+            a("r1", "site", "c", "states", "site", via="f1", date="2025-01-02"),
+            a("r2", "forum", "c", "states", "forum", via="r1", date="2025-01-03"),
+            a(
+                "x1",
+                "blogger",
+                "c",
+                "retracts",
+                "blog2",
+                via="f1",
+                admits_fabrication=True,
+                date="2025-01-05",
+                quote="I made it up",
+            ),
+        ]
+    )
+    v = result["claims"]["c"]
+    assert (v["status"], v["withdrawn"]) == ("retracted", ["f1", "r1", "r2"])
+    assert v["checks"][1] == {
+        "rule": "fabricated",
+        "fired": True,
+        "detail": "3 supporting assertion(s) fabricated, by admission",
+    }
+    assert "fabricated, admitted by BLOGGER (retracted, basis unstated): 'I made it up'" in reasons(
+        result, "c"
+    )
+    assert (v["independent_origins"], v["origin_state"]) == (1, "fabricated")
+    assert "1 origin, fabricated: BLOGGER (stated, basis unstated)" in reasons(result, "c")
+    assert "fabricated" in [f["kind"] for f in result["assertions"]["r2"]["flags"]]
+
+
+def test_a_retracted_origin_stays_in_the_counts() -> None:
+    result = run(
+        [
+            a("s1", "paper", "c", "states", "story", date="2025-01-01", basis="unnamed_sources"),
+            a("x1", "paper", "c", "retracts", "correction", date="2025-01-02"),
+        ]
+    )
+    v = result["claims"]["c"]
+    assert (v["status"], v["independent_origins"], v["origin_state"]) == (
+        "retracted",
+        1,
+        "withdrawn",
+    )
+    assert "1 origin, retracted: PAPER (stated, unnamed sources)" in reasons(result, "c")
+
+
+def test_a_chain_of_reports_keeps_its_origin() -> None:
+    result = run(
+        [
+            a("r1", "agency", "c", "reports", "wire"),
+            a("r2", "paper", "c", "reports", "story", via="r1"),
+            a("r3", "site", "c", "reports", "post", via="r2"),
+        ]
+    )
+    v = result["claims"]["c"]
+    assert (v["status"], v["independent_origins"], v["origin_state"]) == (
+        "unsupported",
+        1,
+        "reported",
+    )
+    assert [o["assertion"] for o in v["origins"]] == ["r1"]
+    assert "1 origin, only reported: AGENCY (reported, basis unstated)" in reasons(result, "c")
