@@ -33,6 +33,8 @@ EXAMPLES = int(os.environ.get("PROV_FUZZ_EXAMPLES", "6"))
 
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+BAD_LINK = re.compile(r"(?i)(href|src|url)\s*=?\s*[\"']?\s*(javascript|data|vbscript):")
+"""A link to a dangerous scheme, as text (tests/test_report.py reads SVG with it)."""
 MD_LINK = re.compile(r"(?i)(\]\(\s*<?|<a\s[^>]*href\s*=\s*[\"']?)\s*(javascript|data|vbscript):")
 EXPORT_FORMATS = export_registry.names()
 IMPORT_FORMATS = list(import_registry.FORMATS)
