@@ -31,7 +31,10 @@ def dot_text(lines: list[str], align: str = "c") -> str:
 
     end = "\\l" if align == "l" else "\\n"
     body = end.join(dot_label(" ".join(line.split())) for line in lines)
-    return str(graphviz.nohtml(body + ("\\l" if align == "l" else "")))
+    # nohtml marks the text as a plain label (a str subclass): str() would drop the mark,
+    # and graphviz would then write a text of the form <...> unquoted, as an HTML label.
+    label: str = graphviz.nohtml(body + ("\\l" if align == "l" else ""))
+    return label
 
 
 def attr(text: str) -> str:
