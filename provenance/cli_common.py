@@ -147,29 +147,26 @@ STDIN_NAME = "<stdin>"
 
 def read_document(case: Path | None) -> "Document":
     """Return the analysed document of `case` (see `case_path`); `-` reads one case
-    file, YAML or JSON, from standard input (not cached; errors name `<stdin>`)."""
+    file, YAML or JSON, from standard input (not cached; errors name `<stdin>`; archive
+    paths are relative to the current folder)."""
     if case != STDIN:
         from provenance.document import load_document
 
         return load_document(case_path(case))
-    import tempfile
-
     from provenance.document import build_document
     from provenance.errors import Problem
+    from provenance.paths import display_path
 
-    data = sys.stdin.buffer.read()
-    with tempfile.TemporaryDirectory(prefix="prov-stdin-") as folder:
-        path = Path(folder, "stdin.yaml")
-        path.write_bytes(data)
-        names = {str(path), str(path.resolve())}
-        try:
-            doc = build_document(path)
-        except ProvenanceError as exc:
-            exc.problems = [
-                Problem(STDIN_NAME, p.line, p.message) if p.file in names else p
-                for p in exc.problems
-            ]
-            raise
+    # Never written anywhere: the bytes stand in for a case file in the current folder.
+    path = Path.cwd() / "stdin.yaml"
+    names = {str(path), display_path(path)}
+    try:
+        doc = build_document(path, contents={path: sys.stdin.buffer.read()})
+    except ProvenanceError as exc:
+        exc.problems = [
+            Problem(STDIN_NAME, p.line, p.message) if p.file in names else p for p in exc.problems
+        ]
+        raise
     for finding in doc["checks"]:
         if finding.get("file") in names:
             finding["file"] = STDIN_NAME

@@ -35,7 +35,7 @@ def render(
     output: Annotated[
         str | None,
         typer.Option(
-            "--output", "-o", help="File to write; '-' for stdout. Default: graphs/<term>.<format>."
+            "--output", "-o", help="File to write; '-' for stdout. Default: <term>.<format> here."
         ),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="svg, dot, png or pdf.")] = "svg",

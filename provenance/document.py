@@ -193,11 +193,14 @@ def _analyse(read: _Read, as_of: str | None) -> Document:
     }
 
 
-def build_document(path: Path, as_of: str | None = None) -> Document:
+def build_document(
+    path: Path, as_of: str | None = None, contents: dict[Path, bytes] | None = None
+) -> Document:
     """Return the analysed document of the case at `path`, without the cache: read,
-    validate, build the graph, analyse, check the evidence. Raises CaseError for a bad
-    case."""
-    return _analyse(_read(path, read_cases(path), {}), as_of)
+    validate, build the graph, analyse, check the evidence. `contents` gives the case
+    files' bytes when they do not come from `path` (a case on standard input). Raises
+    CaseError for a bad case."""
+    return _analyse(_read(path, read_cases(path) if contents is None else contents, {}), as_of)
 
 
 def _cache_file(path: Path) -> Path | None:

@@ -468,9 +468,9 @@ def test_a_dot_injection_in_a_title_stays_a_quoted_string(tmp_path: Path) -> Non
 
 
 def test_default_output_names() -> None:
-    assert default_output("norinchukin", "svg") == "graphs/norinchukin.svg"
-    assert default_output("claim:japan-sold", "png") == "graphs/claim-japan-sold.png"
-    assert default_output(None, "svg") == "graphs/all.svg"
+    assert default_output("norinchukin", "svg") == "norinchukin.svg"
+    assert default_output("claim:japan-sold", "png") == "claim-japan-sold.png"
+    assert default_output(None, "svg") == "all.svg"
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ from provenance.cli import app
 from provenance.views.text import terminal
 from provenance.views.text.terminal import Screen, cell_width, fit, json_text, screen, wrap
 from provenance.vocab import Status
-from tests.conftest import CASES, ROOT, write_case
+from tests.conftest import CASES, ROOT, SEED, write_case
 
 runner = CliRunner()
 ESCAPE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -338,6 +338,16 @@ def test_a_case_from_standard_input() -> None:
     assert bad.exit_code == 2
     assert bad.stderr.startswith("<stdin>:2: ")
     assert bad.stderr.count("\n") == 1
+
+
+def test_a_case_from_standard_input_finds_its_archives_from_the_current_folder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(SEED)
+    text = (SEED / "case.yaml").read_text(encoding="utf-8")
+    result = runner.invoke(app, ["check", "--case", "-", "--json"], input=text)
+    assert result.exit_code == 1, result.stderr  # the seed's two figure errors
+    assert json.loads(result.stdout)["summary"]["ok"] >= 40  # quotes located in sources/
 
 
 # --- term resolution ---------------------------------------------------------------------

@@ -14,13 +14,14 @@ from provenance.render.options import RenderOptions
 
 
 def default_output(term: str | None, fmt: str) -> str:
-    """Return the file a diagram goes to when no -o is given: graphs/<term>.<format>.
+    """Return the file a diagram goes to when no -o is given: <term>.<format> in the
+    current folder (never the repository's committed graphs/).
 
     >>> default_output("claim:japan-sold", "png")
-    'graphs/claim-japan-sold.png'
+    'claim-japan-sold.png'
     """
     stem = re.sub(r"[^a-z0-9]+", "-", (term or "all").casefold()).strip("-") or "diagram"
-    return f"graphs/{stem}.{fmt}"
+    return f"{stem}.{fmt}"
 
 
 def generation_date(doc: Document, source_date_epoch: str | None, today: dt.date) -> str:
