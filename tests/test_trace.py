@@ -203,3 +203,12 @@ def test_find_id_resolves_one_kind_and_says_where_to_look(seed_doc: Document) ->
         find_id(seed_doc, "claim", "gasparino", see="'prov status' lists every claim")
     assert str(info.value).startswith("no claim with id 'gasparino'")
     assert str(info.value).endswith("; 'prov status' lists every claim")
+
+
+def test_a_wrong_name_finds_its_actor_but_is_never_suggested(seed_doc: Document) -> None:
+    from provenance.errors import LookupFailed
+    from provenance.views.find import find
+
+    assert [m.id for m in find(seed_doc, "Gaspardino")] == ["gasparino"]
+    with pytest.raises(LookupFailed, match="did you mean 'gasparino'"):
+        find(seed_doc, "Gasparnio")

@@ -95,7 +95,9 @@ def _keys(doc: Document) -> Iterator[tuple[str, str, str, str]]:
         yield "actor", actor["id"], "id", actor["id"]
         yield "actor", actor["id"], "name", actor["name"]
         for alias in actor.get("aliases", []):
-            yield "actor", actor["id"], "alias", alias["name"]
+            # A wrong name still finds its actor, but is never suggested as a spelling.
+            field = "wrong name" if alias.get("error") else "alias"
+            yield "actor", actor["id"], field, alias["name"]
     for source in case.get("sources", []):
         yield "source", source["id"], "id", source["id"]
         yield "source", source["id"], "title", source["title"]
@@ -185,7 +187,7 @@ def find(doc: Document, term: str) -> list[Match]:
 
 
 def _nothing(doc: Document, term: str) -> LookupFailed:
-    names = [value for k, _, fld, value in _keys(doc) if fld != "text"]
+    names = [value for k, _, fld, value in _keys(doc) if fld not in ("text", "wrong name")]
     return LookupFailed(
         f"nothing matches '{term}'{_hint(term, names)}; 'prov status' lists every claim"
     )
