@@ -171,7 +171,7 @@ def explain(
         try:
             match = resolve(doc, claim, "claim", "explain")
         except Ambiguous as error:
-            match = choose(claim, error.candidates, error)
+            match = choose(doc, claim, error.candidates, error)
         result = run_explain(doc, match.id)
     if opts.as_json:
         print_json(result)

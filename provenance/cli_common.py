@@ -345,16 +345,20 @@ def user_errors() -> Iterator[None]:
         fail(error)
 
 
-def choose(term: str, candidates: "list[Match]", error: ProvenanceError) -> "Match":
-    """Return the candidate a person picks from a numbered list of what `term` matches;
-    in a script (no terminal), fail with `error`, which names the candidates (exit 2)."""
+def choose(
+    doc: "Document", term: str, candidates: "list[Match]", error: ProvenanceError
+) -> "Match":
+    """Return the candidate a person picks from a numbered list of what `term` matches,
+    each with its wording or name; in a script (no terminal), fail with `error`, which
+    names the candidates (exit 2)."""
     if not interactive():
         fail(error)
     from provenance.escape import terminal
+    from provenance.views.find import label
 
     typer.echo(f"prov: '{terminal(term)}' matches {len(candidates)} records:", err=True)
     for n, m in enumerate(candidates, 1):
-        typer.echo(f"{n:>4}. {m.kind}:{m.id}  ({m.field}: {terminal(m.value)})", err=True)
+        typer.echo(f"{n:>4}. {m.kind}:{m.id}  {terminal(label(doc, m))}", err=True)
     from typer._click.types import IntRange
 
     pick: int = typer.prompt(
@@ -373,5 +377,5 @@ def pick_record(doc: "Document", term: str) -> str:
         f"'{term}' matches {len(matches)} records: {names}; "
         "run 'prov trace KIND:ID' with one of them"
     )
-    chosen = choose(term, matches, error)
+    chosen = choose(doc, term, matches, error)
     return f"{chosen.kind}:{chosen.id}"

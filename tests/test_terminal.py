@@ -430,3 +430,36 @@ def test_shell_completion_offers_terms_of_the_current_case() -> None:
     env.update({"COMP_WORDS": "prov explain japan-s", "COMP_CWORD": "2"})
     done = subprocess.run([str(prov)], env=env, capture_output=True, text=True, check=False)
     assert done.stdout.split() == ["japan-sold"]
+
+
+def test_on_a_terminal_the_pick_list_names_each_record_in_words() -> None:
+    import pty
+
+    main, child = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM")}
+    env.update({"PAGER": "cat", "COLUMNS": "120", "NO_COLOR": "1"})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "provenance.cli", "trace", "japan"],
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        env=env,
+        cwd=ROOT,
+    )
+    os.close(child)
+    os.write(main, b"1\n")  # waits in the terminal's buffer until prov asks
+    chunks = []
+    while True:
+        try:
+            data = os.read(main, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=60)
+    os.close(main)
+    shown = b"".join(chunks).decode("utf-8", "replace")
+    assert "claim:japan-holdings-113  Japan holds $1.13 trillion of US Treasuries" in shown
+    assert "which one (1-" in shown
+    assert proc.returncode == 0

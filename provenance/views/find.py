@@ -110,6 +110,19 @@ def _keys(doc: Document) -> Iterator[tuple[str, str, str, str]]:
         yield "assertion", assertion["id"], "id", assertion["id"]
 
 
+def label(doc: Document, match: Match) -> str:
+    """Return the words that tell a person which record `match` is: a claim's wording, an
+    actor's name, a source's title (an assertion: its id)."""
+    case = doc["case"]
+    if match.kind == "claim":
+        return next((c["text"] for c in case["claims"] if c["id"] == match.id), match.id)
+    if match.kind == "actor":
+        return next((a["name"] for a in case["actors"] if a["id"] == match.id), match.id)
+    if match.kind == "source":
+        return next((s["title"] for s in case["sources"] if s["id"] == match.id), match.id)
+    return match.id
+
+
 def find_id(doc: Document, kind: str, record_id: str, see: str = "") -> Match:
     """Return the record of `kind` with id `record_id`, or raise LookupFailed naming the
     closest id, followed by `see` (where to look) when given.
