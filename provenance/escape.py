@@ -26,7 +26,6 @@ from __future__ import annotations
 import functools
 import json
 import re
-from urllib.parse import urlsplit
 
 __all__ = [
     "dot_label",
@@ -46,9 +45,16 @@ MAX_URL_LENGTH = 8192
 """Longer strings are not taken as URLs (browsers and servers cut far earlier)."""
 
 _UNSAFE_FOR_TERMINAL = "\x00-\x1f\x7f-\x9f" + BIDI_CONTROLS + "\ud800-\udfff"
-_XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_URL_FORBIDDEN = re.compile(r"[\s\x00-\x1f\x7f-\x9f<>\"`\\" + BIDI_CONTROLS + "\ud800-\udfff]")
-_JSON_IN_HTML = re.compile("[<>&\u2028\u2029\x7f-\x9f\ud800-\udfff]")
+_XML_FORBIDDEN = "[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+_URL_FORBIDDEN = r"[\s\x00-\x1f\x7f-\x9f<>\"`\\" + BIDI_CONTROLS + "\ud800-\udfff]"
+_JSON_IN_HTML = "[<>&\u2028\u2029\x7f-\x9f\ud800-\udfff]"
+
+
+@functools.cache
+def _pattern(source: str) -> re.Pattern[str]:
+    """Compile a pattern on first use: the cached path of `prov trace` needs none of them,
+    and compiling the wide Unicode classes costs milliseconds at start-up."""
+    return re.compile(source)
 
 
 def _visible(char: str) -> str:
@@ -94,7 +100,7 @@ def xml_chars(text: str, replacement: str = "\ufffd") -> str:
     >>> xml_chars("<kept & for the writer>")
     '<kept & for the writer>'
     """
-    return _XML_FORBIDDEN.sub(replacement, text)
+    return _pattern(_XML_FORBIDDEN).sub(replacement, text)
 
 
 def dot_label(text: str, newline: str = "\\n") -> str:
@@ -149,7 +155,7 @@ def json_for_html(obj: object, indent: int | None = 2, sort_keys: bool = True) -
     ['a\u2028b & c']
     """
     text = json.dumps(obj, ensure_ascii=False, indent=indent, sort_keys=sort_keys)
-    return _JSON_IN_HTML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _pattern(_JSON_IN_HTML).sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def safe_url(url: object) -> str | None:
@@ -167,9 +173,11 @@ def safe_url(url: object) -> str | None:
     """
     if not isinstance(url, str) or not url or len(url) > MAX_URL_LENGTH:
         return None
-    if _URL_FORBIDDEN.search(url):
+    if _pattern(_URL_FORBIDDEN).search(url):
         return None
     try:
+        from urllib.parse import urlsplit
+
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number
     except ValueError:
