@@ -54,12 +54,22 @@ def cell_width(text: str) -> int:
     >>> cell_width("農林中金 Bank")
     13
     """
-    if _NARROW.fullmatch(text):
+    if (text.isascii() and text.isprintable()) or _NARROW.fullmatch(text):
         return len(text)
+    if len(text) == 1:
+        return _char_width(text)
     from wcwidth import wcswidth, wcwidth
 
     total = wcswidth(text)
     return total if total >= 0 else sum(max(wcwidth(ch), 0) for ch in text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _char_width(ch: str) -> int:
+    """Return the columns of one character outside the narrow ranges (wcwidth), once each."""
+    from wcwidth import wcwidth
+
+    return int(max(wcwidth(ch), 0))
 
 
 def _cut(text: str, room: int) -> tuple[str, str]:
@@ -126,7 +136,7 @@ def _tokens(text: str) -> Iterator[str]:
     """Yield the runs of spaces and the words of `text`, each wide (CJK, emoji)
     character a word by itself: a line may break before or after one."""
     for part in _SPACES.split(text):
-        if not part or part.isspace() or _NARROW.fullmatch(part):
+        if not part or part.isspace() or part.isascii() or _NARROW.fullmatch(part):
             if part:
                 yield part
             continue
