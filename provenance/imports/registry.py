@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from provenance.errors import ProvenanceError
 
@@ -25,8 +24,7 @@ CaseData = dict[str, "JSON"]
 Reader = Callable[[str], tuple[CaseData, list[str]]]
 
 
-@dataclass(frozen=True)
-class ImportFormat:
+class ImportFormat(NamedTuple):
     """One import format: its name, what it reads (one line, for help), its reader."""
 
     name: str
@@ -60,8 +58,7 @@ FORMATS: dict[str, ImportFormat] = {
 }
 
 
-@dataclass(frozen=True)
-class Imported:
+class Imported(NamedTuple):
     """A document read into a case: the case file's text (YAML), and what was left out."""
 
     case_yaml: str
