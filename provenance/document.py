@@ -70,17 +70,52 @@ _engine: list[str] = []
 def engine_hash() -> str:
     """Return a hash of the installed code (every .py file of the package, by relative
     path, and the version), so a cache never outlives the code that wrote it. Computed
-    once per process: about 1 ms for 80 files."""
+    once per process, and remembered in the cache folder under a stamp of the files'
+    (path, size, modification time) list: the contents are read and hashed again
+    whenever that list changes, so start-up stats the files instead of reading them."""
     if not _engine:
         package = Path(__file__).resolve().parent
-        digest = blake2b(__version__.encode(), digest_size=16)
-        for folder, subfolders, names in sorted(os.walk(package)):
-            subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
-            for name in sorted(n for n in names if n.endswith(".py")):
-                path = Path(folder, name)
-                _part(digest, str(path.relative_to(package)), path.read_bytes())
-        _engine.append(digest.hexdigest())
+        files = sorted(_package_files(package, ""))
+        stamp = blake2b(repr((__version__, files)).encode(), digest_size=16).hexdigest()
+        folder = cache_dir()
+        memo = None if folder is None else folder / "engine-hash.json"
+        known = _read_memo(memo)
+        if known is not None and known.get("stamp") == stamp:
+            _engine.append(str(known["hash"]))
+        else:
+            digest = blake2b(__version__.encode(), digest_size=16)
+            for name, _size, _mtime in files:
+                _part(digest, name, Path(package, name).read_bytes())
+            _engine.append(digest.hexdigest())
+            if memo is not None:
+                data = json.dumps({"stamp": stamp, "hash": _engine[0]}).encode()
+                with contextlib.suppress(OSError):
+                    write_atomic(memo, data)
     return _engine[0]
+
+
+def _package_files(folder: Path, prefix: str) -> list[tuple[str, int, int]]:
+    """Return (relative path, size, mtime_ns) of every .py file under `folder`."""
+    found: list[tuple[str, int, int]] = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir() and entry.name != "__pycache__":
+                found += _package_files(Path(entry.path), f"{prefix}{entry.name}{os.sep}")
+            elif entry.name.endswith(".py") and entry.is_file():
+                stat = entry.stat()
+                found.append((prefix + entry.name, stat.st_size, stat.st_mtime_ns))
+    return found
+
+
+def _read_memo(memo: Path | None) -> dict[str, object] | None:
+    """Return the remembered engine hash entry, or None when absent or unreadable."""
+    if memo is None:
+        return None
+    try:
+        entry = json.loads(memo.read_bytes())
+    except (OSError, ValueError):
+        return None
+    return entry if isinstance(entry, dict) else None
 
 
 def _part(digest: Any, name: str, data: bytes) -> None:

@@ -4,11 +4,10 @@ and the date the case was analysed as of (recorded in PROV's analysis activity).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class ExportOptions:
+class ExportOptions(NamedTuple):
     """`claims`: the claims to write (None: all; only writers that select claims use
     it); `base_url`: the page publishing ClaimReviews (None: the case's review.url; a
     `{claim}` in it is replaced by the claim's id); `as_of`: the date the analysis took

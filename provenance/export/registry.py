@@ -15,8 +15,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from provenance.errors import ProvenanceError
 
@@ -28,8 +27,7 @@ if TYPE_CHECKING:
 Writer = Callable[["Document", "ExportOptions"], str]
 
 
-@dataclass(frozen=True)
-class ExportFormat:
+class ExportFormat(NamedTuple):
     """One export format: its `--format` name, what it is (one line, for help and
     docs), its media type and usual file suffix, its writer ("module:function" under
     provenance.export), and whether a TERM may select the claims it covers."""

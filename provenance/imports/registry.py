@@ -8,11 +8,11 @@ reader is named "module:function" (under provenance.imports) and loaded on first
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from provenance.errors import ProvenanceError
 
@@ -25,8 +25,7 @@ CaseData = dict[str, "JSON"]
 Reader = Callable[[str], tuple[CaseData, list[str]]]
 
 
-@dataclass(frozen=True)
-class ImportFormat:
+class ImportFormat(NamedTuple):
     """One import format: its name, what it reads (one line, for help), its reader."""
 
     name: str
@@ -60,8 +59,7 @@ FORMATS: dict[str, ImportFormat] = {
 }
 
 
-@dataclass(frozen=True)
-class Imported:
+class Imported(NamedTuple):
     """A document read into a case: the case file's text (YAML), and what was left out."""
 
     case_yaml: str
@@ -124,7 +122,10 @@ def _without_surrogates(data: JSON) -> tuple[JSON, int]:
 
 #: Characters YAML would write raw but a terminal or editor must not see raw: C0 and C1
 #: controls, DEL, and the line and paragraph separators (YAML reads U+0085 as a break).
-_RAW_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+@functools.cache
+def _raw_unsafe() -> re.Pattern[str]:
+    """Return the pattern, compiled on first use (compiling costs start-up)."""
+    return re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def case_yaml(data: JSON) -> str:
@@ -144,7 +145,7 @@ def _dumper() -> type:
         pass
 
     def text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-        style = '"' if _RAW_UNSAFE.search(value) else None
+        style = '"' if _raw_unsafe().search(value) else None
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
     Dumper.add_representer(str, text)

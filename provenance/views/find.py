@@ -26,8 +26,14 @@ if TYPE_CHECKING:
 
 KINDS = RECORD_KINDS
 
+
 # Combining accents (not the kana voicing marks, which change the word).
-_ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+@functools.cache
+def _accents() -> re.Pattern[str]:
+    """Return the pattern, compiled on first use (compiling costs start-up)."""
+    return re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # Scripts written without spaces between words: a term matches anywhere inside a name.
 _UNSPACED = f"\u3040-\u30ff\uac00-\ud7a3{_HAN}"
@@ -72,7 +78,7 @@ def normalize(text: str, han: bool = True) -> str:
     """
     text = unicodedata.normalize("NFKC", text).casefold()
     if not text.isascii():
-        text = _ACCENTS.sub("", unicodedata.normalize("NFD", text))
+        text = _accents().sub("", unicodedata.normalize("NFD", text))
         text = unicodedata.normalize("NFC", text).translate(_KATAKANA_TO_HIRAGANA)
         if han and _pattern(_HAN).search(text):
             text = text.translate(_simplified())

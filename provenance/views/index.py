@@ -3,9 +3,10 @@
 `CaseIndex(doc)` holds the records by id, the engine's verdicts and assertion results,
 the `prov check` findings by the record they concern, who relays whom, the reverse
 relations between claims and sources, and the claim closures (each claim with every
-claim more specific, or more general, than it), all computed once in time linear in the
-size of the case plus the size of the closures. `bearing_on(claim)` is the one answer to
-"which assertions bear on this claim", used by trace, status and diagrams alike.
+claim more specific, or more general, than it), each computed once, on first use, in
+time linear in the size of the case plus the size of the closures. `bearing_on(claim)`
+is the one answer to "which assertions bear on this claim", used by trace, status and
+diagrams alike.
 
 >>> from provenance.views.index import closures
 >>> sorted(closures({"japan": ["norinchukin"], "norinchukin": []})["japan"])
@@ -14,6 +15,7 @@ size of the case plus the size of the closures. `bearing_on(claim)` is the one a
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -121,33 +123,54 @@ class CaseIndex:
         for a_id, result in sorted(self.results.items()):
             for u in result["upstream"]:
                 self.downstream.setdefault(u, []).append(a_id)
-        self._index_relations()
 
-    def _index_relations(self) -> None:
-        """Index every relation a view follows backwards, and the claim closures."""
+    # Each index below is built on first use: a view pays only for what it follows.
+
+    @cached_property
+    def _more_specific(self) -> dict[str, list[str]]:
         claims = self.claims.values()
+        return _group([(g, c["id"]) for c in claims for g in c.get("more_specific_than", [])])
+
+    @cached_property
+    def _contradicted_by(self) -> dict[str, list[str]]:
+        claims = self.claims.values()
+        return _group([(o, c["id"]) for c in claims for o in c.get("contradicts", [])])
+
+    @cached_property
+    def _context(self) -> dict[str, list[str]]:
+        claims = self.claims.values()
+        return _group([(t, c["id"]) for c in claims for t in c.get("context_for", [])])
+
+    @cached_property
+    def _by_claim(self) -> dict[str, list[str]]:
+        return _group([(a["claim"], a["id"]) for a in self.assertions.values()])
+
+    @cached_property
+    def _by_actor(self) -> dict[str, list[str]]:
+        return _group([(a["actor"], a["id"]) for a in self.assertions.values()])
+
+    @cached_property
+    def _said_in(self) -> dict[str, list[str]]:
+        return _group([(a["source"], a["id"]) for a in self.assertions.values()])
+
+    @cached_property
+    def _read_in(self) -> dict[str, list[str]]:
         assertions = self.assertions.values()
-        general = {c["id"]: c.get("more_specific_than", []) for c in claims}
-        specific = _group([(g, c["id"]) for c in claims for g in c.get("more_specific_than", [])])
-        self._more_specific = specific
-        self._contradicted_by = _group(
-            [(o, c["id"]) for c in claims for o in c.get("contradicts", [])]
-        )
-        self._context = _group([(t, c["id"]) for c in claims for t in c.get("context_for", [])])
-        self._by_claim = _group([(a["claim"], a["id"]) for a in assertions])
-        self._by_actor = _group([(a["actor"], a["id"]) for a in assertions])
-        self._said_in = _group([(a["source"], a["id"]) for a in assertions])
-        self._read_in = _group(
+        return _group(
             [
                 (a["read_in"], a["id"])
                 for a in assertions
                 if a.get("read_in", a["source"]) != a["source"]
             ]
         )
-        self._cited_by = _group(
-            [(t, s["id"]) for s in self.sources.values() for t in s.get("cites", [])]
-        )
-        self._sources_of = _group(
+
+    @cached_property
+    def _cited_by(self) -> dict[str, list[str]]:
+        return _group([(t, s["id"]) for s in self.sources.values() for t in s.get("cites", [])])
+
+    @cached_property
+    def _sources_of(self) -> dict[str, list[str]]:
+        return _group(
             [
                 (actor, s["id"])
                 for s in self.sources.values()
@@ -155,10 +178,17 @@ class CaseIndex:
                 if actor is not None
             ]
         )
-        #: Each claim with every claim more specific than it, at any depth.
-        self.more_specific_closure = closures({c: specific.get(c, []) for c in self.claims})
-        #: Each claim with every claim more general than it, at any depth.
-        self.more_general_closure = closures(general)
+
+    @cached_property
+    def more_specific_closure(self) -> dict[str, frozenset[str]]:
+        """Each claim with every claim more specific than it, at any depth."""
+        specific = self._more_specific
+        return closures({c: specific.get(c, []) for c in self.claims})
+
+    @cached_property
+    def more_general_closure(self) -> dict[str, frozenset[str]]:
+        """Each claim with every claim more general than it, at any depth."""
+        return closures({c["id"]: c.get("more_specific_than", []) for c in self.claims.values()})
 
     # --- claims -------------------------------------------------------------------------
 

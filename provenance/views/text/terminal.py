@@ -42,10 +42,21 @@ MIN_ROOM = 20
 #: Columns for a table that may be as wide as its contents (`prov status --wide`).
 UNLIMITED = 100_000
 
+
 # Characters a terminal always gives one column (ASCII, Latin, punctuation, arrows and
 # box drawing): text made only of them is measured by len(), without loading wcwidth.
-_NARROW = re.compile(r"[\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u257f]*")
-_SPACES = re.compile(r"(\s+)")
+@functools.cache
+def _narrow() -> re.Pattern[str]:
+    """Return the pattern, compiled on first use (compiling costs start-up)."""
+    return re.compile(
+        r"[\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u257f]*"
+    )
+
+
+@functools.cache
+def _spaces() -> re.Pattern[str]:
+    """Return the pattern, compiled on first use (compiling costs start-up)."""
+    return re.compile(r"(\s+)")
 
 
 def cell_width(text: str) -> int:
@@ -54,12 +65,22 @@ def cell_width(text: str) -> int:
     >>> cell_width("農林中金 Bank")
     13
     """
-    if _NARROW.fullmatch(text):
+    if (text.isascii() and text.isprintable()) or _narrow().fullmatch(text):
         return len(text)
+    if len(text) == 1:
+        return _char_width(text)
     from wcwidth import wcswidth, wcwidth
 
     total = wcswidth(text)
     return total if total >= 0 else sum(max(wcwidth(ch), 0) for ch in text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _char_width(ch: str) -> int:
+    """Return the columns of one character outside the narrow ranges (wcwidth), once each."""
+    from wcwidth import wcwidth
+
+    return int(max(wcwidth(ch), 0))
 
 
 def _cut(text: str, room: int) -> tuple[str, str]:
@@ -125,8 +146,8 @@ def wrap(text: str, indent: str, width: int, first: str | None = None) -> list[s
 def _tokens(text: str) -> Iterator[str]:
     """Yield the runs of spaces and the words of `text`, each wide (CJK, emoji)
     character a word by itself: a line may break before or after one."""
-    for part in _SPACES.split(text):
-        if not part or part.isspace() or _NARROW.fullmatch(part):
+    for part in _spaces().split(text):
+        if not part or part.isspace() or part.isascii() or _narrow().fullmatch(part):
             if part:
                 yield part
             continue
@@ -213,7 +234,10 @@ def safe(data: object) -> object:
     return data
 
 
-_JSON_UNSAFE = re.compile(f"[\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}\ud800-\udfff]")
+@functools.cache
+def _json_unsafe() -> re.Pattern[str]:
+    """Return the pattern, compiled on first use (compiling costs start-up)."""
+    return re.compile(f"[\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}\ud800-\udfff]")
 
 
 def json_text(data: object) -> str:
@@ -224,7 +248,7 @@ def json_text(data: object) -> str:
     '{\n  "a": "x\\u009b\\u202ey"\n}'
     """
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _json_unsafe().sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 # --- the screen --------------------------------------------------------------------------
