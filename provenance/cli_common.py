@@ -68,6 +68,31 @@ CaseOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
 
+def _a_date(value: str | None) -> str | None:
+    """Refuse an `--as-of` that is not a date, saying how to write one."""
+    if value is not None:
+        from provenance.dates import parse
+
+        try:
+            parse(value)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+    return value
+
+
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        callback=_a_date,
+        help="Show the case as it could have been known at the end of DATE "
+        "(YYYY, YYYY-MM or YYYY-MM-DD): later sources and statements are left out.",
+        show_default=False,
+    ),
+]
+
+
 class CaseArgs(NamedTuple):
     """The options every command reading a case shares, declared once in `case_options`.
     (A new shared option, such as an `--as-of` date, is one more field here and one more
@@ -75,12 +100,14 @@ class CaseArgs(NamedTuple):
 
     case: Path | None = None
     as_json: bool = False
+    as_of: str | None = None
 
     def document(self) -> "Document":
-        """Return the analysed document of the case these options name."""
+        """Return the analysed document of the case these options name (cut to the
+        `--as-of` date when given)."""
         from provenance.document import load_document
 
-        return load_document(case_path(self.case))
+        return load_document(case_path(self.case), self.as_of)
 
 
 def case_options(*, json: bool = True) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -90,13 +117,16 @@ def case_options(*, json: bool = True) -> Callable[[Callable[..., None]], Callab
     shared = [inspect.Parameter("case", _KEYWORD, default=None, annotation=CaseOption)]
     if json:
         shared.append(inspect.Parameter("as_json", _KEYWORD, default=False, annotation=JsonOption))
+    shared.append(inspect.Parameter("as_of", _KEYWORD, default=None, annotation=AsOfOption))
 
     def decorate(command: Callable[..., None]) -> Callable[..., None]:
         own = [p for p in inspect.signature(command).parameters.values() if p.name != "opts"]
 
         @functools.wraps(command)
         def run(**kwargs: Any) -> None:
-            opts = CaseArgs(kwargs.pop("case", None), kwargs.pop("as_json", False))
+            opts = CaseArgs(
+                kwargs.pop("case", None), kwargs.pop("as_json", False), kwargs.pop("as_of", None)
+            )
             command(**kwargs, opts=opts)
 
         # typer reads the parameters from the signature: the command's own, then the shared.

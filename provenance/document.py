@@ -19,7 +19,9 @@ from provenance import __version__
 from provenance.paths import cache_dir, case_files, write_atomic
 
 if TYPE_CHECKING:
+    from provenance.model import Case
     from provenance.records import Analysis, CaseRecord, Document, Finding
+    from provenance.timeline import CaseAsOf
 
 __all__ = ["Document", "build_document", "code_stamp", "load_document"]
 
@@ -54,16 +56,24 @@ def code_stamp() -> str:
     return "|".join(parts)
 
 
-def build_document(path: Path) -> Document:
+def build_document(path: Path, as_of: str | None = None) -> Document:
     """Return the analysed document of the case at `path`: read, validate, build the
-    graph, analyse, check the evidence. Raises CaseError for a bad case."""
+    graph, analyse, check the evidence. With `as_of` (a date), the case is first cut to
+    what could have been known at the end of that date (provenance.timeline), and the
+    document records the date and what was left out; the evidence checks still read the
+    whole case file. Raises CaseError for a bad case, ProvenanceError for an `as_of`
+    before anything happened."""
     from provenance.casefile import archive_path, read_case
     from provenance.checks import read_archives, run_checks
     from provenance.engine import analyse
     from provenance.graph import build_graph
 
     loaded = read_case(path)
-    analysis = analyse(build_graph(loaded.case), loaded.case.rules)
+    analysed, cut = loaded.case, None
+    if as_of is not None:
+        cut = _cut(loaded.case, as_of)
+        analysed = cut.case
+    analysis = analyse(build_graph(analysed), analysed.rules)
     findings = run_checks(loaded, read_archives(loaded))
     deps = {str(f.resolve()): _stamp(f) for f in loaded.files}
     for source in loaded.case.sources:
@@ -73,8 +83,8 @@ def build_document(path: Path) -> Document:
     # The casts are the boundary between the pipeline's own types and the document's:
     # records.py mirrors the models' JSON dump and the engine's results, and a test keeps
     # the two in step.
-    case = cast("CaseRecord", loaded.case.model_dump(mode="json", exclude_none=True))
-    return {
+    case = cast("CaseRecord", analysed.model_dump(mode="json", exclude_none=True))
+    doc: Document = {
         "format": FORMAT,
         "version": VERSION,
         "tool": code_stamp(),
@@ -83,14 +93,31 @@ def build_document(path: Path) -> Document:
         "checks": [cast("Finding", dict(f)) for f in findings],
         "files": dict(sorted(deps.items())),
     }
+    if cut is not None:
+        doc["as_of"] = {"date": cut.as_of, "omitted": cut.omitted}
+    return doc
 
 
-def _cache_file(path: Path) -> Path | None:
+def _cut(case: Case, as_of: str) -> CaseAsOf:
+    """Return the case cut to `as_of`; a date before every event is the user's mistake."""
+    from provenance.errors import ProvenanceError
+    from provenance.timeline import as_of as cut_to
+
+    try:
+        return cut_to(case, as_of)
+    except ValueError as exc:
+        raise ProvenanceError(f"--as-of: {exc}") from None
+
+
+def _cache_file(path: Path, as_of: str | None = None) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
-    # One cache file per case path, named after it so a person can find and delete it.
+    # One cache file per case path (and --as-of date), named after it so a person can
+    # find and delete it.
     name = re.sub(r"[^A-Za-z0-9]+", "_", str(path.resolve())).strip("_")[-120:]
+    if as_of is not None:
+        name += "@" + re.sub(r"[^0-9A-Za-z-]+", "_", as_of)
     return folder / f"{name}.v{VERSION}.json"
 
 
@@ -108,10 +135,11 @@ def _fresh(doc: dict[str, Any], path: Path) -> bool:
         return False
 
 
-def load_document(path: Path) -> Document:
-    """Return the analysed document of the case at `path`, from the cache when every file
-    it was built from is unchanged, else built anew (and cached when possible)."""
-    cache = _cache_file(path)
+def load_document(path: Path, as_of: str | None = None) -> Document:
+    """Return the analysed document of the case at `path` (cut to the date `as_of` when
+    given), from the cache when every file it was built from is unchanged, else built
+    anew (and cached when possible)."""
+    cache = _cache_file(path, as_of)
     if cache is not None and cache.is_file():
         try:
             cached = json.loads(cache.read_text(encoding="utf-8"))
@@ -120,7 +148,7 @@ def load_document(path: Path) -> Document:
                 return doc
         except (OSError, ValueError):
             pass  # a broken cache is rebuilt, never trusted
-    doc = build_document(path)
+    doc = build_document(path, as_of)
     if cache is not None:
         # A read-only cache folder costs speed, not correctness.
         with contextlib.suppress(OSError):

@@ -82,6 +82,8 @@ class ClaimRecord(TypedDict):
     contradicts: list[str]
     context_for: list[str]
     quantity: NotRequired[QuantityRecord]
+    about: NotRequired[str]
+    future: bool
     note: NotRequired[str]
 
 
@@ -101,6 +103,7 @@ class AssertionRecord(TypedDict):
     basis: str
     date: NotRequired[str]
     undated: bool
+    about: NotRequired[str]
     quote: NotRequired[str]
     quote_mode: str
     quote_language: NotRequired[str]
@@ -184,6 +187,18 @@ class ReliabilityNote(TypedDict):
     reason: str
 
 
+class HistoryEntry(TypedDict):
+    """A change of a claim's status or grade: from `as_of` (the first day `--as-of`
+    gives it) the verdict is `status`/`grade`, because of `assertions` (those that
+    became known that day and bear on the claim), said on `date`."""
+
+    as_of: str | None  # None: from the start (only assertions marked undated)
+    date: str | None
+    status: str
+    grade: int
+    assertions: list[str]
+
+
 class Verdict(TypedDict):
     claim: str
     status: str
@@ -201,6 +216,7 @@ class Verdict(TypedDict):
     checks: list[RuleCheck]
     flags: list[FlagResult]
     reliability: list[ReliabilityNote]
+    history: list[HistoryEntry]
 
 
 class AttributionResult(TypedDict):
@@ -246,6 +262,28 @@ class Finding(TypedDict):
     evidence: Evidence
 
 
+# --- a case cut to a date (`--as-of`) ---------------------------------------------------
+
+
+class Omission(TypedDict):
+    """A record left out of an `--as-of` view, and why: `why` is "later" (published or
+    said after the date), "undated" (nothing places it in time) or "unasserted" (a claim
+    nothing was said about yet)."""
+
+    kind: str  # "source", "assertion" or "claim"
+    id: str
+    date: str | None
+    why: str
+    reason: str
+
+
+class AsOfRecord(TypedDict):
+    """The date a document is cut to, and what was left out."""
+
+    date: str
+    omitted: list[Omission]
+
+
 # --- the whole document ----------------------------------------------------------------
 
 
@@ -257,3 +295,4 @@ class Document(TypedDict):
     analysis: Analysis
     checks: list[Finding]
     files: dict[str, str]
+    as_of: NotRequired[AsOfRecord]

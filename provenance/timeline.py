@@ -6,10 +6,12 @@ is built and the engine runs, and lists everything it left out with the reason.
 
 The dating rules (docs/rules.md, "Time"):
 
-- An assertion counts when its date, or else the date of the source it was said in, ends
-  no later than the end of `as_of` (a month-precise "2025-04" is not known by 10 April:
-  April may end after it). An assertion with no date at all counts only when the case
-  marks it `undated: true`; otherwise it is left out and the output says so.
+- An assertion is *placed* by its own date, else the date of the source it was said in,
+  else the date of the source we read it in (it had been said by then). It counts when
+  that date ends no later than the end of `as_of` (a month-precise "2025-04" is not
+  known by 10 April: April may end after it). An assertion that nothing places counts
+  only when the case marks it `undated: true`; otherwise it is left out, and the output
+  and `prov check` say so.
 - Whatever a counted assertion relays (`via`) counts too: it must have existed.
 - A source counts when it is dated by the end of `as_of`, when it is undated, or when a
   counted assertion was said in it. A later source we *read* an earlier statement in is
@@ -17,7 +19,11 @@ The dating rules (docs/rules.md, "Time"):
 - Retractions are assertions: a retraction made later is left out like any other.
 - A claim counts when an assertion about it, or about a more specific claim, counts.
 
->>> from provenance.model import Case
+`counts_from` gives, per assertion, the moment from which it counts: the engine's verdict
+history (provenance.engine.history) sweeps the same moments, so a history entry and
+`--as-of` its date always agree.
+
+>>> from provenance.model import Assertion, Case
 >>> case = Case.model_validate({
 ...     "actors": [{"id": "a", "name": "A", "kind": "person"}],
 ...     "sources": [{"id": "s1", "title": "T1", "kind": "article", "date": "2025-04-09"},
@@ -33,20 +39,63 @@ The dating rules (docs/rules.md, "Time"):
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import NamedTuple
 
 from provenance import dates
-from provenance.model import Assertion, Case, Source
+from provenance.model import Assertion, Case
+from provenance.records import Omission
+
+__all__ = ["CaseAsOf", "Omission", "Placed", "as_of", "counts_from", "placing_date"]
 
 
-class Omission(TypedDict):
-    """A record left out of an `--as-of` view, and why."""
+class Placed(NamedTuple):
+    """What the timeline needs to know of an assertion to place it in time."""
 
-    kind: str  # "source", "assertion" or "claim"
     id: str
     date: str | None
-    reason: str
+    source: str
+    read_in: str | None
+    via: str | None
+    undated: bool
+
+
+def placing_date(a: Placed, source_dates: Mapping[str, str | None]) -> str | None:
+    """Return the date that places an assertion: its own, else its source's, else the date
+    of the source we read it in (it had been said by then); None when nothing does."""
+    return a.date or source_dates.get(a.source) or (a.read_in and source_dates.get(a.read_in))
+
+
+def counts_from(
+    assertions: Iterable[Placed], source_dates: Mapping[str, str | None]
+) -> dict[str, dt.datetime | None]:
+    """Return, per assertion, the moment from which it counts in an `--as-of` view: the
+    end of its placing date, or the earliest moment a relay of it counts (what is relayed
+    existed by then); `dates.ALWAYS` when marked undated; None when it never counts.
+
+    >>> p = [Placed("x", "2025-04", "s", None, None, False),
+    ...      Placed("r", "2025-04-09", "s", None, "x", False)]
+    >>> {k: str(v) for k, v in counts_from(p, {}).items()}
+    {'x': '2025-04-10 00:00:00', 'r': '2025-04-10 00:00:00'}
+    """
+    items = list(assertions)
+    via = {a.id: a.via for a in items}
+    found: dict[str, dt.datetime | None] = {}
+    for a in items:
+        placed = placing_date(a, source_dates)
+        found[a.id] = dates.end(placed) if placed else (dates.ALWAYS if a.undated else None)
+    # Earliest first, so each relayed assertion is lowered once and the walk stops early.
+    for moment, a_id in sorted((m, k) for k, m in found.items() if m is not None):
+        target = via.get(a_id)
+        while target is not None and target in found:
+            current = found[target]
+            if current is not None and current <= moment:
+                break
+            found[target] = moment
+            target = via.get(target)
+    return found
 
 
 @dataclass(frozen=True)
@@ -58,34 +107,35 @@ class CaseAsOf:
     omitted: list[Omission]
 
 
-def _said_on(a: Assertion, sources: dict[str, Source]) -> str | None:
-    return a.date or sources[a.source].date
+def placed(case: Case) -> list[Placed]:
+    """Return the case's assertions as the timeline places them."""
+    return [Placed(a.id, a.date, a.source, a.read_in, a.via, a.undated) for a in case.assertions]
 
 
 def _counted_assertions(case: Case, when: str) -> tuple[set[str], list[Omission]]:
-    sources = {s.id: s for s in case.sources}
-    by_id = {a.id: a for a in case.assertions}
+    source_dates = {s.id: s.date for s in case.sources}
+    moments = counts_from(placed(case), source_dates)
     kept: set[str] = set()
-    omitted: dict[str, Omission] = {}
-    for a in case.assertions:
-        said = _said_on(a, sources)
-        if said is None and not a.undated:
-            reason = "no date: mark it `undated: true` to count it in every --as-of view"
-        elif said is not None and not dates.known_by(said, when):
-            reason = f"dated {dates.display(said)}, not known by the end of {dates.display(when)}"
-        else:
+    omitted: list[Omission] = []
+    for a in placed(case):
+        moment = moments[a.id]
+        if moment is not None and dates.counted_by(moment, when):
             kept.add(a.id)
             continue
-        omitted[a.id] = Omission(kind="assertion", id=a.id, date=said, reason=reason)
-    # What a counted assertion relays had been said by then, whatever its own date says.
-    frontier = sorted(kept)
-    while frontier:
-        via = by_id[frontier.pop()].via
-        if via and via not in kept:
-            kept.add(via)
-            omitted.pop(via, None)
-            frontier.append(via)
-    return kept, list(omitted.values())
+        said = placing_date(a, source_dates)
+        if said is None:
+            why = "undated"
+            reason = "no date: mark it `undated: true` to count it in every --as-of view"
+        else:
+            why = "later"
+            by = (
+                "dated"
+                if a.date or source_dates.get(a.source)
+                else "undated; read in a source dated"
+            )
+            reason = f"{by} {dates.display(said)}, not known by the end of {dates.display(when)}"
+        omitted.append(Omission(kind="assertion", id=a.id, date=said, why=why, reason=reason))
+    return kept, omitted
 
 
 def _claims_in_view(case: Case, asserted: set[str]) -> set[str]:
@@ -107,8 +157,7 @@ def as_of(case: Case, when: str) -> CaseAsOf:
     Raises ValueError for a date that is not a date, or one before every dated event
     of the case (there is nothing to show)."""
     dates.parse(when)
-    dated = [d for d in [*(s.date for s in case.sources), *(a.date for a in case.assertions)] if d]
-    first = dates.earliest(list(dated))
+    first = dates.earliest([*(s.date for s in case.sources), *(a.date for a in case.assertions)])
     if first is not None and dates.certainly_before(when, first):
         raise ValueError(
             f"{dates.display(when)} is before anything in the case happened "
@@ -126,6 +175,7 @@ def as_of(case: Case, when: str) -> CaseAsOf:
             kind="source",
             id=s.id,
             date=s.date,
+            why="later",
             reason=f"published {dates.display(s.date)}, after {dates.display(when)}",
         )
         for s in case.sources
@@ -133,7 +183,13 @@ def as_of(case: Case, when: str) -> CaseAsOf:
     ]
     claim_ids = _claims_in_view(case, {a.claim for a in assertions})
     omitted += [
-        Omission(kind="claim", id=c.id, date=None, reason="nothing was said about it yet")
+        Omission(
+            kind="claim",
+            id=c.id,
+            date=None,
+            why="unasserted",
+            reason="nothing was said about it yet",
+        )
         for c in case.claims
         if c.id not in claim_ids
     ]

@@ -426,10 +426,14 @@ def test_every_verdict_records_every_rule_tried() -> None:
     assert [c["rule"] for c in checks] == [
         "contradicted-by-confirmed",
         "retracted",
+        "corrected",
+        "later-denial",
         "authoritative-denial",
+        "later-confirmation",
         "authoritative-confirmation",
         "corroboration",
         "denied",
         "some-support",
+        "only-predicted",
     ]
-    assert [c["fired"] for c in checks] == [False] * 6 + [True]
+    assert [c["fired"] for c in checks] == [False] * 9 + [True, False]

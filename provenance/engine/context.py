@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from provenance.engine import relays
+from provenance.engine import relays, timing
 from provenance.engine.independence import Independence, families
 from provenance.engine.read import (
     Assertion,
@@ -47,6 +47,7 @@ class Context:
     origins_of: dict[str, dict[str, list[str]]]  # assertion -> claim -> its origins
     independence: Independence
     reliability: dict[str, ReliabilityNote]  # actor -> the grade a checker recorded
+    periods: dict[str, timing.Period]  # claim -> the period it is about (docs: Time)
 
 
 def build_context(graph: nx.MultiDiGraph, rules: Rules) -> Context:
@@ -76,4 +77,5 @@ def build_context(graph: nx.MultiDiGraph, rules: Rules) -> Context:
         origins_of=relays.claim_origins(assertions, order, upstream, links.up),
         independence=Independence.of(families(graph), cycles),
         reliability=reliabilities(graph),
+        periods=timing.claim_periods(graph),
     )

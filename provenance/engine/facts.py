@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from provenance import dates
+from provenance.engine import timing
 from provenance.engine.context import Context
 from provenance.engine.independence import Strength, group_origins
 from provenance.engine.read import Assertion
@@ -62,6 +63,10 @@ class ClaimFacts:
     status_before: str | None  # its own status in the first pass (None until `settle`)
     first_seen: str | None
     reliability: tuple[ReliabilityNote, ...]  # of the actors supporting or opposing it
+    # Time (provenance.engine.timing): support left out of `support` above, and why.
+    set_aside: tuple[timing.SetAside, ...] = ()  # predictions, support about another period
+    superseded_support: tuple[timing.Supersession, ...] = ()  # origins a later denial ends
+    superseded_denials: tuple[timing.Supersession, ...] = ()  # denials a later origin ends
 
     @property
     def contradicted_by(self) -> tuple[OtherClaim, ...]:
@@ -94,10 +99,24 @@ def claim_facts(ctx: Context, claim: str) -> ClaimFacts:
         ),
         key=lambda a: a.id,
     )
-    support = [a for a in relevant if a.stance in ENDORSING]
+    support, aside = timing.set_aside(
+        ctx.periods, claim, [a for a in relevant if a.stance in ENDORSING]
+    )
     live = [a for a in support if a.id not in ctx.withdrawn]
     origins = _origins(ctx, claim, live)
     denials = [a for a in opposition if a.stance == Stance.denies]
+    ended, overruled = timing.supersede(
+        [ctx.assertions[o["assertion"]] for o in origins],
+        denials,
+        ctx.independence.family,
+        ctx.rules,
+    )
+    if ended or overruled:
+        gone = _superseded_support(origins, {s.earlier.id for s in ended})
+        support = [a for a in support if a.id not in gone]
+        live = [a for a in live if a.id not in gone]
+        origins = _origins(ctx, claim, live)
+        denials = [a for a in denials if a.id not in {s.earlier.id for s in overruled}]
     groups, authoritative, grounded, informed = _strengths(ctx, origins)
     rules = ctx.rules
     return ClaimFacts(
@@ -122,12 +141,15 @@ def claim_facts(ctx: Context, claim: str) -> ClaimFacts:
         contradicts=tuple(_other(ctx, c) for c in ctx.claims.contradicts[claim]),
         context=tuple(_other(ctx, c) for c in ctx.claims.context[claim]),
         status_before=None,
-        first_seen=dates.earliest([ctx.assertions[i].date for i in ctx.by_claim.get(claim, [])]),
+        first_seen=dates.earliest([ctx.assertions[i].said for i in ctx.by_claim.get(claim, [])]),
         reliability=tuple(
             ctx.reliability[actor]
             for actor in sorted({a.actor for a in (*live, *opposition)})
             if actor in ctx.reliability
         ),
+        set_aside=tuple(aside),
+        superseded_support=tuple(ended),
+        superseded_denials=tuple(overruled),
     )
 
 
@@ -139,6 +161,12 @@ def settle(facts: ClaimFacts, statuses: dict[str, str]) -> ClaimFacts:
         context=tuple(replace(c, status=statuses.get(c.id)) for c in facts.context),
         status_before=statuses.get(facts.claim),
     )
+
+
+def _superseded_support(origins: list[Origin], ended: set[str]) -> set[str]:
+    """Return the supporting assertions that derive only from superseded origins."""
+    alive = {s for o in origins if o["assertion"] not in ended for s in o["supports"]}
+    return {s for o in origins if o["assertion"] in ended for s in o["supports"]} - alive
 
 
 def _origins(ctx: Context, claim: str, live: list[Assertion]) -> list[Origin]:

@@ -11,6 +11,7 @@ from provenance.engine.attribution import attributions
 from provenance.engine.context import Context, build_context
 from provenance.engine.facts import ClaimFacts, claim_facts, settle
 from provenance.engine.flags import assertion_flags, case_flags, claim_depths
+from provenance.engine.history import histories
 from provenance.engine.relays import chain
 from provenance.engine.verdict import verdict
 from provenance.model import Rules
@@ -23,6 +24,8 @@ def analyse(graph: nx.MultiDiGraph, rules: Rules | None = None) -> Analysis:
     rules = rules or Rules()
     ctx = build_context(graph, rules)
     verdicts = _verdicts(ctx)
+    for claim, history in histories(ctx).items():
+        verdicts[claim]["history"] = history
     flags = case_flags(ctx)
     for flag in flags:  # a checker reading one claim must see the circle it sits in
         for claim in flag["claims"]:

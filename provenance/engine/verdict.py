@@ -83,4 +83,5 @@ def verdict(facts: ClaimFacts, rules: Rules) -> Verdict:
         checks=checks,
         flags=claim_flags(facts),
         reliability=list(facts.reliability),
+        history=[],  # filled by provenance.engine.history
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from provenance import dates
 from provenance.errors import ProvenanceError
 from provenance.export.options import ExportOptions
 from provenance.records import (
@@ -112,7 +113,7 @@ def _appearances(bearing: list[AssertionRecord], sources: dict[str, SourceRecord
     read it (often the only URL)."""
     said = {a["source"] for a in bearing}
     seen = said | {a["read_in"] for a in bearing if a.get("read_in")}
-    return sorted(seen, key=lambda s: (sources[s].get("date") or "9999", s not in said, s))
+    return sorted(seen, key=lambda s: (*dates.sort_key(sources[s].get("date")), s not in said, s))
 
 
 def claimreview(doc: Document, options: ExportOptions) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from provenance.views.asof import as_of_view
 from provenance.views.find import find_id
 
 if TYPE_CHECKING:
@@ -20,10 +21,14 @@ def explain(doc: Document, claim_id: str) -> ExplainResult:
     """
     find_id(doc, "claim", claim_id, see="'prov status' lists every claim")
     claims = {c["id"]: c for c in doc["case"].get("claims", [])}
-    return {
+    result: ExplainResult = {
         "claim": claim_id,
         "text": claims[claim_id]["text"],
         "verdict": doc["analysis"]["claims"][claim_id],
         "rules": doc["analysis"]["rules"],
         "overrides": doc["analysis"]["overrides"],
     }
+    cut = as_of_view(doc)
+    if cut is not None:
+        result["as_of"] = cut
+    return result

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
         AttributionResult,
         Finding,
         FlagResult,
+        HistoryEntry,
+        Omission,
         Reason,
         ReliabilityNote,
         ReliabilityRecord,
@@ -108,6 +110,7 @@ class ClaimView(TypedDict):
     independent_origins: int
     first_seen: str | None
     reasons: list[Reason]
+    history: list[HistoryEntry]  # each change of status or grade (provenance.engine.history)
     flags: list[FlagResult]
     reliability: list[ReliabilityNote]
     findings: list[Finding]
@@ -169,6 +172,14 @@ class MatchRow(TypedDict):
     matched: str
 
 
+class AsOfView(TypedDict):
+    """What a view cut to a date (`--as-of`) says about itself (provenance.views.asof)."""
+
+    date: str
+    note: str
+    omitted: list[Omission]
+
+
 class TraceResult(TypedDict):
     """`prov trace`: what the term matched and one view per match, or, past a few
     matches, only the list and how to pick one (then no `overrides`)."""
@@ -178,6 +189,7 @@ class TraceResult(TypedDict):
     views: list[TraceView]
     pick: str | None
     overrides: NotRequired[str | None]
+    as_of: NotRequired[AsOfView]
 
 
 # --- status, explain, check --------------------------------------------------------------
@@ -204,6 +216,7 @@ class StatusReport(TypedDict):
     claims: list[StatusRow]
     rules: RulesRecord
     overrides: list[str]
+    as_of: NotRequired[AsOfView]
 
 
 class ExplainResult(TypedDict):
@@ -214,6 +227,7 @@ class ExplainResult(TypedDict):
     verdict: Verdict
     rules: RulesRecord
     overrides: list[str]
+    as_of: NotRequired[AsOfView]
 
 
 class CheckReport(TypedDict):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from provenance.views.text.common import INDENT, status_word, wrap
+from provenance.views.text.history_text import history_lines
 
 if TYPE_CHECKING:
     from provenance.views.shapes import ExplainResult
@@ -13,7 +14,9 @@ if TYPE_CHECKING:
 def format_explain(result: ExplainResult, width: int = 100) -> str:
     """Return the text rendering of one claim's rule trace."""
     verdict = result["verdict"]
-    lines = wrap(f"CLAIM {result['claim']}: {result['text']}", "", width)
+    cut = result.get("as_of")
+    lines = wrap(cut["note"], "", width) if cut else []
+    lines += wrap(f"CLAIM {result['claim']}: {result['text']}", "", width)
     verdict_word = status_word(verdict["status"], verdict["grade"])
     lines.append(f"{INDENT}verdict: {verdict_word} ({verdict['grade_meaning']})")
     lines.append("")
@@ -49,6 +52,10 @@ def format_explain(result: ExplainResult, width: int = 100) -> str:
         lines += wrap(f"{n}. {reason['text']}{cited}", INDENT * 2, width)
     for flag in verdict["flags"]:
         lines += wrap(f"! {flag['kind']}: {flag['text']}", INDENT, width)
+    if verdict["history"]:
+        lines.append("")
+        lines.append(f"{INDENT}history (each change of status or grade, as --as-of shows it):")
+        lines += history_lines(verdict["history"], INDENT * 2, width)
     lines.append("")
     rules = ", ".join(f"{k}={v}" for k, v in sorted(result["rules"].items()))
     lines += wrap(f"thresholds: {rules}", INDENT, width)

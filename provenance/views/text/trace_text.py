@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from provenance.views.text.common import INDENT, findings_lines, status_word, wrap
+from provenance.views.text.history_text import history_line
 from provenance.vocab import Stance
 
 if TYPE_CHECKING:
@@ -84,6 +85,8 @@ def _claim_text(view: ClaimView, width: int) -> list[str]:
         f"{view['independent_origins']} independent origin(s) · first seen "
         f"{view['first_seen'] or 'unknown'}"
     )
+    if view["history"]:
+        lines += wrap(f"history: {history_line(view['history'])}", INDENT, width)
     lines.append(f"{INDENT}why:")
     for n, reason in enumerate(view["reasons"], 1):
         lines += wrap(f"{n}. {reason['text']}", INDENT * 2, width)
@@ -214,6 +217,9 @@ def format_trace(result: TraceResult, width: int = 100) -> str:
         lines.append(result["pick"])
         return "\n".join(lines) + "\n"
     blocks = []
+    cut = result.get("as_of")
+    if cut:
+        blocks.append([cut["note"]])
     if len(result["views"]) > 1:
         names = ", ".join(f"{m['kind']}:{m['id']}" for m in result["matches"])
         blocks.append([f"'{result['term']}' matches {len(result['views'])} records: {names}"])
