@@ -355,7 +355,7 @@ def only_predicted(f: ClaimFacts, t: Rules) -> Check:
         Status.unconfirmed,
         [s.assertion.id for s in predicted],
         "unconfirmed: only predicted, before it could have happened: "
-        + listing([statement(s.assertion, t) for s in predicted]),
+        + listing([statement(s.assertion, t, confirming=False) for s in predicted]),
     )
 
 

@@ -88,11 +88,13 @@ def authority(basis: Basis, rules: Rules) -> Authority:
 _VERB = {Stance.confirms: "confirmed", Stance.states: "stated", Stance.hedges: "suggested"}
 
 
-def statement(a: Assertion, rules: Rules) -> str:
+def statement(a: Assertion, rules: Rules, confirming: bool = True) -> str:
     """Return how time reasons name a statement: "confirmed officially by X on 30 Mar
-    2025", "denied by Y (basis unstated) on 2 Mar 2025"."""
+    2025", "denied by Y (basis unstated) on 2 Mar 2025". A supporting statement on an
+    authoritative basis is "confirmed" when `confirming` (it decides as a confirmation)."""
     grand = authority(a.basis, rules) is Authority.authoritative
-    verb = "confirmed" if grand and a.stance in ENDORSING else _VERB.get(a.stance, a.stance.word)
+    upgrade = confirming and grand and a.stance in ENDORSING
+    verb = "confirmed" if upgrade else _VERB.get(a.stance, a.stance.word)
     when = f" on {dates.display(a.said)}" if a.said else ""
     if grand:
         return f"{verb} {a.basis.adverb} by {a.actor_name}{when}"
@@ -122,43 +124,47 @@ def set_aside(
     return kept, aside
 
 
-def _first_later(earlier: Assertion, candidates: list[Assertion], rules: Rules) -> Assertion | None:
-    """Return the earliest authoritative statement among `candidates` made certainly after
-    `earlier` (the one that supersedes it), or None."""
-    rank = authority(earlier.basis, rules)
-    later = [
-        c
-        for c in candidates
-        if authority(c.basis, rules) is Authority.authoritative
-        and Authority.authoritative.at_least(rank)
-        and dates.certainly_before(earlier.said, c.said)
-    ]
-    return min(later, key=lambda c: (*dates.sort_key(c.said), c.id)) if later else None
-
-
 def supersede(
     origins: list[Assertion],
     denials: list[Assertion],
     family: dict[str, str],
     rules: Rules,
 ) -> tuple[list[Supersession], list[Supersession]]:
-    """Return the supporting origins superseded by a later authoritative denial, and the
-    denials superseded by a later authoritative origin (each in the order given)."""
+    """Return the supporting origins superseded by a later denial, and the denials
+    superseded by a later origin (each in the order given).
+
+    A statement is superseded by the earliest opposite statement on an authoritative
+    basis, of the same or a higher authority, made certainly after it and itself not
+    superseded: the latest authoritative word wins, and what agrees with it stands
+    (a report denied on 2 March and confirmed officially on 30 March stands again).
+    Statements are judged latest first, so whether a later one stands is known."""
+    if not origins or not denials:
+        return [], []
+    supports = {a.id for a in origins}
+    # The standing statements on an authoritative basis, per side (True: support).
+    standing: dict[bool, list[Assertion]] = {True: [], False: []}
+    by: dict[str, Assertion] = {}
+    everything = {a.id: a for a in [*origins, *denials]}.values()
+    for a in sorted(everything, key=lambda a: (*dates.sort_key(a.said), a.id), reverse=True):
+        supporting = a.id in supports
+        rank = authority(a.basis, rules)
+        later = [
+            b
+            for b in standing[not supporting]
+            if Authority.authoritative.at_least(rank) and dates.certainly_before(a.said, b.said)
+        ]
+        if later:
+            by[a.id] = min(later, key=lambda b: (*dates.sort_key(b.said), b.id))
+        elif authority(a.basis, rules) is Authority.authoritative:
+            standing[supporting].append(a)
 
     def kin(a: Assertion, b: Assertion) -> bool:
         return family.get(a.actor, a.actor) == family.get(b.actor, b.actor)
 
-    support: list[Supersession] = []
-    for o in origins:
-        later = _first_later(o, denials, rules)
-        if later is not None:
-            support.append(Supersession(o, later, kin(o, later)))
-    against: list[Supersession] = []
-    for d in denials:
-        later = _first_later(d, origins, rules)
-        if later is not None:
-            against.append(Supersession(d, later, kin(d, later)))
-    return support, against
+    def ended(group: list[Assertion]) -> list[Supersession]:
+        return [Supersession(a, by[a.id], kin(a, by[a.id])) for a in group if a.id in by]
+
+    return ended(origins), ended(denials)
 
 
 def sequence(pairs: list[Supersession], rules: Rules) -> str:
