@@ -17,7 +17,9 @@ The dating rules (docs/rules.md, "Time"):
   counted assertion was said in it. A later source we *read* an earlier statement in is
   left out, and the statement keeps only the source it was said in.
 - Retractions are assertions: a retraction made later is left out like any other.
-- A claim counts when an assertion about it, or about a more specific claim, counts.
+- A claim counts when a counted assertion bears on it (support of it or of a more
+  specific claim; a denial or doubt of it or of a more general claim), and so does a
+  claim that contradicts one of those (it is refuted once the other is confirmed).
 
 `counts_from` gives, per assertion, the moment from which it counts: the engine's verdict
 history (provenance.engine.history) sweeps the same moments, so a history entry and
@@ -47,6 +49,9 @@ from typing import NamedTuple
 from provenance import dates
 from provenance.model import Assertion, Case
 from provenance.records import Omission
+from provenance.vocab import Stance
+
+_OPPOSING = (Stance.denies, Stance.doubts)  # bear on the claim and every more specific one
 
 __all__ = ["CaseAsOf", "Omission", "Placed", "as_of", "counts_from", "placing_date"]
 
@@ -138,17 +143,31 @@ def _counted_assertions(case: Case, when: str) -> tuple[set[str], list[Omission]
     return kept, omitted
 
 
-def _claims_in_view(case: Case, asserted: set[str]) -> set[str]:
-    """Return the asserted claims and every claim more general than one of them."""
+def _claims_in_view(case: Case, counted: list[Assertion]) -> set[str]:
+    """Return the claims a counted assertion bears on, and every claim contradicting one
+    of those (a confirmed claim refutes it). Support, a condition, a report or a
+    retraction bears on its claim and every more general one; a denial or a doubt on its
+    claim and every more specific one (as in the engine, docs/rules.md section 1)."""
     general = {c.id: c.more_specific_than for c in case.claims}
+    specific: dict[str, list[str]] = {c.id: [] for c in case.claims}
+    for c in case.claims:
+        for g in c.more_specific_than:
+            specific[g].append(c.id)
     kept: set[str] = set()
-    frontier = sorted(asserted)
-    while frontier:
-        claim = frontier.pop()
-        if claim not in kept:
-            kept.add(claim)
-            frontier.extend(general.get(claim, []))
-    return kept
+    for links, claims in (
+        (general, {a.claim for a in counted if a.stance not in _OPPOSING}),
+        (specific, {a.claim for a in counted if a.stance in _OPPOSING}),
+    ):
+        seen: set[str] = set()
+        frontier = sorted(claims)
+        while frontier:
+            claim = frontier.pop()
+            if claim not in seen:
+                seen.add(claim)
+                frontier.extend(links.get(claim, []))
+        kept |= seen
+    against = {(c.id, x) for c in case.claims for x in c.contradicts}
+    return kept | {b for a, b in against if a in kept} | {a for a, b in against if b in kept}
 
 
 def as_of(case: Case, when: str) -> CaseAsOf:
@@ -181,7 +200,7 @@ def as_of(case: Case, when: str) -> CaseAsOf:
         for s in case.sources
         if s.id not in source_ids
     ]
-    claim_ids = _claims_in_view(case, {a.claim for a in assertions})
+    claim_ids = _claims_in_view(case, assertions)
     omitted += [
         Omission(
             kind="claim",

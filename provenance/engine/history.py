@@ -45,8 +45,8 @@ class _Plan:
 
 def _plan(ctx: Context) -> _Plan:
     """Return when each assertion and derivation of the case becomes known. What counts
-    from the start (marked undated) joins the first dated day: `--as-of` cannot ask
-    about a day before every event."""
+    from the start (marked undated) comes first, on the day FIRST: its history entries
+    hold for every date `--as-of` accepts."""
     graph = ctx.graph
     source_dates = {
         graph.nodes[n]["id"]: graph.nodes[n].get("date") for n in nodes_of_kind(graph, "source")
@@ -72,11 +72,8 @@ def _plan(ctx: Context) -> _Plan:
         if m is not None:
             arrivals[_day(m)].append(a_id)
     days = sorted((d for d in {*arrivals, *edges} if d != FIRST), key=dates.sort_key)
-    if days:
-        for table in (arrivals, edges):
-            table[days[0]] = [*table.pop(FIRST, []), *table.get(days[0], [])]
-    else:
-        days = [FIRST]
+    if FIRST in arrivals or FIRST in edges:
+        days.insert(0, FIRST)
     return _Plan(
         placed_on={p.id: timeline.placing_date(p, source_dates) for p in placed},
         arrivals={d: sorted(ids) for d, ids in arrivals.items()},
@@ -179,7 +176,9 @@ class _Sweep:
             self.present[a_id] = a
             self.by_claim[a.claim].append(a_id)
             self.raw[a_id] = []
-            self.claims.update(self.full.claims.up[a.claim])
+            for claim in self.bears_on(a):
+                self.claims.add(claim)
+                self.claims.update(self.full.claims.contradicts[claim])
             if a.stance == Stance.retracts:
                 self.retractions[a_id] = a
         for x, b in edges:
@@ -236,7 +235,7 @@ class _Sweep:
             c
             for c in self.claims
             if (links.contradicts[c] or links.context[c])
-            and (c in touched or moved.intersection(links.contradicts[c], links.context[c]))
+            and (c in touched or not moved.isdisjoint([*links.contradicts[c], *links.context[c]]))
         }
         changed: set[str] = set()
         for claim in sorted((touched & self.claims) | again):
