@@ -148,7 +148,7 @@ def load_document(path: Path, as_of: str | None = None) -> Document:
                 return doc
         except (OSError, ValueError):
             pass  # a broken cache is rebuilt, never trusted
-    doc = build_document(path, as_of)
+    doc = build_document(path) if as_of is None else build_document(path, as_of)
     if cache is not None:
         # A read-only cache folder costs speed, not correctness.
         with contextlib.suppress(OSError):

@@ -211,6 +211,7 @@ class Verdict(TypedDict):
     reach: list[str]
     opposition: list[str]
     withdrawn: list[str]
+    set_aside: list[str]  # support that does not count for its time (docs/rules.md, 8.4)
     first_seen: str | None
     reasons: list[Reason]
     checks: list[RuleCheck]

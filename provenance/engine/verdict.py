@@ -78,6 +78,7 @@ def verdict(facts: ClaimFacts, rules: Rules) -> Verdict:
         reach=[a.id for a in facts.reach],
         opposition=[a.id for a in facts.opposition],
         withdrawn=list(facts.withdrawn),
+        set_aside=[s.assertion.id for s in facts.set_aside],
         first_seen=facts.first_seen,
         reasons=reasons(facts, rule, decision),
         checks=checks,

@@ -94,7 +94,8 @@ def _item(doc: Document, claim: ClaimRecord, verdict: Verdict) -> LD:
     sources = {s["id"]: s for s in case["sources"]}
     assertions = {a["id"]: a for a in case["assertions"]}
     origin_actors = sorted({o["actor"] for o in verdict["origins"]})
-    bearing = [assertions[a] for a in [*verdict["support"], *verdict["reach"]]]
+    said = [*verdict["support"], *verdict["set_aside"], *verdict["reach"]]
+    bearing = [assertions[a] for a in said]
     appearances = _appearances(bearing, sources)
     item: LD = {"@type": "Claim"}
     if origin_actors:

@@ -183,6 +183,9 @@ def _claim_pairs(claim: ClaimRecord, verdict: Verdict | None, q: QName) -> Pairs
     quantity = claim.get("quantity")
     if quantity:
         pairs += [(f"pt:quantity_{k}", v) for k, v in sorted(quantity.items())]
+    pairs.append(("pt:about", claim.get("about")))
+    if claim["future"]:
+        pairs.append(("pt:future", True))
     if verdict:
         pairs += [("pt:status", verdict["status"]), ("pt:grade", verdict["grade"])]
     return pairs
@@ -208,6 +211,9 @@ def _assertion_pairs(a: AssertionRecord, q: QName) -> Pairs:
         pairs.append(("pt:quoteMode", a["quote_mode"]))
     if a["speech_act"] != "fact":
         pairs.append(("pt:speechAct", a["speech_act"]))
+    pairs.append(("pt:about", a.get("about")))
+    if a["undated"]:
+        pairs.append(("pt:undated", True))
     pairs.append(("pt:quoteLanguage", a.get("quote_language")))
     if a["self_interested"]:
         pairs += [("pt:selfInterested", True), ("pt:interestNote", a.get("interest_note"))]

@@ -203,6 +203,8 @@ def _claim(record: Any) -> dict[str, Any]:
             quantity[_local(key).removeprefix("quantity_")] = _plain(value)
     if quantity:
         claim["quantity"] = quantity
+    claim["about"] = _one(record, "about")
+    claim["future"] = bool(_one(record, "future"))
     return claim
 
 
@@ -217,6 +219,8 @@ def _assertion(record: Any) -> dict[str, Any]:
         "stance": str(_one(record, "stance")),
         "basis": str(_one(record, "basis")),
         "date": _one(record, "date"),
+        "undated": bool(_one(record, "undated")),
+        "about": _one(record, "about"),
         "quote": _one(record, "quote"),
         "quote_mode": _one(record, "quoteMode")
         or ("paraphrase" if _one(record, "paraphrase") else None),

@@ -42,6 +42,7 @@ def format_explain(result: ExplainResult, width: int = 100) -> str:
         ("reported without endorsement", verdict["reach"]),
         ("opposing", verdict["opposition"]),
         ("withdrawn by retraction", verdict["withdrawn"]),
+        ("set aside for its time (prediction, or another period)", verdict["set_aside"]),
     ):
         if ids:
             lines += wrap(f"{title}: {', '.join(ids)}", INDENT, width)
