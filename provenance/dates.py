@@ -127,6 +127,20 @@ def sort_key(text: str | None) -> tuple[dt.datetime, int]:
     return (date.start, date.rank)
 
 
+def after_key(text: str) -> tuple[dt.datetime, int]:
+    """Return a key below the `sort_key` of every date certainly after `text`, and above
+    that of every other date: in a list sorted by `sort_key`, bisection at it finds the
+    first date certainly after `text`.
+
+    >>> keys = sorted(sort_key(d) for d in ["2025-04", "2025-04-30", "2025-05", "2025-05-02"])
+    >>> [k for k in keys if k >= after_key("2025-04-09")] == keys[1:]
+    True
+    >>> [k for k in keys if k >= after_key("2025-04")] == keys[2:]
+    True
+    """
+    return (parse(text).end, -1)
+
+
 def earliest(texts: list[str | None]) -> str | None:
     """Return the date that sorts first (the earliest start), or None if none is dated."""
     dated = [t for t in texts if t]

@@ -162,11 +162,14 @@ class Authority(StrEnum):
     @property
     def rank(self) -> int:
         """0 for the highest authority."""
-        return list(Authority).index(self)
+        return _AUTHORITY_RANK[self]
 
     def at_least(self, other: Authority) -> bool:
         """Whether this authority is the same as or higher than `other`."""
-        return self.rank <= other.rank
+        return _AUTHORITY_RANK[self] <= _AUTHORITY_RANK[other]
+
+
+_AUTHORITY_RANK = {a: n for n, a in enumerate(Authority)}
 
 
 class ActorKind(StrEnum):

@@ -112,11 +112,9 @@ def claim_facts(ctx: Context, claim: str) -> ClaimFacts:
         ctx.rules,
     )
     if ended or overruled:
-        gone = _superseded_support(origins, {s.earlier.id for s in ended})
-        support = [a for a in support if a.id not in gone]
-        live = [a for a in live if a.id not in gone]
-        origins = _origins(ctx, claim, live)
-        denials = [a for a in denials if a.id not in {s.earlier.id for s in overruled}]
+        support, live, origins, denials = _without_superseded(
+            ctx, claim, (support, live, origins, denials), ended, overruled
+        )
     groups, authoritative, grounded, informed = _strengths(ctx, origins)
     rules = ctx.rules
     return ClaimFacts(
@@ -163,10 +161,29 @@ def settle(facts: ClaimFacts, statuses: dict[str, str]) -> ClaimFacts:
     )
 
 
-def _superseded_support(origins: list[Origin], ended: set[str]) -> set[str]:
-    """Return the supporting assertions that derive only from superseded origins."""
-    alive = {s for o in origins if o["assertion"] not in ended for s in o["supports"]}
-    return {s for o in origins if o["assertion"] in ended for s in o["supports"]} - alive
+Found = tuple[list[Assertion], list[Assertion], list[Origin], list[Assertion]]
+
+
+def _without_superseded(
+    ctx: Context,
+    claim: str,
+    found: Found,
+    ended: list[timing.Supersession],
+    overruled: list[timing.Supersession],
+) -> Found:
+    """Return support, live support, origins and denials without what a later statement
+    superseded: denials overruled, and the support that derives only from ended origins."""
+    support, live, origins, denials = found
+    stopped = {s.earlier.id for s in ended}
+    alive = {s for o in origins if o["assertion"] not in stopped for s in o["supports"]}
+    gone = {s for o in origins if o["assertion"] in stopped for s in o["supports"]} - alive
+    live = [a for a in live if a.id not in gone]
+    return (
+        [a for a in support if a.id not in gone],
+        live,
+        _origins(ctx, claim, live),
+        [a for a in denials if a.id not in {s.earlier.id for s in overruled}],
+    )
 
 
 def _origins(ctx: Context, claim: str, live: list[Assertion]) -> list[Origin]:

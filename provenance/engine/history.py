@@ -24,10 +24,12 @@ from provenance.engine.context import Context
 from provenance.engine.facts import ClaimFacts, claim_facts, settle
 from provenance.engine.independence import Independence
 from provenance.engine.read import Assertion
-from provenance.engine.verdict import decide, grade
+from provenance.engine.rules import RULES
+from provenance.engine.verdict import grade
 from provenance.graph import nodes_of_kind, targets
+from provenance.model import Rules
 from provenance.records import HistoryEntry
-from provenance.vocab import Stance
+from provenance.vocab import Stance, Status
 
 FIRST = ""  # the day key of what counts from the start (assertions marked undated)
 Edge = tuple[str, str]  # (assertion, the assertion it derives from)
@@ -133,9 +135,10 @@ class _Sweep:
     present: dict[str, Assertion] = field(default_factory=dict)
     by_claim: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     raw: dict[str, list[str]] = field(default_factory=dict)  # derivations, circles uncut
+    down: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # reverse
     upstream: dict[str, list[str]] = field(default_factory=dict)
-    order: list[str] = field(default_factory=list)
     cycles: list[list[str]] = field(default_factory=list)
+    independence: Independence = field(default_factory=lambda: Independence({}, {}))
     withdrawn: set[str] = field(default_factory=set)
     origins_of: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     retractions: dict[str, Assertion] = field(default_factory=dict)
@@ -151,12 +154,12 @@ class _Sweep:
             assertions=self.present,
             by_claim=self.by_claim,
             upstream=self.upstream,
-            order=self.order,
+            order=[],  # not kept: no claim fact reads it
             cycles=self.cycles,
             roots={},
             withdrawn=self.withdrawn,
             origins_of=self.origins_of,
-            independence=Independence.of(self.full.independence.family, self.cycles),
+            independence=replace(self.independence, family=self.full.independence.family),
         )
 
     def bears_on(self, a: Assertion) -> list[str]:
@@ -169,7 +172,6 @@ class _Sweep:
 
     def advance(self, arrivals: list[str], edges: list[Edge]) -> set[str]:
         """Add a day's arrivals and derivations; return the claims to re-decide."""
-        new = set(arrivals)
         in_view = set(self.claims)
         for a_id in arrivals:
             a = self.full.assertions[a_id]
@@ -183,39 +185,60 @@ class _Sweep:
                 self.retractions[a_id] = a
         for x, b in edges:
             self.raw[x].append(b)
+            self.down[b].append(x)
         touched = {c for a_id in arrivals for c in self.bears_on(self.present[a_id])}
         touched |= self.claims - in_view
-        inside = {x: sorted(b for b in self.raw[x] if b in new) for x in arrivals}
+        # What derives from an arrival or from an assertion with a new derivation.
+        affected = self._downstream({*arrivals, *(x for x, _ in edges)})
+        inside = {x: sorted(b for b in self.raw[x] if b in affected) for x in affected}
         order, cycles = relays.topological(inside)
-        if cycles or any(x not in new for x, _ in edges):
+        if cycles or any(x in self.independence.circle_of for x in affected):
             self._rebuild()
             return set(self.claims)
-        for x in arrivals:
+        before = {x: (self.origins_of.get(x), x in self.withdrawn) for x in affected}
+        for x in affected:
             self.raw[x].sort()
             self.upstream[x] = self.raw[x]
-        self.order += order
         relays.claim_origins(
             self.present, order, self.upstream, self.full.claims.up, known=self.origins_of
         )
         if any(self.present[a].stance == Stance.retracts for a in arrivals):
-            before = set(self.withdrawn)
-            self.withdrawn = relays.withdrawn(self.present, self.order, self.upstream)
-            changed = before ^ self.withdrawn
-            touched |= {c for a in changed for c in self.bears_on(self.present[a])}
+            was = set(self.withdrawn)
+            everything = relays.topological(self.upstream)[0]
+            self.withdrawn = relays.withdrawn(self.present, everything, self.upstream)
+            moved = was ^ self.withdrawn
         else:
-            fresh = {**self.retractions, **{a: self.present[a] for a in arrivals}}
+            self.withdrawn -= affected
+            fresh = {**self.retractions, **{a: self.present[a] for a in affected}}
             relays.withdrawn(fresh, order, self.upstream, known=self.withdrawn)
+            moved = set()
+        moved |= {
+            x for x, (o, w) in before.items() if (o, w) != (self.origins_of[x], x in self.withdrawn)
+        }
+        touched |= {c for a in moved for c in self.bears_on(self.present[a])}
         return touched
+
+    def _downstream(self, seeds: set[str]) -> set[str]:
+        """Return `seeds` and every assertion deriving from one of them, at any depth."""
+        found = set(seeds)
+        frontier = list(seeds)
+        while frontier:
+            for x in self.down.get(frontier.pop(), ()):
+                if x not in found:
+                    found.add(x)
+                    frontier.append(x)
+        return found
 
     def _rebuild(self) -> None:
         """Recompute the relay structure of everything known, as a whole analysis does."""
         for ups in self.raw.values():
             ups.sort()
-        self.order, self.cycles = relays.topological(self.raw)
+        order, self.cycles = relays.topological(self.raw)
+        self.independence = Independence.of(self.full.independence.family, self.cycles)
         self.upstream = relays.cut_cycles(self.raw, self.cycles)
-        self.withdrawn = relays.withdrawn(self.present, self.order, self.upstream)
+        self.withdrawn = relays.withdrawn(self.present, order, self.upstream)
         self.origins_of = relays.claim_origins(
-            self.present, self.order, self.upstream, self.full.claims.up
+            self.present, order, self.upstream, self.full.claims.up
         )
 
     def decide(self, touched: set[str]) -> set[str]:
@@ -226,7 +249,7 @@ class _Sweep:
         moved: set[str] = set()
         for claim in sorted(touched & self.claims):
             self.facts[claim] = facts = claim_facts(ctx, claim)
-            status = decide(facts, rules)[1].status
+            status = _status(facts, rules)
             if self.first.get(claim) != status:
                 moved.add(claim)
             self.first[claim] = status
@@ -240,14 +263,25 @@ class _Sweep:
         changed: set[str] = set()
         for claim in sorted((touched & self.claims) | again):
             facts = self.facts[claim]
+            status = Status(self.first[claim])
             if facts.depends_on_others:
                 facts = settle(facts, self.first)
-            status = decide(facts, rules)[1].status
+                status = _status(facts, rules)
             now = (status.value, grade(status, facts))
             if self.verdicts.get(claim) != now:
                 self.verdicts[claim] = now
                 changed.add(claim)
         return changed
+
+
+def _status(facts: ClaimFacts, rules: Rules) -> Status:
+    """Return the status the first rule that fires decides (as `verdict.decide` does,
+    without trying the rules after it: the history needs no details)."""
+    for rule in RULES:
+        decision = rule(facts, rules).decision
+        if decision is not None:
+            return decision.status
+    raise AssertionError("the catch-all rule always decides")
 
 
 def histories(ctx: Context) -> dict[str, list[HistoryEntry]]:

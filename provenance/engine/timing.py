@@ -23,6 +23,8 @@ certainly after `2025-04-09`), and two periods differ only when they do not over
 
 from __future__ import annotations
 
+import datetime as dt
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 import networkx as nx
@@ -141,22 +143,24 @@ def supersede(
     if not origins or not denials:
         return [], []
     supports = {a.id for a in origins}
-    # The standing statements on an authoritative basis, per side (True: support).
-    standing: dict[bool, list[Assertion]] = {True: [], False: []}
+    # Standing authoritative statements per side (True: support), by their sort key:
+    # the first whose interval starts at or after another's end is the one that
+    # supersedes it (provenance.dates.certainly_before, done by bisection).
+    standing: dict[bool, list[tuple[tuple[dt.datetime, int], str, Assertion]]] = {
+        True: [],
+        False: [],
+    }
     by: dict[str, Assertion] = {}
     everything = {a.id: a for a in [*origins, *denials]}.values()
     for a in sorted(everything, key=lambda a: (*dates.sort_key(a.said), a.id), reverse=True):
         supporting = a.id in supports
-        rank = authority(a.basis, rules)
-        later = [
-            b
-            for b in standing[not supporting]
-            if Authority.authoritative.at_least(rank) and dates.certainly_before(a.said, b.said)
-        ]
-        if later:
-            by[a.id] = min(later, key=lambda b: (*dates.sort_key(b.said), b.id))
-        elif authority(a.basis, rules) is Authority.authoritative:
-            standing[supporting].append(a)
+        grand = authority(a.basis, rules)
+        # A superseder is authoritative, so of the same or a higher authority than `a`.
+        later = _first_certainly_after(a.said, standing[not supporting])
+        if later is not None:
+            by[a.id] = later
+        elif grand is Authority.authoritative and a.said:
+            insort(standing[supporting], (dates.sort_key(a.said), a.id, a))
 
     def kin(a: Assertion, b: Assertion) -> bool:
         return family.get(a.actor, a.actor) == family.get(b.actor, b.actor)
@@ -165,6 +169,16 @@ def supersede(
         return [Supersession(a, by[a.id], kin(a, by[a.id])) for a in group if a.id in by]
 
     return ended(origins), ended(denials)
+
+
+def _first_certainly_after(
+    said: str | None, keyed: list[tuple[tuple[dt.datetime, int], str, Assertion]]
+) -> Assertion | None:
+    """Return the first statement of `keyed` (sorted by date) said certainly after `said`."""
+    if not said or not keyed:
+        return None
+    at = bisect_left(keyed, (dates.after_key(said), ""))
+    return keyed[at][2] if at < len(keyed) else None
 
 
 def sequence(pairs: list[Supersession], rules: Rules) -> str:
