@@ -358,3 +358,40 @@ def test_the_seed_history_of_japan_sold_shows_each_change() -> None:
         ("2025-04-09", "unconfirmed", 4),  # Gasparino on air, no basis
         ("2025-04-10", "unconfirmed", 3),  # Kubota's analysis: an origin with a basis
     ]
+
+
+def test_render_and_export_draw_the_case_as_of_the_date() -> None:
+    code, dot, _ = _cli(
+        "render",
+        "--all",
+        "--case",
+        str(SEED),
+        "--as-of",
+        "2025-04-10",
+        "--format",
+        "dot",
+        "-o",
+        "-",
+    )
+    assert code == 0
+    assert "japan-sold" in dot
+    assert "treasuries-a-card" not in dot
+    code, out, _ = _cli("export", "-f", "json", "--case", str(SEED), "--as-of", "2025-04-10")
+    assert code == 0
+    assert json.loads(out)["as_of"]["date"] == "2025-04-10"
+
+
+def test_check_warns_about_an_assertion_nothing_dates_unless_marked_undated(
+    tmp_path: Path,
+) -> None:
+    data = case([said("x", "paper", "states", "unstated", None)])
+    path = write_case(tmp_path, data)
+    _, out, _ = _cli("check", "--case", str(path), "--json")
+    [warning] = [f for f in json.loads(out)["findings"] if f["kind"] == "chronology"]
+    assert warning["severity"] == "warning"
+    assert warning["subject"] == "assertion:x"
+    assert warning["message"].startswith("no date: neither the assertion, the source it was said")
+    data["assertions"][0]["undated"] = True
+    path = write_case(tmp_path, data)
+    _, out, _ = _cli("check", "--case", str(path), "--json")
+    assert [f for f in json.loads(out)["findings"] if f["kind"] == "chronology"] == []

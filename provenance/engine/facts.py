@@ -105,16 +105,9 @@ def claim_facts(ctx: Context, claim: str) -> ClaimFacts:
     live = [a for a in support if a.id not in ctx.withdrawn]
     origins = _origins(ctx, claim, live)
     denials = [a for a in opposition if a.stance == Stance.denies]
-    ended, overruled = timing.supersede(
-        [ctx.assertions[o["assertion"]] for o in origins],
-        denials,
-        ctx.independence.family,
-        ctx.rules,
+    (support, live, origins, denials), ended, overruled = _supersede(
+        ctx, claim, (support, live, origins, denials)
     )
-    if ended or overruled:
-        support, live, origins, denials = _without_superseded(
-            ctx, claim, (support, live, origins, denials), ended, overruled
-        )
     groups, authoritative, grounded, informed = _strengths(ctx, origins)
     rules = ctx.rules
     return ClaimFacts(
@@ -164,26 +157,32 @@ def settle(facts: ClaimFacts, statuses: dict[str, str]) -> ClaimFacts:
 Found = tuple[list[Assertion], list[Assertion], list[Origin], list[Assertion]]
 
 
-def _without_superseded(
-    ctx: Context,
-    claim: str,
-    found: Found,
-    ended: list[timing.Supersession],
-    overruled: list[timing.Supersession],
-) -> Found:
+def _supersede(
+    ctx: Context, claim: str, found: Found
+) -> tuple[Found, list[timing.Supersession], list[timing.Supersession]]:
     """Return support, live support, origins and denials without what a later statement
-    superseded: denials overruled, and the support that derives only from ended origins."""
+    superseded (provenance.engine.timing): the denials overruled, and the support that
+    derives only from ended origins; then the supersessions of support and of denials."""
     support, live, origins, denials = found
+    ended, overruled = timing.supersede(
+        [ctx.assertions[o["assertion"]] for o in origins],
+        denials,
+        ctx.independence.family,
+        ctx.rules,
+    )
+    if not (ended or overruled):
+        return found, ended, overruled
     stopped = {s.earlier.id for s in ended}
     alive = {s for o in origins if o["assertion"] not in stopped for s in o["supports"]}
     gone = {s for o in origins if o["assertion"] in stopped for s in o["supports"]} - alive
     live = [a for a in live if a.id not in gone]
-    return (
+    kept = (
         [a for a in support if a.id not in gone],
         live,
         _origins(ctx, claim, live),
         [a for a in denials if a.id not in {s.earlier.id for s in overruled}],
     )
+    return kept, ended, overruled
 
 
 def _origins(ctx: Context, claim: str, live: list[Assertion]) -> list[Origin]:
