@@ -395,3 +395,13 @@ def test_check_warns_about_an_assertion_nothing_dates_unless_marked_undated(
     path = write_case(tmp_path, data)
     _, out, _ = _cli("check", "--case", str(path), "--json")
     assert [f for f in json.loads(out)["findings"] if f["kind"] == "chronology"] == []
+
+
+def test_explaining_a_claim_not_yet_asserted_as_of_the_date_says_so() -> None:
+    code, out, err = _cli(
+        "explain", "treasuries-a-card", "--case", str(SEED), "--as-of", "2025-04-10"
+    )
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        "prov: claim 'treasuries-a-card' as of 10 Apr 2025: nothing was said about it yet"
+    ]
