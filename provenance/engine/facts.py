@@ -106,7 +106,7 @@ def claim_facts(ctx: Context, claim: str) -> ClaimFacts:
     origins = _origins(ctx, claim, live)
     denials = [a for a in opposition if a.stance == Stance.denies]
     (support, live, origins, denials), ended, overruled = _supersede(
-        ctx, claim, (support, live, origins, denials)
+        ctx, (support, live, origins, denials)
     )
     groups, authoritative, grounded, informed = _strengths(ctx, origins)
     rules = ctx.rules
@@ -158,11 +158,13 @@ Found = tuple[list[Assertion], list[Assertion], list[Origin], list[Assertion]]
 
 
 def _supersede(
-    ctx: Context, claim: str, found: Found
+    ctx: Context, found: Found
 ) -> tuple[Found, list[timing.Supersession], list[timing.Supersession]]:
     """Return support, live support, origins and denials without what a later statement
-    superseded (provenance.engine.timing): the denials overruled, and the support that
-    derives only from ended origins; then the supersessions of support and of denials."""
+    superseded (provenance.engine.timing): the denials overruled, the ended origins, and
+    the support that derives only from them; then the supersessions of support and of
+    denials. A support deriving from an ended origin and a standing one keeps only the
+    standing one."""
     support, live, origins, denials = found
     ended, overruled = timing.supersede(
         [ctx.assertions[o["assertion"]] for o in origins],
@@ -175,11 +177,10 @@ def _supersede(
     stopped = {s.earlier.id for s in ended}
     alive = {s for o in origins if o["assertion"] not in stopped for s in o["supports"]}
     gone = {s for o in origins if o["assertion"] in stopped for s in o["supports"]} - alive
-    live = [a for a in live if a.id not in gone]
     kept = (
         [a for a in support if a.id not in gone],
-        live,
-        _origins(ctx, claim, live),
+        [a for a in live if a.id not in gone],
+        [o for o in origins if o["assertion"] not in stopped],
         [a for a in denials if a.id not in {s.earlier.id for s in overruled}],
     )
     return kept, ended, overruled
