@@ -147,6 +147,17 @@ def earliest(texts: list[str | None]) -> str | None:
     return min(dated, key=sort_key) if dated else None
 
 
+def latest(texts: list[str | None]) -> str | None:
+    """Return the date whose interval ends last (ties: the one that sorts last), or None
+    if none is dated: what something citing all of them cannot precede.
+
+    >>> latest(["2025-05-02", "2025-05", None])
+    '2025-05'
+    """
+    dated = [t for t in texts if t]
+    return max(dated, key=lambda t: (parse(t).end, sort_key(t))) if dated else None
+
+
 def certainly_before(x: str | None, y: str | None) -> bool:
     """Return whether date `x` certainly ends before date `y` begins (False when either
     is unknown): "2025-04" is not certainly before "2025-04-10"."""

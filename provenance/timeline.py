@@ -10,16 +10,17 @@ The dating rules (docs/rules.md, "Time"):
   else the date of the source we read it in (it had been said by then). It counts when
   that date ends no later than the end of `as_of` (a month-precise "2025-04" is not
   known by 10 April: April may end after it). An assertion that nothing places counts
-  only when the case marks it `undated: true`; otherwise it is left out, and the output
-  and `prov check` say so.
+  only when the case marks it `undated: true` (from the start, or from the end of the
+  latest date of a source its source cites or rewrites: it cannot be older than that);
+  otherwise it is left out, and the output and `prov check` say so.
 - Whatever a counted assertion relays (`via`) counts too: it must have existed.
 - A source counts when it is dated by the end of `as_of`, when it is undated, or when a
   counted assertion was said in it. A later source we *read* an earlier statement in is
   left out, and the statement keeps only the source it was said in.
 - Retractions are assertions: a retraction made later is left out like any other.
 - A claim counts when a counted assertion bears on it (support of it or of a more
-  specific claim; a denial or doubt of it or of a more general claim), and so does a
-  claim that contradicts one of those (it is refuted once the other is confirmed).
+  specific claim; a denial or doubt of it or of a more general claim). A claim nothing
+  bears on is left out, even one a confirmed claim refutes.
 
 `counts_from` gives, per assertion, the moment from which it counts: the engine's verdict
 history (provenance.engine.history) sweeps the same moments, so a history entry and
@@ -57,7 +58,8 @@ __all__ = ["CaseAsOf", "Omission", "Placed", "as_of", "counts_from", "placing_da
 
 
 class Placed(NamedTuple):
-    """What the timeline needs to know of an assertion to place it in time."""
+    """What the timeline needs to know of an assertion to place it in time. `after` is
+    the latest date of a source its source cites or rewrites (see `not_before`)."""
 
     id: str
     date: str | None
@@ -65,6 +67,21 @@ class Placed(NamedTuple):
     read_in: str | None
     via: str | None
     undated: bool
+    after: str | None = None
+
+
+def not_before(
+    source_dates: Mapping[str, str | None], drawn_on: Mapping[str, Iterable[str]]
+) -> dict[str, str | None]:
+    """Return, per source, the latest date of the sources it cites or rewrites
+    (`drawn_on`): it cannot have been published before that date ended.
+
+    >>> not_before({"a": "2025-05-02", "b": "2025-05", "c": None}, {"c": ["a", "b"]})["c"]
+    '2025-05'
+    """
+    return {
+        s: dates.latest([source_dates.get(d) for d in drawn_on.get(s, ())]) for s in source_dates
+    }
 
 
 def placing_date(a: Placed, source_dates: Mapping[str, str | None]) -> str | None:
@@ -78,7 +95,9 @@ def counts_from(
 ) -> dict[str, dt.datetime | None]:
     """Return, per assertion, the moment from which it counts in an `--as-of` view: the
     end of its placing date, or the earliest moment a relay of it counts (what is relayed
-    existed by then); `dates.ALWAYS` when marked undated; None when it never counts.
+    existed by then). Marked undated, it counts from the start (`dates.ALWAYS`), or, when
+    its source draws on a dated source (`Placed.after`), once that date has ended: a page
+    citing a 2 May broadcast did not exist in April. None when it never counts.
 
     >>> p = [Placed("x", "2025-04", "s", None, None, False),
     ...      Placed("r", "2025-04-09", "s", None, "x", False)]
@@ -90,7 +109,12 @@ def counts_from(
     found: dict[str, dt.datetime | None] = {}
     for a in items:
         placed = placing_date(a, source_dates)
-        found[a.id] = dates.end(placed) if placed else (dates.ALWAYS if a.undated else None)
+        if placed:
+            found[a.id] = dates.end(placed)
+        elif a.undated:
+            found[a.id] = dates.end(a.after) if a.after else dates.ALWAYS
+        else:
+            found[a.id] = None
     # Earliest first, so each relayed assertion is lowered once and the walk stops early.
     for moment, a_id in sorted((m, k) for k, m in found.items() if m is not None):
         target = via.get(a_id)
@@ -114,7 +138,13 @@ class CaseAsOf:
 
 def placed(case: Case) -> list[Placed]:
     """Return the case's assertions as the timeline places them."""
-    return [Placed(a.id, a.date, a.source, a.read_in, a.via, a.undated) for a in case.assertions]
+    after = not_before(
+        {s.id: s.date for s in case.sources}, {s.id: [*s.cites, *s.rewrites] for s in case.sources}
+    )
+    return [
+        Placed(a.id, a.date, a.source, a.read_in, a.via, a.undated, after[a.source])
+        for a in case.assertions
+    ]
 
 
 def _counted_assertions(case: Case, when: str) -> tuple[set[str], list[Omission]]:
@@ -128,7 +158,13 @@ def _counted_assertions(case: Case, when: str) -> tuple[set[str], list[Omission]
             kept.add(a.id)
             continue
         said = placing_date(a, source_dates)
-        if said is None:
+        if said is None and a.undated and a.after:
+            why = "later"
+            reason = (
+                f"undated, but its source draws on one dated {dates.display(a.after)}, "
+                f"after {dates.display(when)}"
+            )
+        elif said is None:
             why = "undated"
             reason = "no date: mark it `undated: true` to count it in every --as-of view"
         else:
@@ -144,8 +180,7 @@ def _counted_assertions(case: Case, when: str) -> tuple[set[str], list[Omission]
 
 
 def _claims_in_view(case: Case, counted: list[Assertion]) -> set[str]:
-    """Return the claims a counted assertion bears on, and every claim contradicting one
-    of those (a confirmed claim refutes it). Support, a condition, a report or a
+    """Return the claims a counted assertion bears on. Support, a condition, a report or a
     retraction bears on its claim and every more general one; a denial or a doubt on its
     claim and every more specific one (as in the engine, docs/rules.md section 1)."""
     general = {c.id: c.more_specific_than for c in case.claims}
@@ -166,8 +201,7 @@ def _claims_in_view(case: Case, counted: list[Assertion]) -> set[str]:
                 seen.add(claim)
                 frontier.extend(links.get(claim, []))
         kept |= seen
-    against = {(c.id, x) for c in case.claims for x in c.contradicts}
-    return kept | {b for a, b in against if a in kept} | {a for a, b in against if b in kept}
+    return kept
 
 
 def as_of(case: Case, when: str) -> CaseAsOf:

@@ -322,7 +322,9 @@ def test_as_of_after_the_last_event_is_the_verdict_without_as_of(data: dict[str,
         record["undated"] = True  # every assertion placed by a date, or marked undated
     cut = _as_of(data, "2030-01-01")
     assert cut is not None
-    whole = _verdicts(analysed(data))
-    assert _verdicts(cut) == {c: whole[c] for c in _verdicts(cut)}
-    # A claim nothing was said about is left out of the view; without one it is unsupported.
-    assert all(whole[c][0] == "unsupported" for c in whole.keys() - _verdicts(cut).keys())
+    whole = analysed(data)
+    assert _verdicts(cut) == {c: _verdicts(whole)[c] for c in _verdicts(cut)}
+    # A claim nothing bears on is left out of the view: no assertion supports or opposes it.
+    for claim in whole["claims"].keys() - cut["claims"].keys():
+        verdict = whole["claims"][claim]
+        assert verdict["support"] == verdict["opposition"] == verdict["history"] == []

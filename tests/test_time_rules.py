@@ -3,6 +3,7 @@ the exact status, reason and history; `--as-of` on the command line; the seed in
 
 from __future__ import annotations
 
+import doctest
 import json
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,9 @@ from typing import Any
 from typer.testing import CliRunner
 
 from provenance.cli import app
+from provenance.engine import timing
+from provenance.views import asof
+from provenance.views.text import history_text
 from provenance.engine import analyse
 from provenance.graph import build_graph
 from provenance.model import Case
@@ -25,6 +29,11 @@ ACTORS = {
     "bank": ("The Central Bank", "government"),
     "blog": ("A blog", "person"),
 }
+
+
+def test_doctests() -> None:
+    for module in (timing, asof, history_text):
+        assert doctest.testmod(module).failed == 0, module.__name__
 
 
 def said(

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from provenance import dates, timeline
+from provenance import timeline
 from provenance.casefile import read_case
 from provenance.model import Case
 from tests.conftest import SEED
@@ -138,13 +138,31 @@ def test_claims_in_view_are_those_a_counted_assertion_bears_on() -> None:
         }
     )
     cut = timeline.as_of(case, "2025-04-10")
-    # A denial of the general claim bears on the specific one; the rival contradicts it.
-    assert [c.id for c in cut.case.claims] == ["general", "rival", "specific"]
-    assert [o["id"] for o in cut.omitted] == ["other"]
+    # A denial of the general claim bears on the specific one; nothing bears on the rival.
+    assert [c.id for c in cut.case.claims] == ["general", "specific"]
+    assert [o["id"] for o in cut.omitted] == ["other", "rival"]
 
 
 def test_counts_from_is_the_moment_as_of_uses() -> None:
     case = read_case(SEED).case
     moments = timeline.counts_from(timeline.placed(case), {s.id: s.date for s in case.sources})
-    assert moments["gate-japan-holdings"] == dates.ALWAYS  # marked undated
+    # Marked undated, but the Gate page draws on Cryptopolitan's May article.
+    assert str(moments["gate-japan-holdings"]) == "2025-06-01 00:00:00"
     assert str(moments["japan-denied-sales"]) == "2025-05-03 00:00:00"  # read in 001
+
+
+def test_an_undated_statement_counts_only_once_what_its_source_draws_on_was_out() -> None:
+    sources = [
+        {"id": "early", "title": "Early", "kind": "article", "date": "2025-04-09"},
+        {"id": "page", "title": "Page", "kind": "article", "cites": ["early"]},
+        {"id": "plain", "title": "Plain", "kind": "article"},
+        {"id": "first", "title": "First", "kind": "article", "date": "2025-04-01"},
+    ]
+    case = _case([_said("p", "page", undated=True), _said("q", "plain", undated=True)], sources)
+    assert [a.id for a in timeline.as_of(case, "2025-04-09").case.assertions] == ["p", "q"]
+    cut = timeline.as_of(case, "2025-04-08")
+    assert [a.id for a in cut.case.assertions] == ["q"]
+    [p] = [o for o in cut.omitted if o["id"] == "p"]
+    assert p["reason"] == (
+        "undated, but its source draws on one dated 9 Apr 2025, after 8 Apr 2025"
+    )

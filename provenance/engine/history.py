@@ -53,6 +53,10 @@ def _plan(ctx: Context) -> _Plan:
     source_dates = {
         graph.nodes[n]["id"]: graph.nodes[n].get("date") for n in nodes_of_kind(graph, "source")
     }
+    sources = [graph.nodes[n] for n in nodes_of_kind(graph, "source")]
+    after = timeline.not_before(
+        source_dates, {s["id"]: [*s.get("cites", []), *s.get("rewrites", [])] for s in sources}
+    )
     placed = [
         timeline.Placed(
             a.id,
@@ -61,6 +65,7 @@ def _plan(ctx: Context) -> _Plan:
             a.read_in,
             a.via,
             bool(graph.nodes[f"assertion:{a.id}"].get("undated")),
+            after[a.source],
         )
         for a in ctx.assertions.values()
     ]
@@ -178,9 +183,7 @@ class _Sweep:
             self.present[a_id] = a
             self.by_claim[a.claim].append(a_id)
             self.raw[a_id] = []
-            for claim in self.bears_on(a):
-                self.claims.add(claim)
-                self.claims.update(self.full.claims.contradicts[claim])
+            self.claims.update(self.bears_on(a))
             if a.stance == Stance.retracts:
                 self.retractions[a_id] = a
         for x, b in edges:

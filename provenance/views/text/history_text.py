@@ -22,7 +22,11 @@ if TYPE_CHECKING:
 
 
 def _when(entry: HistoryEntry) -> str:
-    return dates.display(entry["date"]) if entry["date"] else "the start"
+    """The date of a change: the event's own (with its precision), "undated" for one
+    known only from an `--as-of` day, "the start" for what was always known."""
+    if entry["date"]:
+        return dates.display(entry["date"])
+    return "undated" if entry["as_of"] else "the start"
 
 
 def history_line(history: list[HistoryEntry]) -> str:
