@@ -11,13 +11,12 @@ from typing import Any
 from typer.testing import CliRunner
 
 from provenance.cli import app
-from provenance.engine import timing
-from provenance.views import asof
-from provenance.views.text import history_text
-from provenance.engine import analyse
+from provenance.engine import analyse, timing
 from provenance.graph import build_graph
 from provenance.model import Case
 from provenance.records import Analysis, Verdict
+from provenance.views import asof
+from provenance.views.text import history_text
 from tests.conftest import SEED, write_case
 
 ACTORS = {
