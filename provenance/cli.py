@@ -25,13 +25,12 @@ from provenance.cli_common import (
     Output,
     case_options,
     choose,
-    complete_claims,
-    complete_terms,
     output_options,
     pick_record,
     print_json,
     user_errors,
 )
+from provenance.cli_completion import complete_claims, complete_terms
 from provenance.cli_publish import register_publishing
 from provenance.errors import ProvenanceError
 
@@ -165,9 +164,11 @@ def explain(
     """
     with user_errors():
         from provenance.views.explain import explain as run_explain
+        from provenance.views.explain import not_yet
         from provenance.views.find import Ambiguous, resolve
 
         doc = opts.document()
+        not_yet(doc, claim)  # a claim an --as-of view left out: say so, suggest nothing
         try:
             match = resolve(doc, claim, "claim", "explain")
         except Ambiguous as error:

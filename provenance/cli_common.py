@@ -87,6 +87,31 @@ CaseOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
 
+def _a_date(value: str | None) -> str | None:
+    """Refuse an `--as-of` that is not a date, saying how to write one."""
+    if value is not None:
+        from provenance.dates import parse
+
+        try:
+            parse(value)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+    return value
+
+
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        callback=_a_date,
+        help="Show the case as it could have been known at the end of DATE "
+        "(YYYY, YYYY-MM or YYYY-MM-DD): later sources and statements are left out.",
+        show_default=False,
+    ),
+]
+
+
 class CaseArgs(NamedTuple):
     """The options every command reading a case shares, declared once in `case_options`.
     (A new shared option, such as an `--as-of` date, is one more field here and one more
@@ -94,10 +119,12 @@ class CaseArgs(NamedTuple):
 
     case: Path | None = None
     as_json: bool = False
+    as_of: str | None = None
 
     def document(self) -> "Document":
-        """Return the analysed document of the case these options name."""
-        return read_document(self.case)
+        """Return the analysed document of the case these options name (cut to the
+        `--as-of` date when given)."""
+        return read_document(self.case, self.as_of)
 
 
 def case_options(*, json: bool = True) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -107,13 +134,16 @@ def case_options(*, json: bool = True) -> Callable[[Callable[..., None]], Callab
     shared = [inspect.Parameter("case", _KEYWORD, default=None, annotation=CaseOption)]
     if json:
         shared.append(inspect.Parameter("as_json", _KEYWORD, default=False, annotation=JsonOption))
+    shared.append(inspect.Parameter("as_of", _KEYWORD, default=None, annotation=AsOfOption))
 
     def decorate(command: Callable[..., None]) -> Callable[..., None]:
         own = [p for p in inspect.signature(command).parameters.values() if p.name != "opts"]
 
         @functools.wraps(command)
         def run(**kwargs: Any) -> None:
-            opts = CaseArgs(kwargs.pop("case", None), kwargs.pop("as_json", False))
+            opts = CaseArgs(
+                kwargs.pop("case", None), kwargs.pop("as_json", False), kwargs.pop("as_of", None)
+            )
             command(**kwargs, opts=opts)
 
         # typer reads the parameters from the signature: the command's own, then the shared.
@@ -145,14 +175,14 @@ STDIN = Path("-")
 STDIN_NAME = "<stdin>"
 
 
-def read_document(case: Path | None) -> "Document":
-    """Return the analysed document of `case` (see `case_path`); `-` reads one case
-    file, YAML or JSON, from standard input (not cached; errors name `<stdin>`; archive
-    paths are relative to the current folder)."""
+def read_document(case: Path | None, as_of: str | None = None) -> "Document":
+    """Return the analysed document of `case` (see `case_path`), cut to the date `as_of`
+    when given; `-` reads one case file, YAML or JSON, from standard input (not cached;
+    errors name `<stdin>`; archive paths are relative to the current folder)."""
     if case != STDIN:
         from provenance.document import load_document
 
-        return load_document(case_path(case))
+        return load_document(case_path(case), as_of)
     from provenance.document import build_document
     from provenance.errors import Problem
     from provenance.paths import display_path
@@ -161,7 +191,7 @@ def read_document(case: Path | None) -> "Document":
     path = Path.cwd() / "stdin.yaml"
     names = {str(path), display_path(path)}
     try:
-        doc = build_document(path, contents={path: sys.stdin.buffer.read()})
+        doc = build_document(path, as_of, contents={path: sys.stdin.buffer.read()})
     except ProvenanceError as exc:
         exc.problems = [
             Problem(STDIN_NAME, p.line, p.message) if p.file in names else p for p in exc.problems
@@ -248,49 +278,6 @@ def interactive() -> bool:
     """Return whether a person is at the keyboard (standard input and output terminals),
     so `prov` may ask them to choose instead of failing."""
     return sys.stdin.isatty() and sys.stdout.isatty()
-
-
-# --- shell completion: terms and claim ids from the current case --------------------------
-
-
-def _completion_words(ctx: typer.Context, kinds: tuple[str, ...]) -> list[str]:
-    import os
-
-    from provenance.document import load_document
-    from provenance.paths import default_case_path
-
-    given = ctx.params.get("case") or os.environ.get("PROV_CASE")
-    if given == STDIN or str(given) == "-":
-        return []
-    doc = load_document(Path(given) if given else default_case_path())
-    words: set[str] = set()
-    case = doc["case"]
-    for kind, section in (("claim", "claims"), ("actor", "actors"), ("source", "sources")):
-        if kind in kinds:
-            words.update(r["id"] for r in case.get(section, []))  # type: ignore[attr-defined]
-    if "claim" in kinds and len(kinds) > 1:
-        words.update(t for c in case.get("claims", []) for t in c.get("tags", []))
-    return sorted(words)
-
-
-def complete_terms(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Complete a term (`prov trace`, `render`): ids of claims, actors and sources, and
-    claim tags, of the case in --case or PROV_CASE (else the seed case)."""
-    return _complete(ctx, incomplete, ("claim", "actor", "source"))
-
-
-def complete_claims(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Complete a claim id (`prov explain`) from the current case."""
-    return _complete(ctx, incomplete, ("claim",))
-
-
-def _complete(ctx: typer.Context, incomplete: str, kinds: tuple[str, ...]) -> list[str]:
-    try:
-        words = _completion_words(ctx, kinds)
-    except Exception:  # completion must never print an error into the user's shell
-        return []
-    start = incomplete.casefold()
-    return [w for w in words if w.casefold().startswith(start)]
 
 
 def engine_version() -> str:

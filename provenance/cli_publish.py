@@ -12,7 +12,8 @@ from typing import Annotated
 
 import typer
 
-from provenance.cli_common import CaseArgs, case_options, complete_terms, user_errors
+from provenance.cli_common import CaseArgs, case_options, user_errors
+from provenance.cli_completion import complete_terms
 from provenance.cli_output import write_files, write_output, write_text
 from provenance.errors import ProvenanceError
 from provenance.export import registry as export_formats

@@ -34,6 +34,7 @@ _DATE_RE = re.compile(
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 FORMAT_HINT = "write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM+HH:MM"
 UNDATED = dt.datetime.max  # where an undated record sorts: after every date
+ALWAYS = dt.datetime.min  # from when a record marked `undated: true` counts: from the start
 
 
 @dataclass(frozen=True)
@@ -126,10 +127,35 @@ def sort_key(text: str | None) -> tuple[dt.datetime, int]:
     return (date.start, date.rank)
 
 
+def after_key(text: str) -> tuple[dt.datetime, int]:
+    """Return a key below the `sort_key` of every date certainly after `text`, and above
+    that of every other date: in a list sorted by `sort_key`, bisection at it finds the
+    first date certainly after `text`.
+
+    >>> keys = sorted(sort_key(d) for d in ["2025-04", "2025-04-30", "2025-05", "2025-05-02"])
+    >>> [k for k in keys if k >= after_key("2025-04-09")] == keys[1:]
+    True
+    >>> [k for k in keys if k >= after_key("2025-04")] == keys[2:]
+    True
+    """
+    return (parse(text).end, -1)
+
+
 def earliest(texts: list[str | None]) -> str | None:
     """Return the date that sorts first (the earliest start), or None if none is dated."""
     dated = [t for t in texts if t]
     return min(dated, key=sort_key) if dated else None
+
+
+def latest(texts: list[str | None]) -> str | None:
+    """Return the date whose interval ends last (ties: the one that sorts last), or None
+    if none is dated: what something citing all of them cannot precede.
+
+    >>> latest(["2025-05-02", "2025-05", None])
+    '2025-05'
+    """
+    dated = [t for t in texts if t]
+    return max(dated, key=lambda t: (parse(t).end, sort_key(t))) if dated else None
 
 
 def certainly_before(x: str | None, y: str | None) -> bool:
@@ -150,6 +176,52 @@ def known_by(text: str | None, as_of: str) -> bool:
     if not text:
         return False
     return parse(text).end <= parse(as_of).end
+
+
+def end(text: str) -> dt.datetime:
+    """Return the moment a date's interval ends (exclusive): from then on, something
+    dated `text` had certainly happened.
+
+    >>> str(end("2025-04")), str(end("2025-04-09"))
+    ('2025-05-01 00:00:00', '2025-04-10 00:00:00')
+    """
+    return parse(text).end
+
+
+def counted_by(moment: dt.datetime, as_of: str) -> bool:
+    """Return whether something certain from `moment` (an `end`, or ALWAYS) is known by
+    the end of the date `as_of`."""
+    return moment <= parse(as_of).end
+
+
+def first_day(moment: dt.datetime) -> str | None:
+    """Return the first calendar day (ISO) by whose end `moment` has passed: the first
+    `--as-of` day that counts something certain from `moment`; None for ALWAYS.
+
+    >>> first_day(end("2025-04")), first_day(end("2025-04-09T23:30-05:00"))
+    ('2025-04-30', '2025-04-10')
+    """
+    if moment == ALWAYS:
+        return None
+    return iso_day(moment - dt.timedelta(microseconds=1))
+
+
+def earliest_moment(moments: list[dt.datetime]) -> dt.datetime | None:
+    """Return the earliest of some moments (`end`s or ALWAYS), or None if there are none."""
+    return min(moments) if moments else None
+
+
+def overlaps(x: str | None, y: str | None) -> bool:
+    """Return whether two dates' intervals share a moment (True when either is unknown:
+    nothing shows they differ).
+
+    >>> overlaps("2025-04", "2025-04-09"), overlaps("2025-04", "2025-05-02")
+    (True, False)
+    """
+    if not x or not y:
+        return True
+    a, b = parse(x), parse(y)
+    return a.start < b.end and b.start < a.end
 
 
 def display(text: str | None) -> str:

@@ -34,7 +34,9 @@ except ImportError:  # pragma: no cover - a Python built without it
 
 if TYPE_CHECKING:
     from provenance.casefile import LoadedCase
+    from provenance.model import Case
     from provenance.records import Analysis, CaseRecord, Document, Finding
+    from provenance.timeline import CaseAsOf
 
 __all__ = ["Document", "Inputs", "build_document", "cache_key", "engine_hash", "load_document"]
 
@@ -200,15 +202,23 @@ def _archive(root: Path, name: str) -> bytes:
 
 
 def _analyse(read: _Read, as_of: str | None) -> Document:
-    """Return the analysed document: build the graph, run the engine, check the evidence."""
+    """Return the analysed document: build the graph, run the engine, check the evidence.
+    With `as_of` (a date), the case is first cut to what could have been known at the end
+    of that date (provenance.timeline), and the document records the date and what was
+    left out; the evidence checks still read the whole case file. Raises ProvenanceError
+    for an `as_of` before anything happened."""
     from provenance.checks import run_checks
     from provenance.engine import analyse
     from provenance.graph import build_graph
 
-    if as_of is not None:
-        raise NotImplementedError("as_of: cut the case with provenance.timeline.as_of here")
     loaded = read.loaded
-    analysis = analyse(build_graph(loaded.case), loaded.case.rules, read.texts)
+    analysed, cut = loaded.case, None
+    if as_of is not None:
+        cut = _cut(loaded.case, as_of)
+        analysed = cut.case
+    kept = {s.id for s in analysed.sources}  # a cut case reads only the texts it keeps
+    texts = {s: text for s, text in read.texts.items() if s in kept}
+    analysis = analyse(build_graph(analysed), analysed.rules, texts)
     findings = run_checks(loaded, read.texts)
     files = {display_path(p): _file_hash(data) for p, data in read.inputs.cases.items()}
     for name, data in read.inputs.archives.items():
@@ -216,8 +226,8 @@ def _analyse(read: _Read, as_of: str | None) -> Document:
     # The casts are the boundary between the pipeline's own types and the document's:
     # records.py mirrors the models' JSON dump and the engine's results, and a test keeps
     # the two in step.
-    case = cast("CaseRecord", loaded.case.model_dump(mode="json", exclude_none=True))
-    return {
+    case = cast("CaseRecord", analysed.model_dump(mode="json", exclude_none=True))
+    doc: Document = {
         "format": FORMAT,
         "version": VERSION,
         "tool": engine_hash(),
@@ -226,6 +236,20 @@ def _analyse(read: _Read, as_of: str | None) -> Document:
         "checks": [cast("Finding", dict(f)) for f in findings],
         "files": dict(sorted(files.items())),
     }
+    if cut is not None:
+        doc["as_of"] = {"date": cut.as_of, "omitted": cut.omitted}
+    return doc
+
+
+def _cut(case: Case, as_of: str) -> CaseAsOf:
+    """Return the case cut to `as_of`; a date before every event is the user's mistake."""
+    from provenance.errors import ProvenanceError
+    from provenance.timeline import as_of as cut_to
+
+    try:
+        return cut_to(case, as_of)
+    except ValueError as exc:
+        raise ProvenanceError(f"--as-of: {exc}") from None
 
 
 def build_document(
@@ -238,15 +262,18 @@ def build_document(
     return _analyse(_read(path, read_cases(path) if contents is None else contents, {}), as_of)
 
 
-def _cache_file(path: Path) -> Path | None:
-    """Return the cache file of the case at `path`: one per case path, named after it so
-    a person can find and delete it (and never resolved: a symlink loop cannot raise)."""
+def _cache_file(path: Path, as_of: str | None = None) -> Path | None:
+    """Return the cache file of the case at `path`: one per case path (and `--as-of`
+    date), named after it so a person can find and delete it (and never resolved: a
+    symlink loop cannot raise)."""
     folder = cache_dir()
     if folder is None:
         return None
     where = os.path.abspath(path)
     name = re.sub(r"[^A-Za-z0-9]+", "_", where).strip("_")[-100:]
     tag = blake2b(where.encode("utf-8", "surrogateescape"), digest_size=6).hexdigest()
+    if as_of is not None:
+        tag += "@" + re.sub(r"[^0-9A-Za-z-]+", "_", as_of)[:40]
     return folder / f"{name}-{tag}.v{VERSION}.json"
 
 
@@ -300,7 +327,7 @@ def load_document(path: Path, as_of: str | None = None) -> Document:
     else built anew and cached when possible. Raises CaseError for a bad case."""
     cases = read_cases(path)
     root = path if path.is_dir() else path.parent
-    cache = _cache_file(path)
+    cache = _cache_file(path, as_of)
     entry = _cached(cache)
     known: dict[str, bytes] = {}
     if entry is not None:

@@ -201,6 +201,18 @@ class Claim(Strict):
         "follows that actor's attribution",
     )
     quantity: Quantity | None = None
+    about: PartialDate | None = Field(
+        default=None,
+        description="the date or period the claim is about ('2025-04-09', '2025-04'): "
+        "support said before it begins is a prediction, and support about another period "
+        "is set aside",
+    )
+    future: bool = Field(
+        default=False,
+        description="the claim says something will happen ('X will sell'): support is a "
+        "prediction unless it was said once the period it reports (its own `about`, or "
+        "the claim's) had begun",
+    )
     note: str | None = None
 
 
@@ -252,6 +264,11 @@ class Assertion(Strict):
         default=False,
         description="the date is unknown and the checker says so: the assertion counts in "
         "every --as-of view (an assertion with no date and no mark counts in none)",
+    )
+    about: PartialDate | None = Field(
+        default=None,
+        description="the date or period this assertion speaks of, when it is not its "
+        "claim's (a later announcement about another month)",
     )
     quote: str | None = Field(default=None, description="verbatim, from the archived text")
     quote_mode: QuoteMode = Field(

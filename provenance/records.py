@@ -84,6 +84,8 @@ class ClaimRecord(TypedDict):
     context_against: list[str]
     said_by: NotRequired[str]
     quantity: NotRequired[QuantityRecord]
+    about: NotRequired[str]
+    future: bool
     note: NotRequired[str]
 
 
@@ -103,6 +105,7 @@ class AssertionRecord(TypedDict):
     basis: str
     date: NotRequired[str]
     undated: bool
+    about: NotRequired[str]
     quote: NotRequired[str]
     quote_mode: str
     quote_language: NotRequired[str]
@@ -189,6 +192,18 @@ class ReliabilityNote(TypedDict):
     reason: str
 
 
+class HistoryEntry(TypedDict):
+    """A change of a claim's status or grade: from `as_of` (the first day `--as-of`
+    gives it) the verdict is `status`/`grade`, because of `assertions` (those that
+    became known that day and bear on the claim), said on `date`."""
+
+    as_of: str | None  # None: from the start (only assertions marked undated)
+    date: str | None
+    status: str
+    grade: int
+    assertions: list[str]
+
+
 class Verdict(TypedDict):
     claim: str
     status: str
@@ -201,12 +216,14 @@ class Verdict(TypedDict):
     reach: list[str]
     opposition: list[str]
     withdrawn: list[str]
+    set_aside: list[str]  # support that does not count for its time (docs/rules.md, 8.4)
     first_seen: str | None
     origin_state: str  # live, withdrawn (retracted), fabricated, reported, or none
     reasons: list[Reason]
     checks: list[RuleCheck]
     flags: list[FlagResult]
     reliability: list[ReliabilityNote]
+    history: list[HistoryEntry]
 
 
 class AttributionResult(TypedDict):
@@ -273,6 +290,28 @@ class Finding(TypedDict):
     evidence: Evidence
 
 
+# --- a case cut to a date (`--as-of`) ---------------------------------------------------
+
+
+class Omission(TypedDict):
+    """A record left out of an `--as-of` view, and why: `why` is "later" (published or
+    said after the date), "undated" (nothing places it in time) or "unasserted" (a claim
+    nothing was said about yet)."""
+
+    kind: str  # "source", "assertion" or "claim"
+    id: str
+    date: str | None
+    why: str
+    reason: str
+
+
+class AsOfRecord(TypedDict):
+    """The date a document is cut to, and what was left out."""
+
+    date: str
+    omitted: list[Omission]
+
+
 # --- the whole document ----------------------------------------------------------------
 
 
@@ -284,3 +323,4 @@ class Document(TypedDict):
     analysis: Analysis
     checks: list[Finding]
     files: dict[str, str]
+    as_of: NotRequired[AsOfRecord]

@@ -116,7 +116,21 @@ class Basis(StrEnum):
     def help(self) -> str:
         return _BASIS_HELP[self]
 
+    @property
+    def adverb(self) -> str:
+        """How reasons say a statement was made on this basis ("confirmed officially")."""
+        return _BASIS_ADVERB[self]
 
+
+_BASIS_ADVERB = {
+    Basis.first_hand: "first-hand",
+    Basis.official: "officially",
+    Basis.documents: "from documents",
+    Basis.analysis: "by analysis",
+    Basis.unnamed_sources: "citing unnamed sources",
+    Basis.hearsay: "on hearsay",
+    Basis.unstated: "with no stated basis",
+}
 _BASIS_HELP = {
     Basis.first_hand: "first-hand knowledge (the subject itself, a witness)",
     Basis.official: "official record or data",
@@ -128,6 +142,34 @@ _BASIS_HELP = {
 }
 #: Bases that give no reason to think the actor could know.
 UNINFORMED = (Basis.unstated, Basis.hearsay)
+
+
+class Authority(StrEnum):
+    """How much a statement's basis lets it settle a question, highest first: a later
+    statement of at least the same authority supersedes an earlier opposite one
+    (docs/rules.md, "Time"). The case's thresholds say which bases are authoritative
+    (`authoritative_bases`) and grounded (`grounded_bases`).
+
+    >>> Authority.authoritative.rank < Authority.grounded.rank
+    True
+    """
+
+    authoritative = "authoritative"  # a basis in authoritative_bases: first-hand, official
+    grounded = "grounded"  # in grounded_bases: documents, unnamed sources
+    informed = "informed"  # any other basis beyond hearsay: analysis
+    uninformed = "uninformed"  # hearsay or unstated
+
+    @property
+    def rank(self) -> int:
+        """0 for the highest authority."""
+        return _AUTHORITY_RANK[self]
+
+    def at_least(self, other: Authority) -> bool:
+        """Whether this authority is the same as or higher than `other`."""
+        return _AUTHORITY_RANK[self] <= _AUTHORITY_RANK[other]
+
+
+_AUTHORITY_RANK = {a: n for n, a in enumerate(Authority)}
 
 
 class ActorKind(StrEnum):

@@ -443,11 +443,15 @@ def test_every_verdict_records_every_rule_tried() -> None:
         "contradicted-by-confirmed",
         "fabricated",
         "retracted",
+        "corrected",
+        "later-denial",
         "authoritative-denial",
         "attribution-of-saying",
+        "later-confirmation",
         "authoritative-confirmation",
         "corroboration",
         "denied",
         "some-support",
+        "only-predicted",
     ]
-    assert [c["fired"] for c in checks] == [False] * 8 + [True]
+    assert [c["fired"] for c in checks] == [False] * 11 + [True, False]

@@ -9,6 +9,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from provenance import dates, timeline
 from provenance.engine import analyse
 from provenance.graph import build_graph
 from provenance.model import Case, Stance
@@ -301,3 +302,111 @@ def test_marking_a_quote_paraphrase_never_raises_its_attribution(
     }
     after = analysed(changed)["assertions"][marked]["attribution"]
     assert Attribution(after["status"]).rank >= Attribution(before["status"]).rank
+
+
+# --- verdicts in time (docs/rules.md, "Time") ------------------------------------------
+
+AS_OF = ["2025-04-09", "2025-04-10", "2025-04-30", "2025-05-02", "2026-01-01"]
+PERIODS = [None, None, "2025-04", "2025-04-09", "2025-05"]
+
+
+@st.composite
+def timed_cases(draw: st.DrawFn) -> dict[str, Any]:
+    """A random case with dated sources, assertions marked undated when nothing dates
+    them, claims about a period (some about the future), assertions about a period."""
+    data = draw(cases())
+    for source in data["sources"]:
+        date = draw(st.sampled_from(DATES))
+        if date:
+            source["date"] = date
+    dated = {s["id"] for s in data["sources"] if s.get("date")}
+    for record in data["assertions"]:
+        if not record.get("date") and record["source"] not in dated:
+            record["undated"] = draw(st.booleans())
+        if draw(st.integers(0, 5)) == 0:
+            record["about"] = draw(st.sampled_from(PERIODS[2:]))
+    for claim in data["claims"]:
+        about = draw(st.sampled_from(PERIODS))
+        if about:
+            claim["about"] = about
+        if draw(st.integers(0, 4)) == 0:
+            claim["future"] = True
+    return data
+
+
+def _as_of(data: dict[str, Any], when: str) -> Analysis | None:
+    """Return the analysis of `data` as of `when`, or None when `when` is before it all."""
+    try:
+        cut = timeline.as_of(Case.model_validate(data), when)
+    except ValueError:
+        return None
+    return analyse(build_graph(cut.case))
+
+
+def _verdicts(analysis: Analysis) -> dict[str, tuple[str, int]]:
+    return {c: (v["status"], v["grade"]) for c, v in analysis["claims"].items()}
+
+
+def _from_history(analysis: Analysis, when: str) -> dict[str, tuple[str, int]]:
+    """Return each claim's last verdict in its history on or before the day `when`."""
+    out = {}
+    for claim, v in analysis["claims"].items():
+        known = [h for h in v["history"] if h["as_of"] is None or dates.known_by(h["as_of"], when)]
+        if known:
+            out[claim] = (known[-1]["status"], known[-1]["grade"])
+    return out
+
+
+@SETTINGS
+@given(timed_cases())
+def test_the_history_equals_as_of_at_each_of_its_dates(data: dict[str, Any]) -> None:
+    whole = analysed(data)
+    days = {h["as_of"] for v in whole["claims"].values() for h in v["history"] if h["as_of"]}
+    for day in sorted(days | set(AS_OF), key=dates.sort_key):
+        cut = _as_of(data, day)
+        if cut is not None:
+            assert _from_history(whole, day) == _verdicts(cut), day
+
+
+@SETTINGS
+@given(timed_cases(), st.sampled_from(AS_OF), st.data())
+def test_the_verdict_as_of_a_date_never_depends_on_anything_dated_after_it(
+    data: dict[str, Any], when: str, pick: st.DataObject
+) -> None:
+    cut = timeline.as_of(Case.model_validate(data), when) if _as_of(data, when) else None
+    if cut is None:
+        return
+    later = {o["id"] for o in cut.omitted if o["kind"] == "assertion"}
+    changed = {key: [dict(r) for r in value] for key, value in data.items()}
+    for record in changed["assertions"]:
+        if record["id"] in later:
+            record["stance"] = pick.draw(st.sampled_from(STANCES))
+            record["basis"] = pick.draw(st.sampled_from(BASES))
+    assert _as_of(changed, when) == _as_of(data, when)
+    assert _from_history(analysed(changed), when) == _from_history(analysed(data), when)
+
+
+@SETTINGS
+@given(timed_cases(), st.sampled_from(AS_OF), st.randoms(use_true_random=False))
+def test_shuffling_the_case_file_changes_nothing_as_of_a_date(
+    data: dict[str, Any], when: str, rng: random.Random
+) -> None:
+    shuffled = {key: list(value) for key, value in data.items()}
+    for key in shuffled:
+        rng.shuffle(shuffled[key])
+    assert _as_of(shuffled, when) == _as_of(data, when)
+
+
+@SETTINGS
+@given(timed_cases())
+def test_as_of_after_the_last_event_is_the_verdict_without_as_of(data: dict[str, Any]) -> None:
+    for record in data["assertions"]:
+        record["undated"] = True  # every assertion placed by a date, or marked undated
+    cut = _as_of(data, "2030-01-01")
+    assert cut is not None
+    whole = analysed(data)
+    assert _verdicts(cut) == {c: _verdicts(whole)[c] for c in _verdicts(cut)}
+    # A claim nothing bears on is left out of the view: no assertion supports or opposes it.
+    for claim in whole["claims"].keys() - cut["claims"].keys():
+        verdict = whole["claims"][claim]
+        assert verdict["support"] == verdict["opposition"] == verdict["history"] == []

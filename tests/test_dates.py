@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import doctest
 import random
+import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -108,3 +111,84 @@ def test_every_day_lies_inside_its_month_and_year(day: dt.date) -> None:
     d, m, y = (dates.parse(t) for t in (day.isoformat(), day.isoformat()[:7], str(day.year)))
     assert y.start <= m.start <= d.start < d.end <= m.end <= y.end
     assert dates.sort_key(y.text) <= dates.sort_key(m.text) <= dates.sort_key(d.text)
+
+
+# --- no date code outside provenance/dates.py ----------------------------------------------
+
+PACKAGE = Path(__file__).resolve().parent.parent / "provenance"
+
+#: Leftovers in files this branch does not own, each to be removed by its owner.
+KNOWN_LEFTOVERS: set[tuple[str, str]] = set()  # render/story.py sorts by dates.sort_key
+
+
+def _date_valued(node: ast.expr) -> bool:
+    """Whether an expression *is* a date field: `x.date`, `r["date"]`, `r.get("date")`,
+    a name with "date" in it, or `a or b` / a tuple of those."""
+    if isinstance(node, ast.BoolOp | ast.Tuple):
+        return any(
+            _date_valued(v) for v in (node.values if isinstance(node, ast.BoolOp) else node.elts)
+        )
+    if isinstance(node, ast.Name):
+        return "date" in node.id.lower()
+    if isinstance(node, ast.Attribute):
+        return "date" in node.attr.lower()
+    if isinstance(node, ast.Subscript):
+        key = node.slice
+        return isinstance(key, ast.Constant) and key.value in ("date", "first_seen", "as_of")
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.args:
+        key = node.args[0]
+        named = isinstance(key, ast.Constant) and key.value in ("date", "first_seen", "as_of")
+        return node.func.attr == "get" and named
+    return False
+
+
+def date_code_outside_dates(source: str) -> list[tuple[int, str]]:
+    """Return (line, what) for every place in `source` that parses, compares or sorts
+    dates itself: a date-like string literal (a sentinel such as "9999"), `<`/`>` on a
+    date field, a sort/min/max key returning a date field, or datetime parsing."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if re.fullmatch(r"\d{4}(-\d\d){0,2}", node.value):
+                found.append((node.lineno, f"date literal '{node.value}'"))
+        elif isinstance(node, ast.Compare):
+            ordered = any(isinstance(o, ast.Lt | ast.Gt | ast.LtE | ast.GtE) for o in node.ops)
+            if ordered and any(_date_valued(x) for x in [node.left, *node.comparators]):
+                found.append((node.lineno, "date comparison"))
+        elif isinstance(node, ast.Call):
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", "")
+            for kw in node.keywords:
+                body = kw.value.body if isinstance(kw.value, ast.Lambda) else None
+                sorting = name in ("sorted", "sort", "min", "max") and kw.arg == "key"
+                if sorting and body is not None and _date_valued(body):
+                    found.append((node.lineno, "sort by a raw date"))
+            if name in ("fromisoformat", "strptime"):
+                found.append((node.lineno, "date parsing"))
+    return sorted(found)
+
+
+def test_the_detector_finds_the_patterns_it_names() -> None:
+    code = (
+        'a = sorted(xs, key=lambda r: (r.get("date") or "9999", r["id"]))\n'
+        "b = x.date < y.date\n"
+        "c = dt.date.fromisoformat(s)\n"
+        "d = sorted(xs, key=lambda r: (*dates.sort_key(r.date), r.id))\n"
+        "e = len(dated) < 2\n"
+    )
+    assert date_code_outside_dates(code) == [
+        (1, "date literal '9999'"),
+        (1, "sort by a raw date"),
+        (2, "date comparison"),
+        (3, "date parsing"),
+    ]
+
+
+def test_no_module_but_dates_parses_compares_or_sorts_dates() -> None:
+    found = set()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name == "dates.py":
+            continue
+        name = path.relative_to(PACKAGE).as_posix()
+        for line, what in date_code_outside_dates(path.read_text(encoding="utf-8")):
+            found.add((name, what) if (name, what) in KNOWN_LEFTOVERS else (f"{name}:{line}", what))
+    assert found == KNOWN_LEFTOVERS

@@ -75,7 +75,11 @@ def test_the_report_reads_the_verdict_and_computes_none(seed_doc: Document) -> N
     assert gasparino.archive and gasparino.archive.startswith("sources/000_")
     assert report.quotes[0].assertion == "gasparino-japan-sold"  # chains read from the start
     assert report.review == {"checked by": "prov seed case", "date of the review": "21 Nov 2026"}
-    assert report.history == []  # the engine records no history yet
+    assert [(h.status, h.reason) for h in report.history] == [
+        (h["status"], f"grade {h['grade']}, after {', '.join(h['assertions'])}")
+        for h in verdict["history"]
+    ]
+    assert report.history  # the engine records when the verdict changed
 
 
 def test_the_claimreview_is_one_review_of_that_claim(seed_doc: Document) -> None:
@@ -97,16 +101,23 @@ def test_every_status_is_explained_in_words() -> None:
 def test_a_verdict_history_is_shown_when_the_document_has_one(seed_doc: Document) -> None:
     doc: Any = copy.deepcopy(seed_doc)
     doc["analysis"]["claims"]["norinchukin-sold"]["history"] = [
-        {"as_of": "2025-04-09", "status": "unsupported", "reason": "nobody had said it yet"},
-        {"as_of": "2025-04", "status": "unconfirmed", "reasons": []},
+        {"as_of": None, "date": None, "status": "unsupported", "grade": 6, "assertions": []},
+        {
+            "as_of": "2025-04-09",
+            "date": "2025-04-09",
+            "status": "unconfirmed",
+            "grade": 4,
+            "assertions": ["a1"],
+        },
     ]
     report = build_report(doc, "norinchukin", "2026-11-21", URL)
     page = render_html(report, "<svg></svg>")
     assert "<h2>Verdict history</h2>" in page
-    assert "As of 9 Apr 2025: <strong>unsupported</strong>. nobody had said it yet" in page
-    assert "As of Apr 2025: <strong>unconfirmed</strong>" in page
+    assert "As of the start: <strong>unsupported</strong>. grade 6" in page
+    assert "As of 9 Apr 2025: <strong>unconfirmed</strong>. grade 4, after a1" in page
+    doc["analysis"]["claims"]["norinchukin-sold"]["history"] = []
     assert "Verdict history" not in render_html(
-        build_report(seed_doc, "norinchukin", "x", URL), "<svg></svg>"
+        build_report(doc, "norinchukin", "x", URL), "<svg></svg>"
     )
 
 

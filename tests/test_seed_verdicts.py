@@ -118,12 +118,14 @@ def test_the_113_figure_has_one_origin_not_three(seed_doc: Document) -> None:
 
 
 def test_onoderas_statement_of_intent_does_not_confirm(seed_doc: Document) -> None:
+    # The claim is about the future ("will not use"): Onodera's statement of 13 April
+    # was said before anything it speaks of could happen, a prediction set aside
+    # (docs/rules.md, "Time"), so no origin is left to weigh; only-predicted decides.
     v = verdict(seed_doc, "japan-wont-use-treasuries")
-    assert (v["status"], v["grade"]) == ("unconfirmed", 3)
-    assert v["origins"][0]["weakened"] == [
-        "a statement of intent: it confirms only that it was stated",
-        "attribution not established (single second-hand report)",
-    ]
+    assert (v["status"], v["grade"]) == ("unconfirmed", 4)
+    assert v["set_aside"] == ["onodera-no-tool"]
+    assert v["origins"] == []
+    assert next(c["rule"] for c in v["checks"] if c["fired"]) == "only-predicted"
 
 
 def test_norinchukins_forecast_is_not_confirmed_its_attribution_is_second_hand(

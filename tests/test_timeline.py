@@ -85,7 +85,11 @@ def test_after_the_last_event_nothing_is_left_out_of_the_seed() -> None:
     case = read_case(SEED).case
     cut = timeline.as_of(case, "2030-01-01")
     said_on = {s.id: s.date for s in case.sources}
-    dated = {a.id for a in case.assertions if a.date or said_on[a.source] or a.undated}
+    dated = {
+        a.id
+        for a in case.assertions
+        if a.date or said_on[a.source] or (a.read_in and said_on[a.read_in]) or a.undated
+    }
     assert {a.id for a in cut.case.assertions} == dated
     assert {o["id"] for o in cut.omitted if o["kind"] == "assertion"} == {
         a.id for a in case.assertions
@@ -99,3 +103,66 @@ def test_the_seed_in_april_has_no_may_thread() -> None:
     assert "kubota-institutions" in ids
     assert not any(a.id.startswith("kato-card") for a in cut.case.assertions)
     assert "treasuries-a-card" in {o["id"] for o in cut.omitted if o["kind"] == "claim"}
+
+
+def test_an_undated_statement_is_known_by_the_date_of_the_source_we_read_it_in() -> None:
+    case = _case([_said("x", "nodate", read_in="late")])
+    assert timeline.as_of(case, "2025-04-30").case.assertions == []
+    [omitted] = [o for o in timeline.as_of(case, "2025-04-30").omitted if o["id"] == "x"]
+    assert omitted["reason"] == (
+        "undated; read in a source dated 2 May 2025, not known by the end of 30 Apr 2025"
+    )
+    assert [a.id for a in timeline.as_of(case, "2025-05-02").case.assertions] == ["x"]
+
+
+def test_a_time_of_day_counts_from_the_end_of_its_minute_in_utc() -> None:
+    case = _case([_said("t", "nodate", date="2025-04-09T14:30+09:00")])
+    assert timeline.as_of(case, "2025-04-09T05:29Z").case.assertions == []
+    assert [a.id for a in timeline.as_of(case, "2025-04-09T05:30Z").case.assertions] == ["t"]
+
+
+def test_claims_in_view_are_those_a_counted_assertion_bears_on() -> None:
+    case = Case.model_validate(
+        {
+            "actors": [{"id": "a", "name": "A", "kind": "person"}],
+            "sources": [{"id": "s", "title": "S", "kind": "article", "date": "2025-04-09"}],
+            "claims": [
+                {"id": "general", "text": "G"},
+                {"id": "specific", "text": "S", "more_specific_than": ["general"]},
+                {"id": "rival", "text": "R", "contradicts": ["general"]},
+                {"id": "other", "text": "O"},
+            ],
+            "assertions": [
+                {"id": "d", "actor": "a", "claim": "general", "source": "s", "stance": "denies"}
+            ],
+        }
+    )
+    cut = timeline.as_of(case, "2025-04-10")
+    # A denial of the general claim bears on the specific one; nothing bears on the rival.
+    assert [c.id for c in cut.case.claims] == ["general", "specific"]
+    assert [o["id"] for o in cut.omitted] == ["other", "rival"]
+
+
+def test_counts_from_is_the_moment_as_of_uses() -> None:
+    case = read_case(SEED).case
+    moments = timeline.counts_from(timeline.placed(case), {s.id: s.date for s in case.sources})
+    # Marked undated, but the Gate page draws on Cryptopolitan's May article.
+    assert str(moments["gate-japan-holdings"]) == "2025-06-01 00:00:00"
+    assert str(moments["japan-denied-sales"]) == "2025-05-03 00:00:00"  # read in 001
+
+
+def test_an_undated_statement_counts_only_once_what_its_source_draws_on_was_out() -> None:
+    sources = [
+        {"id": "early", "title": "Early", "kind": "article", "date": "2025-04-09"},
+        {"id": "page", "title": "Page", "kind": "article", "cites": ["early"]},
+        {"id": "plain", "title": "Plain", "kind": "article"},
+        {"id": "first", "title": "First", "kind": "article", "date": "2025-04-01"},
+    ]
+    case = _case([_said("p", "page", undated=True), _said("q", "plain", undated=True)], sources)
+    assert [a.id for a in timeline.as_of(case, "2025-04-09").case.assertions] == ["p", "q"]
+    cut = timeline.as_of(case, "2025-04-08")
+    assert [a.id for a in cut.case.assertions] == ["q"]
+    [p] = [o for o in cut.omitted if o["id"] == "p"]
+    assert p["reason"] == (
+        "undated, but its source draws on one dated 9 Apr 2025, after 8 Apr 2025"
+    )

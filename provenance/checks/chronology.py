@@ -1,9 +1,13 @@
-"""The chronology check: dates that cannot be in that order.
+"""The chronology check: dates that cannot be in that order, and assertions nothing dates.
 
 An assertion dated before the source it was said in, read in a source dated before it,
-or relaying an assertion said later; a source citing a later source. Dates are compared
-with `provenance.dates.certainly_before`, so month- or year-precise dates are ranges and
-only a certain inversion is reported.
+or relaying an assertion said later; a source citing a later source (errors). Dates are
+compared with `provenance.dates.certainly_before`, so month- or year-precise dates are
+ranges and only a certain inversion is reported.
+
+An assertion that nothing places in time (no date of its own, none on the source it was
+said in or the one we read it in; provenance.timeline) and that is not marked
+`undated: true` is left out of every `--as-of` view: a warning says so.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from provenance import dates
+from provenance.timeline import placed, placing_date
 from provenance.vocab import Severity
 
 if TYPE_CHECKING:
@@ -50,6 +55,7 @@ def check_chronology(case: Case, texts: dict[str, str], out: Findings) -> None:
                 f"dated {a.date}, but relays '{a.via}', said later ({by_id[a.via].date})",
                 field="via",
             )
+    _check_undated(case, out)
     for s in case.sources:
         for cited in s.cites:
             if dates.certainly_before(s.date, sources[cited].date):
@@ -60,3 +66,19 @@ def check_chronology(case: Case, texts: dict[str, str], out: Findings) -> None:
                     f"dated {s.date}, but cites '{cited}', dated later ({sources[cited].date})",
                     field="cites",
                 )
+
+
+def _check_undated(case: Case, out: Findings) -> None:
+    """Warn about assertions nothing places in time that are not marked `undated: true`."""
+    source_dates = {s.id: s.date for s in case.sources}
+    for a in placed(case):
+        if a.undated or placing_date(a, source_dates):
+            continue
+        out.add(
+            Severity.warning,
+            "assertions",
+            a.id,
+            "no date: neither the assertion, the source it was said in nor the one we read "
+            "it in is dated, so every --as-of view leaves it out; give it a `date`, or mark "
+            "it `undated: true` to count it in all of them",
+        )

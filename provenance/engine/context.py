@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
-from provenance.engine import relays
+from provenance.engine import relays, timing
 from provenance.engine.derivation import Derivation, derivations
 from provenance.engine.discredit import discredited, fabricated
 from provenance.engine.independence import Independence, families
@@ -52,6 +52,7 @@ class Context:
     origins_of: dict[str, dict[str, list[str]]]  # assertion -> claim -> its origins
     independence: Independence
     reliability: dict[str, ReliabilityNote]  # actor -> the grade a checker recorded
+    periods: dict[str, timing.Period]  # claim -> the period it is about (docs: Time)
     # Attribution and independence (issue 13): computed by build_context after the rest.
     derivation: Derivation  # which sources' texts derive from which
     fabricated: dict[str, str]  # assertion -> the retraction admitting it was invented
@@ -92,6 +93,7 @@ def build_context(
         origins_of=relays.claim_origins(assertions, order, upstream, links.up),
         independence=Independence.of(families(graph), cycles),
         reliability=reliabilities(graph),
+        periods=timing.claim_periods(graph),
         derivation=derivation,
         fabricated=fabricated(assertions, order, upstream),
     )

@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from provenance import dates
+from provenance.engine import timing
 from provenance.engine.authority import weigh
 from provenance.engine.context import Context
 from provenance.engine.independence import Strength, group_origins, strength
@@ -79,6 +80,10 @@ class ClaimFacts:
     history: tuple[Origin, ...] = ()  # when no live origin: the withdrawn or reported ones
     origin_state: str = "none"  # live, withdrawn, fabricated, reported or none
     context_against: tuple[OtherClaim, ...] = ()  # claims that make it less plausible
+    # Time (provenance.engine.timing): support left out of `support` above, and why.
+    set_aside: tuple[timing.SetAside, ...] = ()  # predictions, support about another period
+    superseded_support: tuple[timing.Supersession, ...] = ()  # origins a later denial ends
+    superseded_denials: tuple[timing.Supersession, ...] = ()  # denials a later origin ends
 
     def assertion(self, a_id: str) -> Assertion:
         """Return an assertion bearing on the claim (an origin, support, report or
@@ -117,11 +122,16 @@ class ClaimFacts:
 def claim_facts(ctx: Context, claim: str) -> ClaimFacts:
     """Return the facts about `claim`, with other claims' statuses still unknown."""
     relevant, opposition = _bearing(ctx, claim)
-    support = [a for a in relevant if a.stance in ENDORSING]
+    support, aside = timing.set_aside(
+        ctx.periods, claim, [a for a in relevant if a.stance in ENDORSING]
+    )
     said_by = ctx.claims.said_by.get(claim)
     live = [a for a in support if a.id not in ctx.withdrawn and a.id not in ctx.discredited]
     origins = _origins(ctx, claim, live, said_by)
     denials = [a for a in opposition if a.stance == Stance.denies]
+    (support, live, origins, denials), ended, overruled = _supersede(
+        ctx, (support, live, origins, denials)
+    )
     authoritative_denials, grounded_denials, weakened = _denials(ctx, denials, said_by)
     groups, authoritative, grounded, informed = _strengths(ctx, origins)
     reach = [a for a in relevant if a.stance == Stance.reports]
@@ -150,12 +160,8 @@ def claim_facts(ctx: Context, claim: str) -> ClaimFacts:
         contradicts=tuple(_other(ctx, c) for c in ctx.claims.contradicts[claim]),
         context=tuple(_other(ctx, c) for c in ctx.claims.context[claim]),
         status_before=None,
-        first_seen=dates.earliest([ctx.assertions[i].date for i in ctx.by_claim.get(claim, [])]),
-        reliability=tuple(
-            ctx.reliability[x]
-            for x in sorted({a.actor for a in (*live, *opposition)})
-            if x in ctx.reliability
-        ),
+        first_seen=dates.earliest([ctx.assertions[i].said for i in ctx.by_claim.get(claim, [])]),
+        reliability=_reliability(ctx, [*live, *opposition]),
         said_by=said_by,
         attribution={a.id: ctx.attribution[a.id] for a in (*relevant, *opposition)},
         weakened=weakened,
@@ -166,7 +172,16 @@ def claim_facts(ctx: Context, claim: str) -> ClaimFacts:
         history=tuple(history),
         origin_state=state,
         context_against=tuple(_other(ctx, c) for c in ctx.claims.context_against[claim]),
+        set_aside=tuple(aside),
+        superseded_support=tuple(ended),
+        superseded_denials=tuple(overruled),
     )
+
+
+def _reliability(ctx: Context, bearing: list[Assertion]) -> tuple[ReliabilityNote, ...]:
+    """Return the grades a checker recorded for the actors of `bearing`, by actor id."""
+    actors = sorted({a.actor for a in bearing})
+    return tuple(ctx.reliability[x] for x in actors if x in ctx.reliability)
 
 
 def _bearing(ctx: Context, claim: str) -> tuple[list[Assertion], list[Assertion]]:
@@ -197,6 +212,38 @@ def settle(facts: ClaimFacts, statuses: dict[str, str]) -> ClaimFacts:
         context_against=tuple(replace(c, status=statuses.get(c.id)) for c in facts.context_against),
         status_before=statuses.get(facts.claim),
     )
+
+
+Found = tuple[list[Assertion], list[Assertion], list[Origin], list[Assertion]]
+
+
+def _supersede(
+    ctx: Context, found: Found
+) -> tuple[Found, list[timing.Supersession], list[timing.Supersession]]:
+    """Return support, live support, origins and denials without what a later statement
+    superseded (provenance.engine.timing): the denials overruled, the ended origins, and
+    the support that derives only from them; then the supersessions of support and of
+    denials. A support deriving from an ended origin and a standing one keeps only the
+    standing one."""
+    support, live, origins, denials = found
+    ended, overruled = timing.supersede(
+        [ctx.assertions[o["assertion"]] for o in origins],
+        denials,
+        ctx.independence.family,
+        ctx.rules,
+    )
+    if not (ended or overruled):
+        return found, ended, overruled
+    stopped = {s.earlier.id for s in ended}
+    alive = {s for o in origins if o["assertion"] not in stopped for s in o["supports"]}
+    gone = {s for o in origins if o["assertion"] in stopped for s in o["supports"]} - alive
+    kept = (
+        [a for a in support if a.id not in gone],
+        [a for a in live if a.id not in gone],
+        [o for o in origins if o["assertion"] not in stopped],
+        [a for a in denials if a.id not in {s.earlier.id for s in overruled}],
+    )
+    return kept, ended, overruled
 
 
 def _origins(

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from provenance import dates
 from provenance.engine.facts import ClaimFacts
 from provenance.engine.wording import LIST_AT_MOST, listing
 from provenance.records import Origin
@@ -207,6 +208,51 @@ def reach(f: ClaimFacts, status: Status) -> list[Said]:
     return [(text, [a.id for a in f.reach])]
 
 
+# --- time (docs/rules.md, "Time"; provenance.engine.timing) ----------------------------
+
+
+@note("set-aside")
+def set_aside(f: ClaimFacts, status: Status) -> list[Said]:
+    """Support that does not count for the claim because of when it was said or what
+    period it speaks of: about another period than the claim's, or a prediction (said
+    before the period it speaks of began). Predictions are named by `only-predicted`
+    when they are all the support.
+
+    Example: a report of a May sale is set aside for "sold in April".
+    """
+    out: list[Said] = []
+    for s in f.set_aside:
+        a = s.assertion
+        if s.why == "period":
+            text = f"set aside, about {dates.display(s.when)}: {a.describe()}"
+        elif f.live_support or status != Status.unconfirmed:
+            said = f" on {dates.display(a.said)}" if a.said else ""
+            text = f"set aside, a prediction{said}: {a.describe()}"
+        else:
+            continue
+        out.append((text, [a.id]))
+    return out
+
+
+@note("superseded")
+def superseded(f: ClaimFacts, status: Status) -> list[Said]:
+    """Statements superseded by a later first-hand or official statement of the opposite
+    side, when the deciding reason does not already name them (it does when the claim is
+    confirmed after a denial, or refuted or retracted after its support was denied)."""
+    pairs = []
+    if status != Status.confirmed:
+        pairs += list(f.superseded_denials)
+    if status not in (Status.refuted, Status.retracted):
+        pairs += list(f.superseded_support)
+    return [
+        (
+            f"superseded: {s.earlier.describe()}, by a later statement: {s.later.describe()}",
+            [s.earlier.id, s.later.id],
+        )
+        for s in pairs
+    ]
+
+
 #: The further reasons, in the order a verdict lists them.
 NOTES: tuple[Note, ...] = (
     origins,
@@ -217,4 +263,6 @@ NOTES: tuple[Note, ...] = (
     attribution,
     context,
     reach,
+    set_aside,
+    superseded,
 )

@@ -17,6 +17,7 @@ from provenance.engine.flags import (
     claim_depths,
     derivation_flags,
 )
+from provenance.engine.history import histories
 from provenance.engine.relays import chain
 from provenance.engine.verdict import verdict
 from provenance.model import Rules
@@ -32,6 +33,8 @@ def analyse(
     rules = rules or Rules()
     ctx = build_context(graph, rules, texts)
     verdicts = _verdicts(ctx)
+    for claim, history in histories(ctx).items():
+        verdicts[claim]["history"] = history
     flags = [*case_flags(ctx), *derivation_flags(ctx)]
     for flag in flags:  # a checker reading one claim must see the circle it sits in
         for claim in flag["claims"]:

@@ -32,6 +32,8 @@ class Assertion:
     stance: Stance
     basis: Basis
     date: str | None
+    said: str | None  # when it was said: its own date, else its source's (docs: Time)
+    about: str | None  # the period it speaks of, when it says (`about`)
     quote: str | None
     via: str | None
     # What the desk weighs (issue 13): whose words, what kind of statement, whose interest.
@@ -86,6 +88,8 @@ def read_assertions(graph: nx.MultiDiGraph, names: dict[str, str]) -> dict[str, 
             stance=Stance(data["stance"]),
             basis=Basis(data["basis"]),
             date=data.get("date"),
+            said=data.get("date") or graph.nodes[f"source:{data['source']}"].get("date"),
+            about=data.get("about"),
             quote=data.get("quote"),
             via=data.get("via"),
             quote_mode=QuoteMode(data.get("quote_mode", "verbatim")),

@@ -8,7 +8,6 @@ of anybody) and counted as one origin by provenance.engine.independence.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 
 import networkx as nx
@@ -118,28 +117,36 @@ def cut_cycles(upstream: Upstream, cycles: list[list[str]]) -> Upstream:
     return {a: [u for u in ups if u not in inside.get(a, ())] for a, ups in upstream.items()}
 
 
-def withdrawn(assertions: dict[str, Assertion], order: list[str], upstream: Upstream) -> set[str]:
+def withdrawn(
+    assertions: dict[str, Assertion],
+    order: list[str],
+    upstream: Upstream,
+    known: set[str] | None = None,
+) -> set[str]:
     """Return the assertions a retraction withdraws: the one it names in `via`, else every
-    earlier or undated assertion of the same claim by the same actor; and every assertion
-    all of whose upstream assertions are withdrawn (a relay of a retracted statement)."""
-    latest: dict[tuple[str, str], tuple[dt.datetime, int]] = {}
+    assertion of the same claim by the same actor not certainly said after it (undated
+    ones included); and every assertion all of whose upstream assertions are withdrawn (a
+    relay of a retracted statement). Dates are intervals (provenance.dates).
+
+    `known`, when given, holds what is already found withdrawn and is extended in place:
+    the verdict history (provenance.engine.history) passes only new assertions in
+    `order`, upstream-first, and the retractions among `assertions`."""
+    retracted_on: dict[tuple[str, str], list[str | None]] = defaultdict(list)
     named: set[str] = set()
     for a in assertions.values():
         if a.stance != Stance.retracts:
             continue
         if a.via:
             named.add(a.via)
-            continue
-        key = (a.actor, a.claim)
-        latest[key] = max(latest.get(key, (dt.datetime.min, 0)), dates.sort_key(a.date))
-    out: set[str] = set()
+        else:
+            retracted_on[(a.actor, a.claim)].append(a.said)
+    out = known if known is not None else set()
     for a_id in order:
         a = assertions[a_id]
         if a.stance in OPPOSING:
             continue
-        cutoff = latest.get((a.actor, a.claim))
-        direct = a_id in named or (
-            cutoff is not None and (a.date is None or dates.sort_key(a.date) <= cutoff)
+        direct = a_id in named or any(
+            not dates.certainly_before(r, a.said) for r in retracted_on.get((a.actor, a.claim), ())
         )
         ups = upstream[a_id]
         if direct or (ups and all(u in out for u in ups)):
@@ -161,10 +168,13 @@ def claim_origins(
     order: list[str],
     upstream: Upstream,
     up: dict[str, list[str]],
+    known: dict[str, dict[str, list[str]]] | None = None,
 ) -> dict[str, dict[str, list[str]]]:
     """Return, per assertion, for each claim its chain bears on, the origins of that claim:
-    the most upstream non-opposing assertions in the chain about it or a more specific claim."""
-    result: dict[str, dict[str, list[str]]] = {}
+    the most upstream non-opposing assertions in the chain about it or a more specific claim.
+    `known`, when given, holds the origins already found and is extended in place (for
+    new assertions listed in `order`, upstream-first)."""
+    result: dict[str, dict[str, list[str]]] = known if known is not None else {}
     for a_id in order:
         a = assertions[a_id]
         merged: dict[str, set[str]] = defaultdict(set)

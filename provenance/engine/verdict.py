@@ -111,10 +111,12 @@ def verdict(facts: ClaimFacts, rules: Rules) -> Verdict:
         reach=[a.id for a in facts.reach],
         opposition=[a.id for a in facts.opposition],
         withdrawn=list(facts.withdrawn),
+        set_aside=[s.assertion.id for s in facts.set_aside],
         first_seen=facts.first_seen,
         origin_state=facts.origin_state,
         reasons=reasons(facts, rule, decision),
         checks=checks,
         flags=_flags(facts, status),
         reliability=list(facts.reliability),
+        history=[],  # filled by provenance.engine.history
     )

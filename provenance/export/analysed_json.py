@@ -23,4 +23,6 @@ def analysed_json(doc: Document, options: ExportOptions) -> str:
         "analysis": doc["analysis"],
         "checks": doc["checks"],
     }
+    if "as_of" in doc:  # cut to a date (--as-of): say so, and what was left out
+        out["as_of"] = doc["as_of"]
     return json.dumps(out, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -157,7 +157,8 @@ def _item(doc: Document, claim: ClaimRecord, verdict: Verdict) -> LD:
     sources = {s["id"]: s for s in case["sources"]}
     assertions = {a["id"]: a for a in case["assertions"]}
     origin_actors = [actors[a] for a in sorted({o["actor"] for o in verdict["origins"]})]
-    bearing = [assertions[a] for a in [*verdict["support"], *verdict["reach"]]]
+    said = [*verdict["support"], *verdict["set_aside"], *verdict["reach"]]
+    bearing = [assertions[a] for a in said]
     appearances = _appearances(bearing, sources)
     item: LD = {"@type": "Claim", "text": claim["text"]}
     authors: list[JSON] = [a for a in map(_author, origin_actors) if a is not None]

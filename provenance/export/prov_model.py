@@ -287,6 +287,9 @@ def _claim_pairs(claim: ClaimRecord, b: Builder) -> Pairs:
             ("pt:quantity_as_of", typed_date(quantity.get("as_of"))),
             ("pt:quantity_qualifier", quantity.get("qualifier")),
         ]
+    pairs.append(("pt:about", typed_date(claim.get("about"))))
+    if claim["future"]:
+        pairs.append(("pt:future", True))
     return pairs
 
 
@@ -310,6 +313,9 @@ def _assertion_pairs(a: AssertionRecord, b: Builder) -> Pairs:
         pairs.append(("pt:quoteMode", a["quote_mode"]))
     if a["speech_act"] != "fact":
         pairs.append(("pt:speechAct", a["speech_act"]))
+    pairs.append(("pt:about", typed_date(a.get("about"))))
+    if a["undated"]:
+        pairs.append(("pt:undated", True))
     pairs.append(("pt:quoteLanguage", a.get("quote_language")))
     if a["self_interested"]:
         pairs += [("pt:selfInterested", True), ("pt:interestNote", a.get("interest_note"))]

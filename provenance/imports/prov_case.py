@@ -196,6 +196,8 @@ def claim(record: Any) -> dict[str, Any]:
     quantity = _prefixed(record, "quantity_")
     if quantity:
         found["quantity"] = quantity
+    found["about"] = _text(one(record, "about"))
+    found["future"] = bool(one(record, "future"))
     return found
 
 
@@ -217,6 +219,8 @@ def assertion(record: Any) -> dict[str, Any]:
         "stance": _text(one(record, "stance")),
         "basis": _text(one(record, "basis")),
         "date": _text(one(record, "date")),
+        "undated": bool(one(record, "undated")),
+        "about": _text(one(record, "about")),
         "quote": _text(one(record, "quote")),
         "quote_mode": _text(one(record, "quoteMode")) or paraphrase,
         "quote_language": _text(one(record, "quoteLanguage")),

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from provenance.errors import ProvenanceError
-from provenance.records import JSON, Document, Finding
+from provenance.records import JSON, Document, Finding, Verdict
 from provenance.render.labels import attribution_word, safe_date, stance_word
 from provenance.render.options import RenderOptions
 from provenance.render.story import Story, build_story
@@ -198,26 +198,16 @@ def _quote(ix: CaseIndex, a_id: str, lane: str, claim: str) -> Quote:
     )
 
 
-def _history(verdict: object) -> list[HistoryEntry]:
-    """Return the verdict history the document carries, if any (oldest first)."""
-    raw = cast(Mapping[str, object], verdict).get("history")
-    if not isinstance(raw, list):
-        return []
+def _history(verdict: Verdict) -> list[HistoryEntry]:
+    """Return the verdict history the engine records (oldest first): from which `--as-of`
+    day each status held ("the start" for what was always known), its grade, and the
+    statements that changed it."""
     out = []
-    for item in raw:
-        if not isinstance(item, Mapping):
-            continue
-        as_of = item.get("as_of") or item.get("date")
-        reason = item.get("reason") or item.get("text") or ""
-        if isinstance(reason, Mapping):
-            reason = reason.get("text", "")
-        out.append(
-            HistoryEntry(
-                safe_date(str(as_of)) if as_of else "undated",
-                str(item.get("status", "")),
-                str(reason),
-            )
-        )
+    for item in verdict["history"]:
+        cause = ", ".join(item["assertions"])
+        reason = f"grade {item['grade']}" + (f", after {cause}" if cause else "")
+        as_of = item["as_of"]
+        out.append(HistoryEntry(safe_date(as_of) if as_of else "the start", item["status"], reason))
     return out
 
 

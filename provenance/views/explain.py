@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from provenance import dates
+from provenance.views.asof import as_of_view
 from provenance.views.find import find_id
 
 if TYPE_CHECKING:
@@ -18,10 +20,11 @@ def explain(doc: Document, claim_id: str) -> ExplainResult:
 
     Example: `explain(doc, "japan-sold")["verdict"]["status"]` is `"unconfirmed"`.
     """
+    not_yet(doc, claim_id)
     find_id(doc, "claim", claim_id, see="'prov status' lists every claim")
     claims = {c["id"]: c for c in doc["case"].get("claims", [])}
     verdict = doc["analysis"]["claims"][claim_id]
-    return {
+    result: ExplainResult = {
         "claim": claim_id,
         "text": claims[claim_id]["text"],
         "verdict": verdict,
@@ -29,6 +32,10 @@ def explain(doc: Document, claim_id: str) -> ExplainResult:
         "rules": doc["analysis"]["rules"],
         "overrides": doc["analysis"]["overrides"],
     }
+    cut = as_of_view(doc)
+    if cut is not None:
+        result["as_of"] = cut
+    return result
 
 
 def _attributions(doc: Document, verdict: Verdict) -> list[ExplainAssertion]:
@@ -57,3 +64,14 @@ def _attributions(doc: Document, verdict: Verdict) -> list[ExplainAssertion]:
         }
         for a_id in ids
     ]
+
+
+def not_yet(doc: Document, claim_id: str) -> None:
+    """Raise LookupFailed, saying so, for a claim an `--as-of` view left out."""
+    cut = doc.get("as_of")
+    left_out = {o["id"]: o for o in cut["omitted"] if o["kind"] == "claim"} if cut else {}
+    if claim_id in left_out and cut is not None:
+        from provenance.errors import LookupFailed
+
+        when = dates.display(cut["date"])
+        raise LookupFailed(f"claim '{claim_id}' as of {when}: {left_out[claim_id]['reason']}")

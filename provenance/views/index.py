@@ -18,7 +18,10 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from provenance import dates
+
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Mapping, Sequence
 
     from provenance.records import (
@@ -208,9 +211,9 @@ class CaseIndex:
         ids = {a for c in self.more_specific_closure[claim_id] for a in self._by_claim.get(c, [])}
         ids |= set(self.verdicts[claim_id]["opposition"])
 
-        def order(a_id: str) -> tuple[bool, str, str]:
+        def order(a_id: str) -> tuple[bool, dt.datetime, int, str]:
             record = self.assertions[a_id]
-            return (record["claim"] != claim_id, record.get("date") or "9999", a_id)
+            return (record["claim"] != claim_id, *dates.sort_key(record.get("date")), a_id)
 
         return sorted(ids, key=order)
 

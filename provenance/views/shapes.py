@@ -17,6 +17,8 @@ if TYPE_CHECKING:
         AttributionResult,
         Finding,
         FlagResult,
+        HistoryEntry,
+        Omission,
         Reason,
         ReliabilityNote,
         ReliabilityRecord,
@@ -113,6 +115,7 @@ class ClaimView(TypedDict):
     independent_origins: int
     first_seen: str | None
     reasons: list[Reason]
+    history: list[HistoryEntry]  # each change of status or grade (provenance.engine.history)
     flags: list[FlagResult]
     reliability: list[ReliabilityNote]
     findings: list[Finding]
@@ -174,6 +177,14 @@ class MatchRow(TypedDict):
     matched: str
 
 
+class AsOfView(TypedDict):
+    """What a view cut to a date (`--as-of`) says about itself (provenance.views.asof)."""
+
+    date: str
+    note: str
+    omitted: list[Omission]
+
+
 class TraceResult(TypedDict):
     """`prov trace`: what the term matched and one view per match, or, past a few
     matches, only the list and how to pick one (then no `overrides`)."""
@@ -183,6 +194,7 @@ class TraceResult(TypedDict):
     views: list[TraceView]
     pick: str | None
     overrides: NotRequired[str | None]
+    as_of: NotRequired[AsOfView]
 
 
 # --- status, explain, check --------------------------------------------------------------
@@ -209,6 +221,7 @@ class StatusReport(TypedDict):
     claims: list[StatusRow]
     rules: RulesRecord
     overrides: list[str]
+    as_of: NotRequired[AsOfView]
 
 
 class ExplainAssertion(TypedDict):
@@ -233,6 +246,7 @@ class ExplainResult(TypedDict):
     assertions: list[ExplainAssertion]
     rules: RulesRecord
     overrides: list[str]
+    as_of: NotRequired[AsOfView]
 
 
 class CheckReport(TypedDict):

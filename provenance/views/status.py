@@ -38,11 +38,17 @@ def status_report(doc: Document) -> StatusReport:
     """Return what `prov status --json` prints: every claim's row, the thresholds in
     force and the names of those the case overrides."""
     analysis = doc["analysis"]
-    return {
+    report: StatusReport = {
         "claims": status_rows(doc),
         "rules": analysis["rules"],
         "overrides": analysis["overrides"],
     }
+    from provenance.views.asof import as_of_view
+
+    cut = as_of_view(doc)
+    if cut is not None:
+        report["as_of"] = cut
+    return report
 
 
 def overrides_note(doc: Document) -> str | None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from provenance import dates
+from provenance.views.asof import as_of_view
 from provenance.views.find import find
 from provenance.views.index import CaseIndex
 from provenance.views.status import overrides_note
@@ -159,6 +161,7 @@ def claim_view(ix: CaseIndex, claim_id: str) -> ClaimView:
         "independent_origins": verdict["independent_origins"],
         "first_seen": verdict["first_seen"],
         "reasons": verdict["reasons"],
+        "history": verdict["history"],
         "flags": verdict["flags"],
         "reliability": verdict["reliability"],
         "findings": ix.problems(f"claim:{claim_id}"),
@@ -170,7 +173,9 @@ def claim_view(ix: CaseIndex, claim_id: str) -> ClaimView:
 def actor_view(ix: CaseIndex, actor_id: str) -> ActorView:
     """Return what an actor said (each with who relayed it) and what it published."""
     actor = ix.actors[actor_id]
-    own = sorted(ix.said_by(actor_id), key=lambda a: (ix.assertions[a].get("date") or "9999", a))
+    own = sorted(
+        ix.said_by(actor_id), key=lambda a: (*dates.sort_key(ix.assertions[a].get("date")), a)
+    )
     asserted = []
     for a_id in own:
         view = _with_claim(ix, a_id)
@@ -241,12 +246,13 @@ def trace(doc: Document, term: str) -> TraceResult:
         {"kind": m.kind, "id": m.id, "matched": f"{m.field}: {m.value}"} for m in matches
     ]
     if len(matches) > SHOW_AT_MOST:
-        return {
+        picked: TraceResult = {
             "term": term,
             "matches": listing,
             "views": [],
             "pick": f"{len(matches)} matches: run 'prov trace KIND:ID' with one of them",
         }
+        return picked
     ix = CaseIndex(doc)
     views: list[TraceView] = []
     for m in matches:
@@ -258,10 +264,14 @@ def trace(doc: Document, term: str) -> TraceResult:
             views.append(source_view(ix, m.id))
         else:
             views.append(_assertion_trace(ix, m.id))
-    return {
+    result: TraceResult = {
         "term": term,
         "matches": listing,
         "views": views,
         "pick": None,
         "overrides": overrides_note(doc),
     }
+    cut = as_of_view(doc)
+    if cut is not None:
+        result["as_of"] = cut
+    return result

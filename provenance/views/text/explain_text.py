@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from provenance.views.text.common import INDENT, status_word, wrap
+from provenance.views.text.history_text import history_lines
 from provenance.views.text.terminal import safe
 from provenance.vocab import Attribution
 
@@ -17,7 +18,9 @@ def format_explain(result: ExplainResult, width: int = 100) -> str:
     control characters escaped."""
     result = cast("ExplainResult", safe(result))
     verdict = result["verdict"]
-    lines = wrap(f"CLAIM {result['claim']}: {result['text']}", "", width)
+    cut = result.get("as_of")
+    lines = wrap(cut["note"], "", width) if cut else []
+    lines += wrap(f"CLAIM {result['claim']}: {result['text']}", "", width)
     verdict_word = status_word(verdict["status"], verdict["grade"])
     lines += wrap(f"verdict: {verdict_word} ({verdict['grade_meaning']})", INDENT, width)
     lines.append("")
@@ -26,6 +29,31 @@ def format_explain(result: ExplainResult, width: int = 100) -> str:
         mark = "FIRED " if check["fired"] else "  -   "
         lines += wrap(f"{mark}{check['rule']}: {check['detail']}", INDENT * 2, width)
     lines.append("")
+    lines += _origin_lines(result, width)
+    lines.append("")
+    lines.append(f"{INDENT}reasons:")
+    for n, reason in enumerate(verdict["reasons"], 1):
+        cited = f" [{', '.join(reason['assertions'])}]" if reason["assertions"] else ""
+        lines += wrap(f"{n}. {reason['text']}{cited}", INDENT * 2, width)
+    for flag in verdict["flags"]:
+        lines += wrap(f"! {flag['kind']}: {flag['text']}", INDENT, width)
+    if verdict["history"]:
+        lines.append("")
+        lines.append(f"{INDENT}history (each change of status or grade, as --as-of shows it):")
+        lines += history_lines(verdict["history"], INDENT * 2, width)
+    lines.append("")
+    rules = ", ".join(f"{k}={v}" for k, v in sorted(result["rules"].items()))
+    lines += wrap(f"thresholds: {rules}", INDENT, width)
+    if result["overrides"]:
+        lines += wrap("this case overrides: " + ", ".join(result["overrides"]), INDENT, width)
+    return "\n".join(lines) + "\n"
+
+
+def _origin_lines(result: ExplainResult, width: int) -> list[str]:
+    """Return the origins, the assertions bearing on the claim by kind, and whether each
+    was said (its attribution and quote mode)."""
+    verdict = result["verdict"]
+    lines: list[str] = []
     lines.append(f"{INDENT}origins ({verdict['independent_origins']} independent):")
     for origin in verdict["origins"]:
         weak = f" [{'; '.join(origin['weakened'])}]" if origin["weakened"] else ""
@@ -45,6 +73,7 @@ def format_explain(result: ExplainResult, width: int = 100) -> str:
         ("reported without endorsement", verdict["reach"]),
         ("opposing", verdict["opposition"]),
         ("withdrawn by retraction", verdict["withdrawn"]),
+        ("set aside for its time (prediction, or another period)", verdict["set_aside"]),
     ):
         if ids:
             lines += wrap(f"{title}: {', '.join(ids)}", INDENT, width)
@@ -59,16 +88,4 @@ def format_explain(result: ExplainResult, width: int = 100) -> str:
             INDENT * 2,
             width,
         )
-    lines.append("")
-    lines.append(f"{INDENT}reasons:")
-    for n, reason in enumerate(verdict["reasons"], 1):
-        cited = f" [{', '.join(reason['assertions'])}]" if reason["assertions"] else ""
-        lines += wrap(f"{n}. {reason['text']}{cited}", INDENT * 2, width)
-    for flag in verdict["flags"]:
-        lines += wrap(f"! {flag['kind']}: {flag['text']}", INDENT, width)
-    lines.append("")
-    rules = ", ".join(f"{k}={v}" for k, v in sorted(result["rules"].items()))
-    lines += wrap(f"thresholds: {rules}", INDENT, width)
-    if result["overrides"]:
-        lines += wrap("this case overrides: " + ", ".join(result["overrides"]), INDENT, width)
-    return "\n".join(lines) + "\n"
+    return lines

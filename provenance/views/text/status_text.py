@@ -52,6 +52,9 @@ def format_status(
 def status_text(doc: Document, width: int = 100, wide: bool = False) -> str:
     """Return `prov status` for a terminal: the table of every claim, then the case-wide
     flags and the thresholds the case overrides."""
+    from provenance.views.asof import as_of_view
     from provenance.views.status import case_notes, status_rows
 
-    return format_status(status_rows(doc), width, case_notes(doc), wide)
+    cut = as_of_view(doc)
+    table = format_status(status_rows(doc), width, case_notes(doc), wide)
+    return f"{cut['note']}\n{table}" if cut else table

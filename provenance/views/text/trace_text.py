@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from provenance.views.text.common import INDENT, findings_lines, status_word, wrap
+from provenance.views.text.history_text import history_line
 from provenance.views.text.terminal import safe
 from provenance.vocab import Stance
 
@@ -90,6 +91,8 @@ def _claim_text(view: ClaimView, width: int) -> list[str]:
         INDENT,
         width,
     )
+    if view["history"]:
+        lines += wrap(f"history: {history_line(view['history'])}", INDENT, width)
     lines.append(f"{INDENT}why:")
     for n, reason in enumerate(view["reasons"], 1):
         lines += wrap(f"{n}. {reason['text']}", INDENT * 2, width)
@@ -222,6 +225,9 @@ def format_trace(result: TraceResult, width: int = 100) -> str:
         lines += wrap(result["pick"], "", width)
         return "\n".join(lines) + "\n"
     blocks = []
+    cut = result.get("as_of")
+    if cut:
+        blocks.append([cut["note"]])
     if len(result["views"]) > 1:
         names = ", ".join(f"{m['kind']}:{m['id']}" for m in result["matches"])
         blocks.append(

@@ -1,0 +1,351 @@
+"""Verdict history: the days on which each claim's status or grade changed, and why.
+
+`histories(ctx)` sweeps the case once, in the order things became known
+(provenance.timeline.counts_from: the same rule `--as-of` uses), and after each day
+re-decides only the claims that day's assertions bear on, with the same facts and rules
+as a whole analysis. The relay structure (who derives from whom, what is withdrawn,
+which assertions are origins) grows with each day's arrivals; only an arrival that
+changes something already known (a retraction, a relay circle, a citation reaching back
+to an older assertion) makes the sweep recompute that structure for the day.
+
+The history therefore equals, at each of its days, what `--as-of` that day gives (a
+property test holds it to that).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from provenance import dates, timeline
+from provenance.engine import relays
+from provenance.engine.context import Context
+from provenance.engine.discredit import discredited, fabricated
+from provenance.engine.facts import ClaimFacts, claim_facts, settle
+from provenance.engine.independence import Independence
+from provenance.engine.read import Assertion
+from provenance.engine.rules import RULES
+from provenance.engine.verdict import grade
+from provenance.graph import nodes_of_kind, targets
+from provenance.model import Rules
+from provenance.records import HistoryEntry
+from provenance.vocab import Stance, Status
+
+FIRST = ""  # the day key of what counts from the start (assertions marked undated)
+Edge = tuple[str, str]  # (assertion, the assertion it derives from)
+
+
+@dataclass
+class _Plan:
+    """When each assertion and each derivation becomes known, by day."""
+
+    placed_on: dict[str, str | None]  # assertion -> the date that places it in time
+    arrivals: dict[str, list[str]]  # day -> assertions counting from that day, sorted
+    edges: dict[str, list[Edge]]  # day -> derivations holding from that day
+    days: list[str]  # in time order
+
+
+def _plan(ctx: Context) -> _Plan:
+    """Return when each assertion and derivation of the case becomes known. What counts
+    from the start (marked undated) comes first, on the day FIRST: its history entries
+    hold for every date `--as-of` accepts."""
+    graph = ctx.graph
+    source_dates = {
+        graph.nodes[n]["id"]: graph.nodes[n].get("date") for n in nodes_of_kind(graph, "source")
+    }
+    sources = [graph.nodes[n] for n in nodes_of_kind(graph, "source")]
+    after = timeline.not_before(
+        source_dates, {s["id"]: [*s.get("cites", []), *s.get("rewrites", [])] for s in sources}
+    )
+    placed = [
+        timeline.Placed(
+            a.id,
+            a.date,
+            a.source,
+            a.read_in,
+            a.via,
+            bool(graph.nodes[f"assertion:{a.id}"].get("undated")),
+            after[a.source],
+        )
+        for a in ctx.assertions.values()
+    ]
+    moments = timeline.counts_from(placed, source_dates)
+    kept = _sources_known(ctx, source_dates, moments)
+    edges: dict[str, list[Edge]] = defaultdict(list)
+    for x, b, when in _derivations_known(ctx, moments, kept):
+        edges[_day(when)].append((x, b))
+    arrivals: dict[str, list[str]] = defaultdict(list)
+    for a_id, m in moments.items():
+        if m is not None:
+            arrivals[_day(m)].append(a_id)
+    days = sorted((d for d in {*arrivals, *edges} if d != FIRST), key=dates.sort_key)
+    if FIRST in arrivals or FIRST in edges:
+        days.insert(0, FIRST)
+    return _Plan(
+        placed_on={p.id: timeline.placing_date(p, source_dates) for p in placed},
+        arrivals={d: sorted(ids) for d, ids in arrivals.items()},
+        edges=dict(edges),
+        days=days,
+    )
+
+
+def _sources_known(
+    ctx: Context, source_dates: dict[str, str | None], moments: dict[str, dt.datetime | None]
+) -> dict[str, dt.datetime]:
+    """Return, per source, the moment from which an `--as-of` view keeps it: its date's
+    end (undated: always), or earlier when an assertion said in it counts."""
+    kept = {s: dates.ALWAYS if d is None else dates.end(d) for s, d in source_dates.items()}
+    for a_id, m in moments.items():
+        source = ctx.assertions[a_id].source
+        if m is not None and m < kept[source]:
+            kept[source] = m
+    return kept
+
+
+def _derivations_known(
+    ctx: Context, moments: dict[str, dt.datetime | None], kept: dict[str, dt.datetime]
+) -> list[tuple[str, str, dt.datetime]]:
+    """Return each derivation of the whole case with the moment from which it holds: when
+    both ends count, and (for one carried by the source we read the upstream assertion
+    in) when that source is kept."""
+    graph = ctx.graph
+    out = []
+    for x, ups in relays.derivations(graph, ctx.assertions, ctx.derivation.originals).items():
+        mx = moments[x]
+        a = ctx.assertions[x]
+        if mx is None:
+            continue
+        cited = {graph.nodes[c]["id"] for c in targets(graph, f"source:{a.source}", "cites")}
+        for b in ups:
+            mb = moments[b]
+            if mb is None:
+                continue
+            when = max(mx, mb)
+            upstream = ctx.assertions[b]
+            if not a.via and upstream.source not in cited and upstream.read_in:
+                when = max(when, kept[upstream.read_in])
+            out.append((x, b, when))
+    return out
+
+
+def _day(moment: dt.datetime) -> str:
+    return dates.first_day(moment) or FIRST
+
+
+@dataclass
+class _Sweep:
+    """The relay structure and verdicts of the assertions known so far."""
+
+    full: Context
+    present: dict[str, Assertion] = field(default_factory=dict)
+    by_claim: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    raw: dict[str, list[str]] = field(default_factory=dict)  # derivations, circles uncut
+    down: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # reverse
+    upstream: dict[str, list[str]] = field(default_factory=dict)
+    cycles: list[list[str]] = field(default_factory=list)
+    independence: Independence = field(default_factory=lambda: Independence({}, {}))
+    withdrawn: set[str] = field(default_factory=set)
+    origins_of: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    retractions: dict[str, Assertion] = field(default_factory=dict)
+    claims: set[str] = field(default_factory=set)  # claims in view
+    facts: dict[str, ClaimFacts] = field(default_factory=dict)
+    first: dict[str, str] = field(default_factory=dict)  # first-pass statuses
+    verdicts: dict[str, tuple[str, int]] = field(default_factory=dict)
+    standing: dict[str, tuple[object, ...]] = field(default_factory=dict)  # see `_moved`
+
+    def context(self) -> Context:
+        """Return the engine's context for the assertions known so far. What depends on
+        which assertions are present (fabrications, attributions, and the assertions a
+        refuted attribution discredits) is recomputed, as a whole analysis would."""
+        from provenance.engine.attribution import attributions
+
+        order = relays.topological(self.upstream)[0]
+        ctx = replace(
+            self.full,
+            assertions=self.present,
+            by_claim=self.by_claim,
+            upstream=self.upstream,
+            order=order,
+            cycles=self.cycles,
+            roots={},
+            withdrawn=self.withdrawn,
+            origins_of=self.origins_of,
+            independence=replace(self.independence, family=self.full.independence.family),
+            fabricated=fabricated(self.present, order, self.upstream),
+            attribution={},
+            discredited={},
+        )
+        attribution = attributions(ctx)
+        return replace(
+            ctx,
+            attribution=attribution,
+            discredited=discredited(self.present, order, self.upstream, attribution),
+        )
+
+    def bears_on(self, a: Assertion) -> list[str]:
+        """Return the claims whose facts read `a`: opposition bears on the claim and every
+        more specific one, anything else on the claim and every more general one."""
+        links = self.full.claims
+        if a.stance in (Stance.denies, Stance.doubts):
+            return links.down[a.claim]
+        return links.up[a.claim]
+
+    def advance(self, arrivals: list[str], edges: list[Edge]) -> set[str]:
+        """Add a day's arrivals and derivations; return the claims to re-decide."""
+        in_view = set(self.claims)
+        for a_id in arrivals:
+            a = self.full.assertions[a_id]
+            self.present[a_id] = a
+            self.by_claim[a.claim].append(a_id)
+            self.raw[a_id] = []
+            self.claims.update(self.bears_on(a))
+            if a.stance == Stance.retracts:
+                self.retractions[a_id] = a
+        for x, b in edges:
+            self.raw[x].append(b)
+            self.down[b].append(x)
+        touched = {c for a_id in arrivals for c in self.bears_on(self.present[a_id])}
+        touched |= self.claims - in_view
+        # What derives from an arrival or from an assertion with a new derivation.
+        affected = self._downstream({*arrivals, *(x for x, _ in edges)})
+        inside = {x: sorted(b for b in self.raw[x] if b in affected) for x in affected}
+        order, cycles = relays.topological(inside)
+        if cycles or any(x in self.independence.circle_of for x in affected):
+            self._rebuild()
+            return set(self.claims)
+        before = {x: (self.origins_of.get(x), x in self.withdrawn) for x in affected}
+        for x in affected:
+            self.raw[x].sort()
+            self.upstream[x] = self.raw[x]
+        relays.claim_origins(
+            self.present, order, self.upstream, self.full.claims.up, known=self.origins_of
+        )
+        if any(self.present[a].stance == Stance.retracts for a in arrivals):
+            was = set(self.withdrawn)
+            everything = relays.topological(self.upstream)[0]
+            self.withdrawn = relays.withdrawn(self.present, everything, self.upstream)
+            moved = was ^ self.withdrawn
+        else:
+            self.withdrawn -= affected
+            fresh = {**self.retractions, **{a: self.present[a] for a in affected}}
+            relays.withdrawn(fresh, order, self.upstream, known=self.withdrawn)
+            moved = set()
+        moved |= {
+            x for x, (o, w) in before.items() if (o, w) != (self.origins_of[x], x in self.withdrawn)
+        }
+        touched |= {c for a in moved for c in self.bears_on(self.present[a])}
+        return touched
+
+    def _moved(self, ctx: Context) -> set[str]:
+        """Return the assertions whose attribution, fabrication or discredit changed
+        since the last day (an arrival can change them for assertions it does not bear
+        on: another outlet reporting the same occasion)."""
+        now = {
+            a: (ctx.attribution[a]["status"], ctx.fabricated.get(a), ctx.discredited.get(a))
+            for a in self.present
+        }
+        changed = {a for a, state in now.items() if self.standing.get(a) != state}
+        self.standing = dict(now)
+        return changed
+
+    def _downstream(self, seeds: set[str]) -> set[str]:
+        """Return `seeds` and every assertion deriving from one of them, at any depth."""
+        found = set(seeds)
+        frontier = list(seeds)
+        while frontier:
+            for x in self.down.get(frontier.pop(), ()):
+                if x not in found:
+                    found.add(x)
+                    frontier.append(x)
+        return found
+
+    def _rebuild(self) -> None:
+        """Recompute the relay structure of everything known, as a whole analysis does."""
+        for ups in self.raw.values():
+            ups.sort()
+        order, self.cycles = relays.topological(self.raw)
+        self.independence = Independence.of(self.full.independence.family, self.cycles)
+        self.upstream = relays.cut_cycles(self.raw, self.cycles)
+        self.withdrawn = relays.withdrawn(self.present, order, self.upstream)
+        self.origins_of = relays.claim_origins(
+            self.present, order, self.upstream, self.full.claims.up
+        )
+
+    def decide(self, touched: set[str]) -> set[str]:
+        """Re-decide the touched claims in view (and those whose verdict depends on a
+        claim whose status changed); return the claims whose status or grade changed."""
+        ctx = self.context()
+        touched = touched | {c for a in self._moved(ctx) for c in self.bears_on(self.present[a])}
+        rules = ctx.rules
+        moved: set[str] = set()
+        for claim in sorted(touched & self.claims):
+            self.facts[claim] = facts = claim_facts(ctx, claim)
+            status = _status(facts, rules)
+            if self.first.get(claim) != status:
+                moved.add(claim)
+            self.first[claim] = status
+        links = self.full.claims
+        again = {
+            c
+            for c in self.claims
+            if (links.contradicts[c] or links.context[c])
+            and (c in touched or not moved.isdisjoint([*links.contradicts[c], *links.context[c]]))
+        }
+        changed: set[str] = set()
+        for claim in sorted((touched & self.claims) | again):
+            facts = self.facts[claim]
+            status = Status(self.first[claim])
+            if facts.depends_on_others:
+                facts = settle(facts, self.first)
+                status = _status(facts, rules)
+            now = (status.value, grade(status, facts))
+            if self.verdicts.get(claim) != now:
+                self.verdicts[claim] = now
+                changed.add(claim)
+        return changed
+
+
+def _status(facts: ClaimFacts, rules: Rules) -> Status:
+    """Return the status the first rule that fires decides (as `verdict.decide` does,
+    without trying the rules after it: the history needs no details)."""
+    for rule in RULES:
+        decision = rule(facts, rules).decision
+        if decision is not None:
+            return decision.status
+    raise AssertionError("the catch-all rule always decides")
+
+
+def histories(ctx: Context) -> dict[str, list[HistoryEntry]]:
+    """Return, per claim, the days on which its status or grade changed: one sweep over
+    the case in the order things became known (see the module docstring)."""
+    plan = _plan(ctx)
+    sweep = _Sweep(ctx)
+    out: dict[str, list[HistoryEntry]] = defaultdict(list)
+    for day in plan.days:
+        arrivals = plan.arrivals.get(day, [])
+        touched = sweep.advance(arrivals, plan.edges.get(day, []))
+        bearing: dict[str, list[str]] = defaultdict(list)
+        for a_id in arrivals:
+            for claim in sweep.bears_on(sweep.present[a_id]):
+                bearing[claim].append(a_id)
+        for claim in sorted(sweep.decide(touched)):
+            status, level = sweep.verdicts[claim]
+            cause = bearing.get(claim) or sorted(
+                {a for c in _partners(ctx, claim) for a in bearing.get(c, [])}
+            )
+            said = [plan.placed_on[a] for a in cause if plan.placed_on[a]]
+            out[claim].append(
+                HistoryEntry(
+                    as_of=day or None,
+                    date=max(said, key=dates.sort_key) if said else None,
+                    status=status,
+                    grade=level,
+                    assertions=cause,
+                )
+            )
+    return dict(out)
+
+
+def _partners(ctx: Context, claim: str) -> list[str]:
+    return [*ctx.claims.contradicts[claim], *ctx.claims.context[claim]]

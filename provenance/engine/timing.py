@@ -1,0 +1,189 @@
+"""Time in the engine: what period a claim is about, which support is set aside for it,
+and which statements a later, more authoritative one supersedes (docs/rules.md, "Time").
+
+Every comparison of dates goes through provenance.dates, with dates as intervals: a
+statement supersedes another only when it was *certainly* made later (`2025-04` is not
+certainly after `2025-04-09`), and two periods differ only when they do not overlap.
+
+- *Authority* of a statement comes from its basis, under the case's thresholds: a basis
+  in `authoritative_bases` (first-hand, official) ranks highest, then `grounded_bases`
+  (documents, unnamed sources), then any other basis beyond hearsay (analysis), then
+  hearsay or none (provenance.vocab.Authority).
+- *Supersession*: a statement on an authoritative basis supersedes every opposite
+  statement made certainly before it by the same or a lesser authority. A supporting
+  origin superseded by a later denial no longer supports the claim (nor do the relays
+  that derive only from it); a denial superseded by a later confirmation no longer
+  opposes it. Two opposite statements of the same date stand, and the claim is disputed.
+- *Periods*: a claim may say what date or period it is about (`about`), and that it is
+  about the future (`future`). Support about another period (its own `about`, or its more
+  specific claim's, not overlapping the claim's) is set aside; support said before the
+  period it speaks of began is a prediction, and so is every supporting statement of a
+  claim about the future that names no period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left, insort
+from dataclasses import dataclass
+
+import networkx as nx
+
+from provenance import dates
+from provenance.engine.read import Assertion
+from provenance.engine.wording import listing
+from provenance.graph import nodes_of_kind
+from provenance.model import Rules
+from provenance.vocab import ENDORSING, UNINFORMED, Authority, Basis, Stance
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The date or period a claim is about, and whether it is about the future."""
+
+    about: str | None = None
+    future: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SetAside:
+    """Support that does not count for a claim: a `prediction`, or about another `period`
+    (`when` is the period it speaks of)."""
+
+    assertion: Assertion
+    why: str  # "prediction" or "period"
+    when: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Supersession:
+    """An earlier statement and the later, authoritative, opposite one that supersedes it;
+    `correction` when both come from one actor (or its affiliation family)."""
+
+    earlier: Assertion
+    later: Assertion
+    correction: bool
+
+
+def claim_periods(graph: nx.MultiDiGraph) -> dict[str, Period]:
+    """Return each claim's period (`about`, `future`) by id."""
+    out = {}
+    for node in nodes_of_kind(graph, "claim"):
+        data = graph.nodes[node]
+        out[data["id"]] = Period(data.get("about"), bool(data.get("future", False)))
+    return out
+
+
+def authority(basis: Basis, rules: Rules) -> Authority:
+    """Return the authority of a statement on `basis` under the case's thresholds.
+
+    >>> authority(Basis.official, Rules()), authority(Basis.analysis, Rules())
+    (<Authority.authoritative: 'authoritative'>, <Authority.informed: 'informed'>)
+    """
+    if basis in rules.authoritative_bases:
+        return Authority.authoritative
+    if basis in rules.grounded_bases:
+        return Authority.grounded
+    return Authority.uninformed if basis in UNINFORMED else Authority.informed
+
+
+_VERB = {Stance.confirms: "confirmed", Stance.states: "stated", Stance.hedges: "suggested"}
+
+
+def statement(a: Assertion, rules: Rules, confirming: bool = True) -> str:
+    """Return how time reasons name a statement: "confirmed officially by X on 30 Mar
+    2025", "denied by Y (basis unstated) on 2 Mar 2025". A supporting statement on an
+    authoritative basis is "confirmed" when `confirming` (it decides as a confirmation)."""
+    grand = authority(a.basis, rules) is Authority.authoritative
+    upgrade = confirming and grand and a.stance in ENDORSING
+    verb = "confirmed" if upgrade else _VERB.get(a.stance, a.stance.word)
+    when = f" on {dates.display(a.said)}" if a.said else ""
+    if grand:
+        return f"{verb} {a.basis.adverb} by {a.actor_name}{when}"
+    return f"{verb} by {a.actor_name} ({a.basis.word}){when}"
+
+
+def set_aside(
+    periods: dict[str, Period], claim: str, support: list[Assertion]
+) -> tuple[list[Assertion], list[SetAside]]:
+    """Return the support that counts for `claim`, and the support set aside: about
+    another period, or a prediction (see the module docstring)."""
+    own = periods.get(claim, Period())
+    kept: list[Assertion] = []
+    aside: list[SetAside] = []
+    for a in support:
+        theirs = periods.get(a.claim, Period())
+        when = a.about or theirs.about
+        if own.about and when and not dates.overlaps(own.about, when):
+            aside.append(SetAside(a, "period", when))
+            continue
+        event = when or own.about
+        future = own.future or theirs.future
+        if (event and dates.certainly_before(a.said, event)) or (future and not event):
+            aside.append(SetAside(a, "prediction", event))
+            continue
+        kept.append(a)
+    return kept, aside
+
+
+def supersede(
+    origins: list[Assertion],
+    denials: list[Assertion],
+    family: dict[str, str],
+    rules: Rules,
+) -> tuple[list[Supersession], list[Supersession]]:
+    """Return the supporting origins superseded by a later denial, and the denials
+    superseded by a later origin (each in the order given).
+
+    A statement is superseded by the earliest opposite statement on an authoritative
+    basis, of the same or a higher authority, made certainly after it and itself not
+    superseded: the latest authoritative word wins, and what agrees with it stands
+    (a report denied on 2 March and confirmed officially on 30 March stands again).
+    Statements are judged latest first, so whether a later one stands is known."""
+    if not origins or not denials:
+        return [], []
+    supports = {a.id for a in origins}
+    # Standing authoritative statements per side (True: support), by their sort key:
+    # the first whose interval starts at or after another's end is the one that
+    # supersedes it (provenance.dates.certainly_before, done by bisection).
+    standing: dict[bool, list[tuple[tuple[dt.datetime, int], str, Assertion]]] = {
+        True: [],
+        False: [],
+    }
+    by: dict[str, Assertion] = {}
+    everything = {a.id: a for a in [*origins, *denials]}.values()
+    for a in sorted(everything, key=lambda a: (*dates.sort_key(a.said), a.id), reverse=True):
+        supporting = a.id in supports
+        grand = authority(a.basis, rules)
+        # A superseder is authoritative, so of the same or a higher authority than `a`.
+        later = _first_certainly_after(a.said, standing[not supporting])
+        if later is not None:
+            by[a.id] = later
+        elif grand is Authority.authoritative and a.said:
+            insort(standing[supporting], (dates.sort_key(a.said), a.id, a))
+
+    def kin(a: Assertion, b: Assertion) -> bool:
+        return family.get(a.actor, a.actor) == family.get(b.actor, b.actor)
+
+    def ended(group: list[Assertion]) -> list[Supersession]:
+        return [Supersession(a, by[a.id], kin(a, by[a.id])) for a in group if a.id in by]
+
+    return ended(origins), ended(denials)
+
+
+def _first_certainly_after(
+    said: str | None, keyed: list[tuple[tuple[dt.datetime, int], str, Assertion]]
+) -> Assertion | None:
+    """Return the first statement of `keyed` (sorted by date) said certainly after `said`."""
+    if not said or not keyed:
+        return None
+    at = bisect_left(keyed, (dates.after_key(said), ""))
+    return keyed[at][2] if at < len(keyed) else None
+
+
+def sequence(pairs: list[Supersession], rules: Rules) -> str:
+    """Return the words of supersessions in time order: "denied by X on 2 Mar 2025;
+    confirmed officially by X on 30 Mar 2025" (each statement named once)."""
+    said = {a.id: a for p in pairs for a in (p.earlier, p.later)}
+    ordered = sorted(said.values(), key=lambda a: (*dates.sort_key(a.said), a.id))
+    return listing([statement(a, rules) for a in ordered])
