@@ -410,3 +410,56 @@ def test_as_of_after_the_last_event_is_the_verdict_without_as_of(data: dict[str,
     for claim in whole["claims"].keys() - cut["claims"].keys():
         verdict = whole["claims"][claim]
         assert verdict["support"] == verdict["opposition"] == verdict["history"] == []
+
+
+def test_no_origin_reaches_a_relay_through_a_withdrawn_statement() -> None:
+    """Found by the rewrite property: a rewrite of a source copied a retracted statement
+    and a standing one, and the origins behind the retracted one came back through it."""
+
+    def said(a_id: str, actor: str, source: str, stance: str = "confirms") -> dict[str, Any]:
+        return {"id": a_id, "actor": actor, "claim": "claim0", "source": source,
+                "stance": stance, "basis": "first_hand"}  # fmt: skip
+
+    data: dict[str, Any] = {
+        "actors": [{"id": f"actor{i}", "name": f"Actor {i}", "kind": "person"} for i in (0, 1)],
+        "sources": [
+            {"id": "src0", "title": "S0", "kind": "article"},
+            {"id": "src2", "title": "S2", "kind": "article", "cites": ["src0"]},
+        ],
+        "claims": [{"id": "claim0", "text": "C0"}],
+        "assertions": [
+            said("as0", "actor0", "src0"),
+            said("as1", "actor0", "src2"),
+            said("as6", "actor1", "src2"),
+            said("as8", "actor1", "src0", "retracts"),
+            {**said("as11", "actor0", "src0", "conditional"), "via": "as1"},
+        ],
+    }
+    before = analysed(data)["claims"]["claim0"]
+    after = analysed(with_rewrite(data, "src2"))["claims"]["claim0"]
+    assert before["withdrawn"] == after["withdrawn"] == ["as6"]
+    assert after["independent_origins"] == before["independent_origins"] == 1
+
+
+def test_a_superseded_origin_does_not_come_back_through_a_rewrite_of_a_report() -> None:
+    """Found by the rewrite property: a report copied by a rewrite derived from a
+    confirmation a later denial had superseded, and counted it again as an origin."""
+
+    def said(a_id: str, actor: str, stance: str, **extra: str) -> dict[str, Any]:
+        return {"id": a_id, "actor": actor, "claim": "claim0", "source": "src0",
+                "stance": stance, "basis": "first_hand", **extra}  # fmt: skip
+
+    data: dict[str, Any] = {
+        "actors": [{"id": f"actor{i}", "name": f"Actor {i}", "kind": "person"} for i in (0, 1)],
+        "sources": [{"id": "src0", "title": "S0", "kind": "article"}],
+        "claims": [{"id": "claim0", "text": "C0"}],
+        "assertions": [
+            said("as0", "actor0", "denies", date="2025-05-02"),
+            said("as1", "actor1", "confirms", date="2025-04"),
+            said("as2", "actor0", "reports"),
+        ],
+    }
+    before = analysed(data)["claims"]["claim0"]
+    after = analysed(with_rewrite(data, "src0"))["claims"]["claim0"]
+    assert [o["assertion"] for o in after["origins"]] == ["as2"]
+    assert after["independent_origins"] == before["independent_origins"] == 1

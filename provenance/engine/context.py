@@ -77,6 +77,7 @@ def build_context(
     derived = relays.derivations(graph, assertions, derivation.originals)
     order, cycles = relays.topological(derived)
     upstream = relays.cut_cycles(derived, cycles)
+    withdrawn = relays.withdrawn(assertions, order, upstream)
     ctx = Context(
         graph=graph,
         rules=rules,
@@ -89,8 +90,8 @@ def build_context(
         order=order,
         cycles=cycles,
         roots=relays.roots(order, upstream),
-        withdrawn=relays.withdrawn(assertions, order, upstream),
-        origins_of=relays.claim_origins(assertions, order, upstream, links.up),
+        withdrawn=withdrawn,
+        origins_of=relays.claim_origins(assertions, order, upstream, links.up, None, withdrawn),
         independence=Independence.of(families(graph), cycles),
         reliability=reliabilities(graph),
         periods=timing.claim_periods(graph),

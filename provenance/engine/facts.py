@@ -135,7 +135,8 @@ def claim_facts(ctx: Context, claim: str) -> ClaimFacts:
     authoritative_denials, grounded_denials, weakened = _denials(ctx, denials, said_by)
     groups, authoritative, grounded, informed = _strengths(ctx, origins)
     reach = [a for a in relevant if a.stance == Stance.reports]
-    history, state = _history(ctx, claim, origins, support, reach, said_by)
+    stopped = frozenset(s.earlier.id for s in ended)
+    history, state = _history(ctx, claim, origins, support, reach, said_by, stopped)
     return ClaimFacts(
         claim=claim,
         support=tuple(support),
@@ -307,10 +308,12 @@ def _history(
     support: list[Assertion],
     reach: list[Assertion],
     said_by: str | None,
+    ended: frozenset[str] = frozenset(),
 ) -> tuple[list[Origin], str]:
     """Return, when no live origin remains, the origins the claim had (withdrawn ones, or
     those of its reports), and what became of them: live, withdrawn, fabricated,
-    reported or none."""
+    reported or none. A report's origins leave out what a later statement superseded
+    (`ended`), unless nothing else is left."""
     if origins:
         return [], "live"
     if support:
@@ -318,7 +321,8 @@ def _history(
         fabricated = any(o["assertion"] in ctx.fabricated for o in kept)
         return kept, "fabricated" if fabricated else "withdrawn"
     if reach:
-        return _origins(ctx, claim, reach, said_by, keep_withdrawn=True), "reported"
+        found = _origins(ctx, claim, reach, said_by, keep_withdrawn=True)
+        return [o for o in found if o["assertion"] not in ended] or found, "reported"
     return [], "none"
 
 

@@ -218,18 +218,26 @@ class _Sweep:
         for x in affected:
             self.raw[x].sort()
             self.upstream[x] = self.raw[x]
-        relays.claim_origins(
-            self.present, order, self.upstream, self.full.claims.up, known=self.origins_of
-        )
+        up = self.full.claims.up
         if any(self.present[a].stance == Stance.retracts for a in arrivals):
-            was = set(self.withdrawn)
+            # A retraction can change the origins of relays anywhere downstream of what it
+            # withdraws: recompute them all (retractions are rare days).
+            was, old = set(self.withdrawn), self.origins_of
             everything = relays.topological(self.upstream)[0]
             self.withdrawn = relays.withdrawn(self.present, everything, self.upstream)
-            moved = was ^ self.withdrawn
+            self.origins_of = relays.claim_origins(
+                self.present, everything, self.upstream, up, None, self.withdrawn
+            )
+            moved = (was ^ self.withdrawn) | {
+                x for x in self.present if old.get(x) != self.origins_of.get(x)
+            }
         else:
             self.withdrawn -= affected
             fresh = {**self.retractions, **{a: self.present[a] for a in affected}}
             relays.withdrawn(fresh, order, self.upstream, known=self.withdrawn)
+            relays.claim_origins(
+                self.present, order, self.upstream, up, self.origins_of, self.withdrawn
+            )
             moved = set()
         moved |= {
             x for x, (o, w) in before.items() if (o, w) != (self.origins_of[x], x in self.withdrawn)
@@ -269,7 +277,7 @@ class _Sweep:
         self.upstream = relays.cut_cycles(self.raw, self.cycles)
         self.withdrawn = relays.withdrawn(self.present, order, self.upstream)
         self.origins_of = relays.claim_origins(
-            self.present, order, self.upstream, self.full.claims.up
+            self.present, order, self.upstream, self.full.claims.up, None, self.withdrawn
         )
 
     def decide(self, touched: set[str]) -> set[str]:

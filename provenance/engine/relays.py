@@ -169,16 +169,20 @@ def claim_origins(
     upstream: Upstream,
     up: dict[str, list[str]],
     known: dict[str, dict[str, list[str]]] | None = None,
+    withdrawn: set[str] | frozenset[str] = frozenset(),
 ) -> dict[str, dict[str, list[str]]]:
     """Return, per assertion, for each claim its chain bears on, the origins of that claim:
     the most upstream non-opposing assertions in the chain about it or a more specific claim.
-    `known`, when given, holds the origins already found and is extended in place (for
-    new assertions listed in `order`, upstream-first)."""
+    A relay of both a withdrawn and a standing assertion stands on the standing one only:
+    no origin reaches it through what a retraction withdrew. `known`, when given, holds the
+    origins already found and is extended in place (for new assertions listed in `order`,
+    upstream-first)."""
     result: dict[str, dict[str, list[str]]] = known if known is not None else {}
     for a_id in order:
         a = assertions[a_id]
         merged: dict[str, set[str]] = defaultdict(set)
-        for u in upstream[a_id]:
+        standing = [u for u in upstream[a_id] if u not in withdrawn]
+        for u in standing or upstream[a_id]:
             for claim, origins in result.get(u, {}).items():
                 merged[claim].update(origins)
         if a.stance not in OPPOSING:
