@@ -253,15 +253,29 @@ def some_support(f: ClaimFacts, t: Rules) -> Check:
     if not f.live_support:
         return Check(detail)
     need = t.corroborated_min_origins
+    weighed = [o for o in f.origins if o["basis"] in t.authoritative_bases and o["weakened"]]
+    lead = "unconfirmed: no first-hand or official confirmation"
+    if weighed:
+        lead = "unconfirmed: the first-hand or official statement cannot confirm it here (" + (
+            listing(
+                [
+                    f"{f.origin_assertions[o['assertion']].actor_name}: {'; '.join(o['weakened'])}"
+                    for o in weighed
+                ]
+            )
+            + ")"
+        )
     return fire(
         detail,
         Status.unconfirmed,
-        [],
-        "unconfirmed: no first-hand or official confirmation"
+        [o["assertion"] for o in weighed],
+        lead
         + (
             ""
             if len(f.grounded) >= need
-            else f", and fewer than {need} independent origins with a stated basis"
+            else f", and fewer than {need} independent origins with a grounded basis ("
+            + ", ".join(b.word for b in t.grounded_bases)
+            + ")"
         ),
     )
 
