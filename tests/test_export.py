@@ -1080,3 +1080,13 @@ def test_imported_text_with_controls_prints_escaped_and_reads_back(
     assert yaml.safe_load(result.stdout)["title"] == CONTROLS
     nel = {"title": "a\x85b\u2028c", "actors": [], "sources": [], "claims": [], "assertions": []}
     assert yaml.safe_load(import_formats.case_yaml(nel))["title"] == "a\x85b\u2028c"
+
+
+@pytest.mark.parametrize("fmt", ["prov-json", "prov-o-jsonld"])
+def test_import_of_json_nested_too_deeply_is_one_line(tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    result = runner.invoke(app, ["import", fmt, str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "nested too deeply" in result.stderr

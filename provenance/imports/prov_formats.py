@@ -31,12 +31,22 @@ def _parse(text: str, name: str, fmt: str, **options: str) -> Any:
         raise ProvenanceError(f"not a {name} document ({reason})") from exc
 
 
+def _json(text: str, name: str) -> Any:
+    """Return the JSON in `text`, or raise ProvenanceError: not JSON, or nested deeper
+    than Python's JSON reader can go (a hostile file)."""
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise ProvenanceError(f"not a {name} document (JSONDecodeError: {exc})") from exc
+    except RecursionError as exc:
+        raise ProvenanceError(
+            f"not imported: the {name} document is nested too deeply to read"
+        ) from exc
+
+
 def read_prov_json(text: str) -> Result:
     """Return case data from a PROV-JSON document."""
-    try:
-        json.loads(text)
-    except ValueError as exc:
-        raise ProvenanceError(f"not a PROV-JSON document (JSONDecodeError: {exc})") from exc
+    _json(text, "PROV-JSON")
     return case_from_document(_parse(text, "PROV-JSON", "json"))
 
 
@@ -59,10 +69,7 @@ def read_prov_o(text: str) -> Result:
 def read_prov_o_jsonld(text: str) -> Result:
     """Return case data from PROV-O in JSON-LD. A remote `@context` is refused, never
     fetched: importing a file must not reach the network."""
-    try:
-        data = json.loads(text)
-    except ValueError as exc:
-        raise ProvenanceError(f"not a PROV-O JSON-LD document (JSONDecodeError: {exc})") from exc
+    data = _json(text, "PROV-O JSON-LD")
     if _remote_context(data):
         raise ProvenanceError(
             "not imported: the JSON-LD names a remote @context, which prov does not fetch; "
