@@ -75,8 +75,14 @@ def test_the_report_reads_the_verdict_and_computes_none(seed_doc: Document) -> N
     assert gasparino.archive and gasparino.archive.startswith("sources/000_")
     assert report.quotes[0].assertion == "gasparino-japan-sold"  # chains read from the start
     assert report.review == {"checked by": "prov seed case", "date of the review": "21 Nov 2026"}
+    names = {a["id"]: a["actor"] for a in seed_doc["case"]["assertions"]}
+    actors = {a["id"]: a["name"] for a in seed_doc["case"]["actors"]}
     assert [(h.status, h.reason) for h in report.history] == [
-        (h["status"], f"grade {h['grade']}, after {', '.join(h['assertions'])}")
+        (
+            h["status"],
+            f"grade {h['grade']}, after "
+            + ", ".join(dict.fromkeys(actors[names[a]] for a in h["assertions"])),
+        )
         for h in verdict["history"]
     ]
     assert report.history  # the engine records when the verdict changed
@@ -107,14 +113,18 @@ def test_a_verdict_history_is_shown_when_the_document_has_one(seed_doc: Document
             "date": "2025-04-09",
             "status": "unconfirmed",
             "grade": 4,
-            "assertions": ["a1"],
+            "assertions": ["netizens-norinchukin", "netizens-hedge-fund"],
         },
     ]
     report = build_report(doc, "norinchukin", "2026-11-21", URL)
     page = render_html(report, "<svg></svg>")
     assert "<h2>Verdict history</h2>" in page
     assert "As of the start: <strong>unsupported</strong>. grade 6" in page
-    assert "As of 9 Apr 2025: <strong>unconfirmed</strong>. grade 4, after a1" in page
+    # Who changed it, by name and each once (two statements by the same crowd).
+    assert (
+        "As of 9 Apr 2025: <strong>unconfirmed</strong>. grade 4, after Japanese netizens on X"
+        in page
+    )
     doc["analysis"]["claims"]["norinchukin-sold"]["history"] = []
     assert "Verdict history" not in render_html(
         build_report(doc, "norinchukin", "x", URL), "<svg></svg>"

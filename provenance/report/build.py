@@ -127,7 +127,7 @@ def build_report(doc: Document, term: str, generated: str, base_url: str | None 
         grade_meaning=GRADE_MEANING.get(verdict["grade"], ""),
         summary=chain_sentence(ix, story),
         reasons=[r["text"] for r in verdict["reasons"]],
-        history=_history(verdict),
+        history=_history(ix, verdict),
         quotes=quotes,
         flags=flags,
         findings=_findings(ix, claim, list(lanes)),
@@ -198,13 +198,14 @@ def _quote(ix: CaseIndex, a_id: str, lane: str, claim: str) -> Quote:
     )
 
 
-def _history(verdict: Verdict) -> list[HistoryEntry]:
+def _history(ix: CaseIndex, verdict: Verdict) -> list[HistoryEntry]:
     """Return the verdict history the engine records (oldest first): from which `--as-of`
-    day each status held ("the start" for what was always known), its grade, and the
-    statements that changed it."""
+    day each status held ("the start" for what was always known), its grade, and who
+    said what changed it (the speakers' names, each once)."""
     out = []
     for item in verdict["history"]:
-        cause = ", ".join(item["assertions"])
+        speakers = [ix.actor_name(ix.assertions[a]["actor"]) or a for a in item["assertions"]]
+        cause = ", ".join(dict.fromkeys(speakers))
         reason = f"grade {item['grade']}" + (f", after {cause}" if cause else "")
         as_of = item["as_of"]
         out.append(HistoryEntry(safe_date(as_of) if as_of else "the start", item["status"], reason))
