@@ -14,10 +14,9 @@ import typer
 
 from provenance.cli_common import CaseArgs, case_options, user_errors
 from provenance.cli_completion import complete_terms
+from provenance.cli_formats import EXPORT_FORMATS_HELP, IMPORT_FORMATS_HELP
 from provenance.cli_output import write_files, write_output, write_text
 from provenance.errors import ProvenanceError
-from provenance.export import registry as export_formats
-from provenance.imports import registry as import_formats
 
 DrawTerm = Annotated[
     str | None,
@@ -127,7 +126,7 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help=f"{export_formats.choices()}.",
+            help=EXPORT_FORMATS_HELP,
         ),
     ],
     term: Annotated[
@@ -173,7 +172,7 @@ def export(
 
 
 def import_(
-    fmt: Annotated[str, typer.Argument(metavar="FORMAT", help=", ".join(import_formats.FORMATS))],
+    fmt: Annotated[str, typer.Argument(metavar="FORMAT", help=IMPORT_FORMATS_HELP)],
     path: Annotated[Path, typer.Argument(metavar="FILE", help="The document to read.")],
     output: Annotated[
         str, typer.Option("--output", "-o", help="Case file to write; '-' (default) for stdout.")

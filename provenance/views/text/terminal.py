@@ -93,6 +93,12 @@ def _cut(text: str, room: int) -> tuple[str, str]:
     return text, ""
 
 
+def _cut_plain(text: str, room: int) -> tuple[str, str]:
+    """`_cut` for printable ASCII, one column a character."""
+    room = max(room, 0)
+    return text[:room], text[room:]
+
+
 def fit(text: str, width: int) -> str:
     """Return `text` cut to `width` columns, an ellipsis marking the cut.
 
@@ -122,20 +128,25 @@ def wrap(text: str, indent: str, width: int, first: str | None = None) -> list[s
     lines: list[str] = []
     line, used, space = lead, cell_width(lead), 0
     empty = True
-    for token in _tokens(text):
+    # Words of printable ASCII (the usual case) are as wide as they are long.
+    plain = text.isascii() and "".join(text.split()).isprintable()
+    measure, cut = (len, _cut_plain) if plain else (cell_width, _cut)
+    for token in _spaces().split(text) if plain else _tokens(text):
+        if not token:
+            continue
         if token.isspace():  # a run of spaces is kept inside a line, one space for others
             space = 0 if empty else len(token) if not token.strip(" ") else 1
             continue
-        w = cell_width(token)
+        w = measure(token)
         gap = space
         if used + gap + w > width and not empty:
             lines.append(line.rstrip())
             line, used, empty, gap = rest, cell_width(rest), True, 0
         while used + gap + w > width:  # a word longer than a line: split it
-            head, token = _cut(token, width - used - gap)
+            head, token = cut(token, width - used - gap)
             lines.append(line + " " * gap + head)
             line, used, gap = rest, cell_width(rest), 0
-            w = cell_width(token)
+            w = measure(token)
         line += " " * gap + token
         used += gap + w
         space, empty = 0, False
