@@ -10,9 +10,10 @@ Runs are made with Python's bytecode cache on (PYTHONDONTWRITEBYTECODE removed f
 environment), as an installed `prov` runs: without it every module is compiled from
 source on every start, which measures the size of the code rather than its work.
 
-`--compare PATH` also times `python -m provenance.cli trace norinchukin` from another
-checkout (say `git worktree add /tmp/base main`) against this one, runs interleaved so
-that the machine's load falls on both alike: how a change is held to "within 10%".
+`--compare PATH` also times `prov trace norinchukin` (the entry point's `main()`, run
+with this interpreter and the tree on PYTHONPATH) from another checkout (say `git worktree
+add /tmp/base main`) against this one, runs interleaved so that the machine's load falls
+on both alike: how a change is held to "within 10%".
 """
 
 from __future__ import annotations
@@ -52,7 +53,10 @@ def median_ms(env: dict[str, str], runs: int) -> tuple[float, float]:
 def compare(other: Path, runs: int) -> None:
     """Time this checkout and `other` in turn, cache warm, and print both medians."""
     trees = {"this checkout": HERE, str(other): other.resolve()}
-    command = [sys.executable, "-m", "provenance.cli", "trace", "norinchukin"]
+    # `main()` as the console script calls it: `-m provenance.cli` does nothing in a tree
+    # whose cli.py has no `__main__` guard (the pre-wave one), so it cannot be compared.
+    entry = "from provenance.cli import main; main()"
+    command = [sys.executable, "-c", entry, "trace", "norinchukin"]
     envs = {}
     for name, tree in trees.items():
         envs[name] = {**_env(tempfile.mkdtemp(prefix="prov-bench-")), "PYTHONPATH": str(tree)}
