@@ -24,21 +24,29 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 PRECISIONS = ("year", "month", "day", "time")
-_DATE_RE = re.compile(
+_DATE_PATTERN = (
     r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?)?)?)?$"
 )
+
+
+@cache
+def _date_re() -> re.Pattern[str]:
+    """The date pattern, compiled on first use (not at start-up: most commands read dates
+    from the cache and never parse one)."""
+    return re.compile(_DATE_PATTERN)
+
+
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 FORMAT_HINT = "write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM+HH:MM"
 UNDATED = dt.datetime.max  # where an undated record sorts: after every date
 ALWAYS = dt.datetime.min  # from when a record marked `undated: true` counts: from the start
 
 
-@dataclass(frozen=True)
-class PartialDate:
+class PartialDate(NamedTuple):
     """An ISO 8601 date as the interval [start, end) it names, with its precision."""
 
     text: str
@@ -79,7 +87,7 @@ def parse(text: str) -> PartialDate:
     ...
     ValueError: '2024-02-30' is not a calendar date (day is out of range for month)
     """
-    match = _DATE_RE.match(text)
+    match = _date_re().match(text)
     if not match:
         raise ValueError(f"'{text}' is not a date: {FORMAT_HINT}")
     y, m, d = match.group(1, 2, 3)

@@ -463,3 +463,23 @@ def test_on_a_terminal_the_pick_list_names_each_record_in_words() -> None:
     assert "claim:japan-holdings-113  Japan holds $1.13 trillion of US Treasuries" in shown
     assert "which one (1-" in shown
     assert proc.returncode == 0
+
+
+def test_the_width_fast_paths_agree_with_wcwidth() -> None:
+    """Text of narrow and common wide characters is measured without loading wcwidth; for
+    every such character the width must be wcwidth's."""
+    from wcwidth import wcswidth
+
+    from provenance.views.text.width import cell_width
+
+    ranges = [(0x20, 0x7F), (0xA0, 0x300), (0x2010, 0x2028), (0x2030, 0x205F), (0x2190, 0x2200)]
+    ranges += [(0x2500, 0x2580), (0x3000, 0x3100), (0x4E00, 0xA000), (0xAC00, 0xD7A4)]
+    ranges += [(0xFF00, 0xFFF0)]
+    wrong = [
+        hex(code)
+        for start, end in ranges
+        for code in range(start, end)
+        if cell_width(chr(code)) != max(wcswidth(chr(code)), 0)
+    ]
+    assert wrong == []
+    assert cell_width("農林中金 Bank") == wcswidth("農林中金 Bank") == 13

@@ -29,6 +29,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from provenance.escape import BIDI_CONTROLS, terminal
+from provenance.views.text.width import cell_width, narrow
 from provenance.vocab import Status
 
 if TYPE_CHECKING:
@@ -43,44 +44,10 @@ MIN_ROOM = 20
 UNLIMITED = 100_000
 
 
-# Characters a terminal always gives one column (ASCII, Latin, punctuation, arrows and
-# box drawing): text made only of them is measured by len(), without loading wcwidth.
-@functools.cache
-def _narrow() -> re.Pattern[str]:
-    """Return the pattern, compiled on first use (compiling costs start-up)."""
-    return re.compile(
-        r"[\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u257f]*"
-    )
-
-
 @functools.cache
 def _spaces() -> re.Pattern[str]:
     """Return the pattern, compiled on first use (compiling costs start-up)."""
     return re.compile(r"(\s+)")
-
-
-def cell_width(text: str) -> int:
-    """Return how many terminal columns `text` takes (wcwidth; CJK and emoji count 2).
-
-    >>> cell_width("農林中金 Bank")
-    13
-    """
-    if (text.isascii() and text.isprintable()) or _narrow().fullmatch(text):
-        return len(text)
-    if len(text) == 1:
-        return _char_width(text)
-    from wcwidth import wcswidth, wcwidth
-
-    total = wcswidth(text)
-    return total if total >= 0 else sum(max(wcwidth(ch), 0) for ch in text)
-
-
-@functools.lru_cache(maxsize=4096)
-def _char_width(ch: str) -> int:
-    """Return the columns of one character outside the narrow ranges (wcwidth), once each."""
-    from wcwidth import wcwidth
-
-    return int(max(wcwidth(ch), 0))
 
 
 def _cut(text: str, room: int) -> tuple[str, str]:
@@ -158,7 +125,7 @@ def _tokens(text: str) -> Iterator[str]:
     """Yield the runs of spaces and the words of `text`, each wide (CJK, emoji)
     character a word by itself: a line may break before or after one."""
     for part in _spaces().split(text):
-        if not part or part.isspace() or part.isascii() or _narrow().fullmatch(part):
+        if not part or part.isspace() or part.isascii() or narrow().fullmatch(part):
             if part:
                 yield part
             continue
