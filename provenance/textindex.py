@@ -45,7 +45,9 @@ pair texts; it keeps the pairing step linear when many sources share a footer.""
 EXAMPLES = 3
 """Longest shared passages kept as examples per pair."""
 
-_FOLD = str.maketrans(
+#: Typographic quotes, primes and dashes folded to their ASCII forms (shared with the
+#: quote check, provenance.checks.textmatch).
+TYPOGRAPHIC = str.maketrans(
     {
         "\u2018": "'",
         "\u2019": "'",
@@ -119,7 +121,7 @@ def fold(text: str) -> str:
     'the "card" - again'
     """
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text).translate(_FOLD)
+        text = unicodedata.normalize("NFKC", text).translate(TYPOGRAPHIC)
     return " ".join(text.split()).casefold()
 
 

@@ -221,6 +221,20 @@ def test_a_long_output_goes_through_the_pager_unless_no_pager(tmp_path: Path) ->
     assert out.read_text() == text
 
 
+def _read_all(fd: int) -> list[bytes]:
+    """Return everything a pseudo-terminal's other end wrote, until it closed."""
+    chunks = []
+    while True:
+        try:
+            data = os.read(fd, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    return chunks
+
+
 def _on_a_terminal(args: list[str], env: dict[str, str]) -> str:
     """Run prov with its standard output on a pseudo-terminal; return what it printed."""
     import pty
@@ -237,15 +251,7 @@ def _on_a_terminal(args: list[str], env: dict[str, str]) -> str:
         cwd=ROOT,
     )
     os.close(child)
-    chunks = []
-    while True:
-        try:
-            data = os.read(main, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
+    chunks = _read_all(main)
     proc.wait()
     os.close(main)
     return b"".join(chunks).decode("utf-8", "replace")
@@ -448,15 +454,7 @@ def test_on_a_terminal_the_pick_list_names_each_record_in_words() -> None:
     )
     os.close(child)
     os.write(main, b"1\n")  # waits in the terminal's buffer until prov asks
-    chunks = []
-    while True:
-        try:
-            data = os.read(main, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
+    chunks = _read_all(main)
     proc.wait(timeout=60)
     os.close(main)
     shown = b"".join(chunks).decode("utf-8", "replace")

@@ -14,30 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypedDict
 
+from provenance.textindex import TYPOGRAPHIC
+
 CONTEXT = 32  # characters of prefix and suffix, as in a Web Annotation text-quote selector
 
-_TRANSLATE = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-    }
-)
+_TRANSLATE = {**TYPOGRAPHIC, ord("\u00a0"): " "}  # and a no-break space is a space
 
 
 @dataclass(frozen=True)
