@@ -487,3 +487,22 @@ def test_a_chain_of_reports_keeps_its_origin() -> None:
     )
     assert [o["assertion"] for o in v["origins"]] == ["r1"]
     assert "1 origin, only reported: AGENCY (reported, basis unstated)" in reasons(result, "c")
+
+
+def test_a_remark_reported_by_many_outlets_is_not_amplification_but_a_rumor_is() -> None:
+    """A claim that X said something has X as its one origin by nature: outlets reporting
+    the remark corroborate the attribution. The same reports about what X said happened
+    are one origin amplified."""
+    claims = [
+        {"id": "said", "text": "The mayor said the bridge will close", "said_by": "mayor"},
+        {"id": "closes", "text": "The bridge will close"},
+    ]
+    reports = [
+        a(f"{c}-{o}", "mayor", c, "states", "briefing", read_in=o)
+        for c in ("said", "closes")
+        for o in ("paper", "radio", "wire")
+    ]
+    result = run(reports, claims=claims)
+    flags = {c: [f["kind"] for f in result["claims"][c]["flags"]] for c in ("said", "closes")}
+    assert "amplification" not in flags["said"]
+    assert "amplification" in flags["closes"]

@@ -106,7 +106,9 @@ def _claim_path(ctx: Context, a_id: str) -> list[str]:
 
 
 def claim_flags(f: ClaimFacts) -> list[FlagResult]:
-    """Return the flags of one claim's support: a single origin, amplification."""
+    """Return the flags of one claim's support: a single origin, amplification. A claim
+    about what someone said (`said_by`) has that speaker as its one origin by nature, and
+    its reports corroborate the attribution: it is never flagged as amplification."""
     if len(f.groups) != 1:
         return []
     only = f.origin_assertions[f.origins[0]["assertion"]]
@@ -119,7 +121,7 @@ def claim_flags(f: ClaimFacts) -> list[FlagResult]:
         )
     ]
     amplifiers = [*f.live_support, *f.reach]
-    if len(amplifiers) >= AMPLIFICATION_MIN:
+    if len(amplifiers) >= AMPLIFICATION_MIN and f.said_by is None:
         flags.append(
             FlagResult(
                 kind=Flag.amplification.value,

@@ -54,7 +54,9 @@ def _origin_lines(result: ExplainResult, width: int) -> list[str]:
     was said (its attribution and quote mode)."""
     verdict = result["verdict"]
     lines: list[str] = []
-    lines.append(f"{INDENT}origins ({verdict['independent_origins']} independent):")
+    count = len(verdict["origins"])
+    listed = "" if count == verdict["independent_origins"] else f", {count} first statements"
+    lines.append(f"{INDENT}origins ({verdict['independent_origins']} independent{listed}):")
     for origin in verdict["origins"]:
         weak = f" [{'; '.join(origin['weakened'])}]" if origin["weakened"] else ""
         lines += wrap(
