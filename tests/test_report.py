@@ -207,7 +207,7 @@ def test_report_writes_html_and_markdown_with_the_svg_beside_it(tmp_path: Path) 
     assert result.exit_code == 0, result.output
     assert (tmp_path / "r.svg").read_bytes().startswith(b"<?xml")
     text = md.read_text(encoding="utf-8")
-    assert "](r.svg)" in text and "**✔ Confirmed**" in text
+    assert "](r.svg)" in text and "**✔ Confirmed that Katsunobu Kato said it**" in text
     assert "prov: no ClaimReview embedded" in result.stderr
 
 
@@ -370,3 +370,12 @@ def test_render_and_report_survive_hostile_cases() -> None:
             assert not failures, "\n".join(sorted(set(failures)))
 
     run()
+
+
+def test_a_claim_about_what_someone_said_is_explained_as_such(seed_doc: Document) -> None:
+    report = build_report(seed_doc, "claim:treasuries-a-card", "2026-11-21", URL)
+    assert report.status == "confirmed"
+    assert report.explained.startswith("Confirmed that Katsunobu Kato said it")
+    assert "different question" in report.explained
+    other = build_report(seed_doc, "claim:japan-sold", "2026-11-21", URL)
+    assert other.explained.startswith("Unconfirmed: it has been said")

@@ -39,6 +39,15 @@ STATUS_EXPLAINED = {
     Status.retracted: "Retracted: those who said it have withdrawn it.",
     Status.unsupported: "Unsupported: nobody on record asserts it.",
 }
+#: For a claim that someone said something (`said_by`), the status is about the saying.
+SAID_EXPLAINED = {
+    Status.confirmed: "Confirmed that {who} said it: on record or reported by independent "
+    "outlets. Whether what was said is true is a different question.",
+    Status.refuted: "Refuted that {who} said it: the attribution is shown to be false.",
+    Status.disputed: "Disputed that {who} said it: the attribution is challenged.",
+    Status.unconfirmed: "Unconfirmed that {who} said it: it is reported, but not on record "
+    "or by independent outlets.",
+}
 LANE_WORD = {"support": "for it", "opposing": "against it", "context": "context"}
 
 
@@ -122,7 +131,7 @@ def build_report(doc: Document, term: str, generated: str, base_url: str | None 
         case_title=doc["case"].get("title", "Untitled case"),
         status=status.value,
         symbol=STATUS_SYMBOL[status],
-        explained=STATUS_EXPLAINED[status],
+        explained=_explained(ix, claim, status),
         grade=verdict["grade"],
         grade_meaning=GRADE_MEANING.get(verdict["grade"], ""),
         summary=chain_sentence(ix, story),
@@ -196,6 +205,15 @@ def _quote(ix: CaseIndex, a_id: str, lane: str, claim: str) -> Quote:
         lane=LANE_WORD[lane],
         flags=tuple(f"{flag_word(f['kind'])}: {f['text']}" for f in result["flags"]),
     )
+
+
+def _explained(ix: CaseIndex, claim: str, status: Status) -> str:
+    """Return the status in words a reader understands; for a claim that someone said
+    something, in words about the saying."""
+    speaker = ix.claims[claim].get("said_by")
+    if speaker and status in SAID_EXPLAINED:
+        return SAID_EXPLAINED[status].format(who=ix.actor_name(speaker) or speaker)
+    return STATUS_EXPLAINED[status]
 
 
 def _history(ix: CaseIndex, verdict: Verdict) -> list[HistoryEntry]:
