@@ -506,3 +506,43 @@ def test_a_remark_reported_by_many_outlets_is_not_amplification_but_a_rumor_is()
     flags = {c: [f["kind"] for f in result["claims"][c]["flags"]] for c in ("said", "closes")}
     assert "amplification" not in flags["said"]
     assert "amplification" in flags["closes"]
+
+
+def test_a_denial_shown_wrong_on_its_claim_no_longer_refutes_a_more_specific_one() -> None:
+    """Reported, denied officially, then announced officially: the general claim is
+    confirmed, and the overruled denial does not refute the more specific rumor either
+    (it stays what its own support makes it: unconfirmed)."""
+    fraud = {"id": "fraud", "text": "The CEO was pushed out over fraud"}
+    claims = [
+        {"id": "resigned", "text": "The CEO resigned"},
+        {**fraud, "more_specific_than": ["resigned"]},
+    ]
+    result = run(
+        [
+            a("posts", "crowd", "fraud", "states", "forum", date="2026-03-03"),
+            a(
+                "denial",
+                "spokesperson",
+                "resigned",
+                "denies",
+                "statement",
+                date="2026-03-04",
+                basis="official",
+            ),
+            a(
+                "filing",
+                "company",
+                "resigned",
+                "confirms",
+                "exchange",
+                date="2026-04-02",
+                basis="official",
+            ),
+        ],
+        sources={"exchange": {"archive": "filing.txt"}, "statement": {"archive": "s.txt"}},
+        claims=claims,
+        actors={"crowd": {"kind": "crowd"}, "spokesperson": {"affiliation": "company"}},
+    )
+    assert result["claims"]["resigned"]["status"] == "confirmed"
+    assert result["claims"]["fraud"]["status"] == "unconfirmed"
+    assert "denial" not in result["claims"]["fraud"]["opposition"]

@@ -14,6 +14,7 @@ over every claim. A new rule that needs a new fact adds a field here and compute
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from provenance import dates
@@ -119,9 +120,11 @@ class ClaimFacts:
         return bool(self.contradicts or self.context or self.context_against)
 
 
-def claim_facts(ctx: Context, claim: str) -> ClaimFacts:
-    """Return the facts about `claim`, with other claims' statuses still unknown."""
-    relevant, opposition = _bearing(ctx, claim)
+def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozenset()) -> ClaimFacts:
+    """Return the facts about `claim`, with other claims' statuses still unknown.
+    `shown_wrong` holds denials a later authoritative statement overruled on the claim they
+    are about (see `overruled_denials`): they no longer weigh on its more specific claims."""
+    relevant, opposition = _bearing(ctx, claim, shown_wrong)
     support, aside = timing.set_aside(
         ctx.periods, claim, [a for a in relevant if a.stance in ENDORSING]
     )
@@ -185,9 +188,12 @@ def _reliability(ctx: Context, bearing: list[Assertion]) -> tuple[ReliabilityNot
     return tuple(ctx.reliability[x] for x in actors if x in ctx.reliability)
 
 
-def _bearing(ctx: Context, claim: str) -> tuple[list[Assertion], list[Assertion]]:
+def _bearing(
+    ctx: Context, claim: str, shown_wrong: frozenset[str] = frozenset()
+) -> tuple[list[Assertion], list[Assertion]]:
     """Return the assertions about the claim or a more specific one, and those denying or
-    doubting it or a more general one, each in id order."""
+    doubting it or a more general one (but not a denial of a more general claim that was
+    shown wrong there, `shown_wrong`), each in id order."""
     relevant = sorted(
         (ctx.assertions[i] for c in ctx.claims.down[claim] for i in ctx.by_claim.get(c, [])),
         key=lambda a: a.id,
@@ -198,10 +204,20 @@ def _bearing(ctx: Context, claim: str) -> tuple[list[Assertion], list[Assertion]
             for c in ctx.claims.up[claim]
             for a in (ctx.assertions[i] for i in ctx.by_claim.get(c, []))
             if a.stance in (Stance.denies, Stance.doubts)
+            and (a.claim == claim or a.id not in shown_wrong)
         ),
         key=lambda a: a.id,
     )
     return relevant, opposition
+
+
+def overruled_denials(facts: Iterable[ClaimFacts]) -> frozenset[str]:
+    """Return the denials overruled on the very claim they deny: a denial shown wrong
+    there (a later first-hand or official confirmation) does not count against the
+    claim's more specific versions either."""
+    return frozenset(
+        s.earlier.id for f in facts for s in f.superseded_denials if s.earlier.claim == f.claim
+    )
 
 
 def settle(facts: ClaimFacts, statuses: dict[str, str]) -> ClaimFacts:

@@ -22,7 +22,7 @@ from provenance import dates, timeline
 from provenance.engine import relays
 from provenance.engine.context import Context
 from provenance.engine.discredit import discredited, fabricated
-from provenance.engine.facts import ClaimFacts, claim_facts, settle
+from provenance.engine.facts import ClaimFacts, claim_facts, overruled_denials, settle
 from provenance.engine.independence import Independence
 from provenance.engine.read import Assertion
 from provenance.engine.rules import RULES
@@ -151,6 +151,7 @@ class _Sweep:
     claims: set[str] = field(default_factory=set)  # claims in view
     facts: dict[str, ClaimFacts] = field(default_factory=dict)
     first: dict[str, str] = field(default_factory=dict)  # first-pass statuses
+    shown_wrong: frozenset[str] = frozenset()  # denials overruled on their own claim
     verdicts: dict[str, tuple[str, int]] = field(default_factory=dict)
     standing: dict[str, tuple[object, ...]] = field(default_factory=dict)  # see `_moved`
 
@@ -288,7 +289,19 @@ class _Sweep:
         rules = ctx.rules
         moved: set[str] = set()
         for claim in sorted(touched & self.claims):
-            self.facts[claim] = facts = claim_facts(ctx, claim)
+            self.facts[claim] = claim_facts(ctx, claim)
+        # Denials shown wrong on their own claim stop weighing on its more specific ones:
+        # those claims are judged again whenever that set changes (as analyse does).
+        shown_wrong = overruled_denials(self.facts[c] for c in self.claims if c in self.facts)
+        if shown_wrong != self.shown_wrong:
+            changed_denials = shown_wrong ^ self.shown_wrong
+            touched |= {
+                c for d in changed_denials for c in self.full.claims.down[self.present[d].claim]
+            } & self.claims
+            self.shown_wrong = shown_wrong
+        for claim in sorted(touched & self.claims):
+            facts = claim_facts(ctx, claim, self.shown_wrong)
+            self.facts[claim] = facts
             status = _status(facts, rules)
             if self.first.get(claim) != status:
                 moved.add(claim)

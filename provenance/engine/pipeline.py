@@ -9,7 +9,7 @@ from typing import cast
 import networkx as nx
 
 from provenance.engine.context import Context, build_context
-from provenance.engine.facts import ClaimFacts, claim_facts, settle
+from provenance.engine.facts import ClaimFacts, claim_facts, overruled_denials, settle
 from provenance.engine.flags import (
     assertion_flags,
     attribution_flags,
@@ -56,12 +56,26 @@ def _verdicts(ctx: Context) -> dict[str, Verdict]:
     claims' statuses only through contradictions and context claims: those claims are
     judged again once every first status is known."""
     facts: dict[str, ClaimFacts] = {c: claim_facts(ctx, c) for c in sorted(ctx.claims.up)}
+    overruled = overruled_denials(facts.values())
+    for claim in _weighed_by(ctx, overruled):
+        facts[claim] = claim_facts(ctx, claim, overruled)
     verdicts = {c: verdict(f, ctx.rules) for c, f in facts.items()}
     first = {c: v["status"] for c, v in verdicts.items()}
     for claim, f in facts.items():
         if f.depends_on_others:
             verdicts[claim] = verdict(settle(f, first), ctx.rules)
     return verdicts
+
+
+def _weighed_by(ctx: Context, denials: frozenset[str]) -> list[str]:
+    """Return the claims more specific than the claim one of `denials` is about."""
+    found = {
+        c
+        for d in denials
+        for c in ctx.claims.down[ctx.assertions[d].claim]
+        if c != ctx.assertions[d].claim
+    }
+    return sorted(found)
 
 
 def _assertion_results(ctx: Context) -> dict[str, AssertionResult]:
