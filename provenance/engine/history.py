@@ -289,19 +289,23 @@ class _Sweep:
         rules = ctx.rules
         moved: set[str] = set()
         for claim in sorted(touched & self.claims):
-            self.facts[claim] = claim_facts(ctx, claim)
+            self.facts[claim] = claim_facts(ctx, claim, self.shown_wrong)
         # Denials shown wrong on their own claim stop weighing on its more specific ones:
-        # those claims are judged again whenever that set changes (as analyse does).
+        # those claims are judged again whenever that set changes (as analyse does). Which
+        # denials are shown wrong on a claim does not depend on the set itself.
         shown_wrong = overruled_denials(self.facts[c] for c in self.claims if c in self.facts)
         if shown_wrong != self.shown_wrong:
-            changed_denials = shown_wrong ^ self.shown_wrong
-            touched |= {
-                c for d in changed_denials for c in self.full.claims.down[self.present[d].claim]
+            weighed = {
+                c
+                for d in shown_wrong ^ self.shown_wrong
+                for c in self.full.claims.down[self.present[d].claim]
             } & self.claims
             self.shown_wrong = shown_wrong
+            for claim in sorted(weighed):
+                self.facts[claim] = claim_facts(ctx, claim, shown_wrong)
+            touched |= weighed
         for claim in sorted(touched & self.claims):
-            facts = claim_facts(ctx, claim, self.shown_wrong)
-            self.facts[claim] = facts
+            facts = self.facts[claim]
             status = _status(facts, rules)
             if self.first.get(claim) != status:
                 moved.add(claim)
