@@ -128,6 +128,9 @@ def main() -> None:
     with multiprocessing.pool.ThreadPool(args.jobs) as pool:
         for number, failures, blob in pool.imap_unordered(_worker, jobs):
             ran += 1
+            if ran % 250 == 0:
+                took = time.perf_counter() - started
+                print(f"... {ran} cases, {failing} failing, {took:.0f} s", file=sys.stderr)
             if not failures:
                 continue
             failing += 1

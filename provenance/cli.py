@@ -12,6 +12,7 @@ in cli_common.EXIT_CODES.
 """
 
 import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -25,6 +26,7 @@ from provenance.cli_common import (
     Output,
     case_options,
     choose,
+    only_the_command,
     output_options,
     pick_record,
     print_json,
@@ -236,8 +238,8 @@ def schema() -> None:
 
 
 def main() -> None:
-    """Run the `prov` command line."""
-    app(prog_name="prov")
+    """Run the `prov` command line (building only the command it names)."""
+    only_the_command(app, sys.argv[1:])(prog_name="prov")
 
 
 if __name__ == "__main__":  # python -m provenance.cli (e.g. with -X importtime)

@@ -154,7 +154,7 @@ def json_for_html(obj: object, indent: int | None = 2, sort_keys: bool = True) -
     >>> json.loads(json_for_html(["a\u2028b & c"]))
     ['a\u2028b & c']
     """
-    text = json.dumps(obj, ensure_ascii=False, indent=indent, sort_keys=sort_keys)
+    text = json.dumps(obj, ensure_ascii=False, indent=indent, sort_keys=sort_keys, allow_nan=False)
     return _pattern(_JSON_IN_HTML).sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 

@@ -8,6 +8,7 @@ the diff like any other.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -52,3 +53,17 @@ def test_seed_output_is_unchanged(name: str) -> None:
         path.write_text(result.stdout, encoding="utf-8")
     assert path.exists(), f"no golden file {name}: run with PROV_UPDATE_GOLDEN=1"
     assert result.stdout == path.read_text(encoding="utf-8")
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not JSON (jq and JSON.parse refuse it)")
+
+
+@pytest.mark.parametrize(
+    "name", sorted(n for n in _commands() if n.endswith(("json", "claimreview")))
+)
+def test_json_outputs_are_strict_json(name: str) -> None:
+    """Python's json reads NaN and Infinity; JSON has neither (an open-ended figure such
+    as "over 1 trillion" once gave a range ending in Infinity)."""
+    text = (GOLDEN / name).read_text(encoding="utf-8")
+    json.loads(text, parse_constant=_no_constant)

@@ -67,6 +67,11 @@ def figure_range(q: Quantity) -> tuple[float, float]:
     return min(v * (1 - tolerance), v - half), max(v * (1 + tolerance), v + half)
 
 
+def _bound(value: float) -> float | None:
+    """Return an upper bound for JSON, which has no infinity: None when there is none."""
+    return value if math.isfinite(value) else None
+
+
 def _describe_figure(q: Quantity) -> str:
     scaled = (
         f"{q.value / 1e12:g} trillion"
@@ -84,7 +89,7 @@ def check_figures(case: Case, texts: dict[str, str], out: Findings) -> None:
     """Report pairs of figures on one subject and unit that disagree beyond their
     qualifiers: an error when more than 10% apart, a warning otherwise, a note when
     different as-of dates explain it. Evidence: the two `claims`, the relative `gap` and
-    the two `ranges` allowed."""
+    the two `ranges` allowed (an upper bound of null: none, as for "over 1 trillion")."""
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in case.claims:
         if c.quantity:
@@ -117,7 +122,7 @@ def check_figures(case: Case, texts: dict[str, str], out: Findings) -> None:
                 {
                     "claims": [x.id, y.id],
                     "gap": round(gap, 4),
-                    "ranges": [[lo_x, hi_x], [lo_y, hi_y]],
+                    "ranges": [[lo_x, _bound(hi_x)], [lo_y, _bound(hi_y)]],
                 },
                 "quantity",
                 also=[f"claim:{x.id}"],

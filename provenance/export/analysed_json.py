@@ -25,4 +25,4 @@ def analysed_json(doc: Document, options: ExportOptions) -> str:
     }
     if "as_of" in doc:  # cut to a date (--as-of): say so, and what was left out
         out["as_of"] = doc["as_of"]
-    return json.dumps(out, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(out, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False) + "\n"

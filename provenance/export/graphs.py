@@ -66,7 +66,7 @@ def _plain(key: str, value: object) -> Value | None:
         return value
     if isinstance(value, str):
         return xml_chars(value)
-    return xml_chars(json.dumps(value, ensure_ascii=False, sort_keys=True))
+    return xml_chars(json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False))
 
 
 def _day(date: object) -> str | None:

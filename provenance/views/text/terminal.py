@@ -29,7 +29,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from provenance.escape import BIDI_CONTROLS, terminal
-from provenance.views.text.width import cell_width, narrow
+from provenance.views.text.width import cell_width, is_narrow
 from provenance.vocab import Status
 
 if TYPE_CHECKING:
@@ -95,8 +95,10 @@ def wrap(text: str, indent: str, width: int, first: str | None = None) -> list[s
     lines: list[str] = []
     line, used, space = lead, cell_width(lead), 0
     empty = True
-    # Words of printable ASCII (the usual case) are as wide as they are long.
-    plain = text.isascii() and "".join(text.split()).isprintable()
+    # Words of printable one-column characters (ASCII, Latin, punctuation: the usual
+    # case) are as wide as they are long.
+    words = "".join(text.split())
+    plain = words.isprintable() and (words.isascii() or is_narrow(words))
     measure, cut = (len, _cut_plain) if plain else (cell_width, _cut)
     for token in _spaces().split(text) if plain else _tokens(text):
         if not token:
@@ -125,7 +127,7 @@ def _tokens(text: str) -> Iterator[str]:
     """Yield the runs of spaces and the words of `text`, each wide (CJK, emoji)
     character a word by itself: a line may break before or after one."""
     for part in _spaces().split(text):
-        if not part or part.isspace() or part.isascii() or narrow().fullmatch(part):
+        if not part or part.isspace() or part.isascii() or is_narrow(part):
             if part:
                 yield part
             continue
@@ -225,7 +227,7 @@ def json_text(data: object) -> str:
     >>> json_text({"a": "x\x9b\u202ey"})
     '{\n  "a": "x\\u009b\\u202ey"\n}'
     """
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
     return _json_unsafe().sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
