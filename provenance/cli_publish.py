@@ -172,25 +172,62 @@ def export(
 
 
 def import_(
-    fmt: Annotated[str, typer.Argument(metavar="FORMAT", help=IMPORT_FORMATS_HELP)],
+    fmt: Annotated[
+        str,
+        typer.Argument(
+            metavar="FORMAT",
+            help=f"{IMPORT_FORMATS_HELP}; or spread: reposts and quotes into a case "
+            "(CSV or JSON Lines: id, author, time, relays; url, text, platform), with --case.",
+        ),
+    ],
     path: Annotated[Path, typer.Argument(metavar="FILE", help="The document to read.")],
     output: Annotated[
         str, typer.Option("--output", "-o", help="Case file to write; '-' (default) for stdout.")
     ] = "-",
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    case: Annotated[
+        Path | None,
+        typer.Option(
+            "--case",
+            envvar="PROV_CASE",
+            help="spread: the case the posts relay.",
+            show_default=False,
+        ),
+    ] = None,
+    skip_bad: Annotated[
+        bool, typer.Option("--skip-bad", help="spread: import the good rows, skip the bad ones.")
+    ] = False,
 ) -> None:
-    """Read a W3C PROV document (PROV-JSON, PROV-XML, PROV-N, PROV-O) into a case file;
-    report what cannot be mapped.
+    """Read a W3C PROV document (PROV-JSON, PROV-XML, PROV-N, PROV-O) into a case file,
+    reporting what cannot be mapped; or spread data (who reposted whom, when) into a case.
 
     Example: prov import prov-xml case.provx -o imported/case.yaml
+
+    Example: prov import spread reposts.csv --case my-case/
     """
     with user_errors():
+        if fmt == "spread":
+            _import_spread(path, case, skip_bad)
+            return
+        if case is not None or skip_bad:
+            raise ProvenanceError("--case and --skip-bad are for 'prov import spread'")
         from provenance.imports import import_file
 
         imported = import_file(fmt, path)
         for line in imported.unmapped:
             typer.echo(f"prov: {line}", err=True)
         _said(write_text(imported.case_yaml, output, force=force))
+
+
+def _import_spread(path: Path, case: Path | None, skip_bad: bool) -> None:
+    if case is None:
+        raise ProvenanceError("give --case: the case whose statements the posts relay")
+    from provenance.imports.spread import import_spread, write_import
+
+    done = import_spread(path, case, skip_bad)
+    write_import(done)
+    for line in done.said:
+        _said(line)
 
 
 def register_publishing(app: typer.Typer) -> None:

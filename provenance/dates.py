@@ -112,6 +112,39 @@ def parse(text: str) -> PartialDate:
     return PartialDate(text, "day", begin, _day_after(begin))
 
 
+INSTANT_HINT = "write 2025-04-09T14:30:00Z, 2025-04-09T23:30:00+09:00 or a day, 2025-04-09"
+
+
+def instant(text: str) -> str:
+    """Return the moment a post was made (spread data), in one spelling: a time with
+    its zone as UTC to the second (``2025-04-09T05:30:00Z``), or a day (``2025-04-09``)
+    when only the day is known. Fractions of a second are dropped. Raises ValueError,
+    saying how to write it, for anything else: a time without a zone is refused, since
+    the day it falls on depends on the zone.
+
+    >>> instant("2025-04-09T14:30:00.250+09:00"), instant("2025-04-09 05:30Z")
+    ('2025-04-09T05:30:00Z', '2025-04-09T05:30:00Z')
+    >>> instant("2025-04-09")
+    '2025-04-09'
+    """
+    if len(text) == 10:
+        try:
+            return dt.date.fromisoformat(text).isoformat()
+        except ValueError:
+            raise ValueError(f"'{text}' is not a date: {INSTANT_HINT}") from None
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is not an ISO 8601 time: {INSTANT_HINT}") from None
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"'{text}' has no zone (Z or +09:00): {INSTANT_HINT}")
+    try:
+        utc = moment.astimezone(dt.UTC)
+    except OverflowError:  # 0001-01-01T00:00+01:00 falls before year 1 in UTC
+        raise ValueError(f"'{text}' is out of the calendar's range: {INSTANT_HINT}") from None
+    return utc.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def _next_year(year: int) -> dt.datetime:
     return dt.datetime(year + 1, 1, 1) if year < dt.MAXYEAR else dt.datetime.max
 

@@ -25,7 +25,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 from provenance import __version__
 from provenance.errors import CaseError, Problem
 from provenance.paths import cache_dir, case_files, display_path, read_regular, write_atomic
-from provenance.read.files import decode_archive, read_archive_bytes, read_case_bytes
+from provenance.read.files import (
+    decode_archive,
+    read_archive_bytes,
+    read_case_bytes,
+    read_spread_bytes,
+)
 
 try:  # hashlib's blake2b without loading OpenSSL, which costs 2.5 ms of start-up
     from _blake2 import blake2b
@@ -35,6 +40,7 @@ except ImportError:  # pragma: no cover - a Python built without it
 if TYPE_CHECKING:
     from provenance.casefile import LoadedCase
     from provenance.model import Case
+    from provenance.read.spread import Spread
     from provenance.records import Analysis, CaseRecord, Document, Finding
     from provenance.timeline import CaseAsOf
 
@@ -58,12 +64,14 @@ MAX_CACHE_BYTES = 2_000_000_000
 
 
 class Inputs(NamedTuple):
-    """What an analysis read, as read: the bytes of every case file (in reading order)
-    and of every archived text, by the name the case gives it (relative to `root`)."""
+    """What an analysis read, as read: the bytes of every case file (in reading order),
+    of every archived text, by the name the case gives it (relative to `root`), and of
+    every spread file, by the path it is shown under."""
 
     root: Path
     cases: dict[Path, bytes]
     archives: dict[str, bytes]
+    spread: dict[str, bytes]
 
 
 _engine: list[str] = []
@@ -135,7 +143,7 @@ def cache_key(inputs: Inputs, as_of: str | None = None) -> str:
     file read (case files under the names errors and findings show them by, archived
     texts under their names in the case). Equal keys mean equal documents.
 
-    >>> inputs = Inputs(Path("."), {Path("case.yaml"): b"title: T"}, {})
+    >>> inputs = Inputs(Path("."), {Path("case.yaml"): b"title: T"}, {}, {})
     >>> cache_key(inputs) == cache_key(inputs, None) != cache_key(inputs, "2025-04-10")
     True
     """
@@ -145,6 +153,8 @@ def cache_key(inputs: Inputs, as_of: str | None = None) -> str:
         _part(digest, "case:" + display_path(path), data)
     for name, data in sorted(inputs.archives.items()):
         _part(digest, "archive:" + name, data)
+    for name, data in sorted(inputs.spread.items()):
+        _part(digest, "spread:" + name, data)
     return str(digest.hexdigest())
 
 
@@ -167,14 +177,23 @@ class _Read(NamedTuple):
     loaded: LoadedCase
     inputs: Inputs
     texts: dict[str, str]
+    spread: Spread | None
 
 
-def _read(path: Path, cases: dict[Path, bytes], known: dict[str, bytes]) -> _Read:
+def _read(
+    path: Path, cases: dict[Path, bytes], known: dict[str, bytes], spread: dict[str, bytes]
+) -> _Read:
     """Validate the case from the bytes read, then read each archived text it names once
-    (or take it from `known`, read a moment ago to check the cache)."""
+    (or take it from `known`, read a moment ago to check the cache), and the posts of
+    its spread files (`spread`, read with the case files)."""
     from provenance.casefile import read_case
 
     loaded = read_case(path, cases)
+    posts = None
+    if spread:
+        from provenance.read.spread import read_spread
+
+        posts = read_spread(spread, {a.id for a in loaded.case.assertions})
     archives: dict[str, bytes] = {}
     texts: dict[str, str] = {}
     problems: list[Problem] = []
@@ -194,7 +213,7 @@ def _read(path: Path, cases: dict[Path, bytes], known: dict[str, bytes]) -> _Rea
         texts[source.id] = decode_archive(archives[name])
     if problems:
         raise CaseError(problems)
-    return _Read(loaded, Inputs(loaded.root, cases, archives), texts)
+    return _Read(loaded, Inputs(loaded.root, cases, archives, spread), texts, posts)
 
 
 def _archive(root: Path, name: str) -> bytes:
@@ -218,7 +237,17 @@ def _analyse(read: _Read, as_of: str | None) -> Document:
         analysed = cut.case
     kept = {s.id for s in analysed.sources}  # a cut case reads only the texts it keeps
     texts = {s: text for s, text in read.texts.items() if s in kept}
-    analysis = analyse(build_graph(analysed), analysed.rules, texts)
+    spread = None
+    if read.spread is not None:
+        from provenance.engine.spread import spread_record
+
+        spread = spread_record(read.spread, analysed, list(read.inputs.spread), as_of)
+    reposts = None
+    if spread is not None:
+        reposts = {
+            s["name"]: s["posts"] for c in spread["claims"].values() for s in c["statements"]
+        }
+    analysis = analyse(build_graph(analysed), analysed.rules, texts, reposts)
     findings = run_checks(loaded, read.texts)
     files = {display_path(p): _file_hash(data) for p, data in read.inputs.cases.items()}
     for name, data in read.inputs.archives.items():
@@ -238,6 +267,11 @@ def _analyse(read: _Read, as_of: str | None) -> Document:
     }
     if cut is not None:
         doc["as_of"] = {"date": cut.as_of, "omitted": cut.omitted}
+    if spread is not None:
+        doc["spread"] = spread
+    for name, data in read.inputs.spread.items():
+        doc["files"][name] = _file_hash(data)
+    doc["files"] = dict(sorted(doc["files"].items()))
     return doc
 
 
@@ -259,7 +293,8 @@ def build_document(
     validate, build the graph, analyse, check the evidence. `contents` gives the case
     files' bytes when they do not come from `path` (a case on standard input). Raises
     CaseError for a bad case."""
-    return _analyse(_read(path, read_cases(path) if contents is None else contents, {}), as_of)
+    cases = read_cases(path) if contents is None else contents
+    return _analyse(_read(path, cases, {}, read_spread_bytes(path)), as_of)
 
 
 def _cache_file(path: Path, as_of: str | None = None) -> Path | None:
@@ -326,6 +361,7 @@ def load_document(path: Path, as_of: str | None = None) -> Document:
     `as_of`, when given): from the cache when its key matches what the files hold now,
     else built anew and cached when possible. Raises CaseError for a bad case."""
     cases = read_cases(path)
+    spread = read_spread_bytes(path)
     root = path if path.is_dir() else path.parent
     cache = _cache_file(path, as_of)
     entry = _cached(cache)
@@ -333,10 +369,10 @@ def load_document(path: Path, as_of: str | None = None) -> Document:
     if entry is not None:
         known = _archives(root, entry["archives"]) or {}
         complete = len(known) == len(entry["archives"])
-        if complete and cache_key(Inputs(root, cases, known), as_of) == entry["key"]:
+        if complete and cache_key(Inputs(root, cases, known, spread), as_of) == entry["key"]:
             doc: Document = entry["document"]
             return doc
-    read = _read(path, cases, known)
+    read = _read(path, cases, known, spread)
     if cache is None:
         return _analyse(read, as_of)
     key = cache_key(read.inputs, as_of)  # before the analysis, from the bytes it analyses

@@ -312,6 +312,56 @@ class AsOfRecord(TypedDict):
     omitted: list[Omission]
 
 
+# --- spread data (reposts and quotes, `prov import spread`) ----------------------------
+
+
+class SpreadPost(TypedDict):
+    """One post of spread data, as the spread files hold it: `relays` is the post or the
+    case assertion it reposts or quotes; `time` is `dates.instant` spelling."""
+
+    id: str
+    author: str
+    time: str
+    relays: str
+    url: NotRequired[str]
+    text: NotRequired[str]
+    platform: NotRequired[str]
+
+
+class SpreadCount(TypedDict):
+    """A count under a name: posts of a day, of a platform, beneath a post or by an
+    account (a top post also gives its author, `by`, and its `url` when known)."""
+
+    name: str
+    posts: int
+    by: NotRequired[str]
+    url: NotRequired[str]
+
+
+class ClaimSpread(TypedDict):
+    """The spread of one claim's statements: how many posts relayed them (directly or
+    through other posts), by how many accounts, when, where, and the posts and accounts
+    most of the spread went through."""
+
+    posts: int
+    accounts: int
+    first: str
+    last: str
+    statements: list[SpreadCount]  # case assertions by posts leading back to them
+    days: list[SpreadCount]  # posts per UTC day, in order
+    platforms: list[SpreadCount]
+    top_posts: list[SpreadCount]  # posts with the most reposts beneath them
+    top_accounts: list[SpreadCount]  # accounts with the most posts
+
+
+class SpreadRecord(TypedDict):
+    """The spread data a document was built from: its files and each claim's spread."""
+
+    files: list[str]
+    posts: int
+    claims: dict[str, ClaimSpread]
+
+
 # --- the whole document ----------------------------------------------------------------
 
 
@@ -324,3 +374,4 @@ class Document(TypedDict):
     checks: list[Finding]
     files: dict[str, str]
     as_of: NotRequired[AsOfRecord]
+    spread: NotRequired[SpreadRecord]

@@ -140,7 +140,7 @@ def test_the_engine_hash_is_of_the_code() -> None:
 
 
 def test_the_key_covers_the_options_and_every_input(tmp_path: Path) -> None:
-    inputs = document.Inputs(tmp_path, {tmp_path / "case.yaml": b"title: T\n"}, {"t.txt": b"x"})
+    inputs = document.Inputs(tmp_path, {tmp_path / "case.yaml": b"title: T\n"}, {"t.txt": b"x"}, {})
     key = document.cache_key(inputs)
     assert key != document.cache_key(inputs, as_of="2025-04-10")
     assert key != document.cache_key(inputs._replace(archives={"t.txt": b"y"}))

@@ -58,13 +58,18 @@ class Context:
     fabricated: dict[str, str]  # assertion -> the retraction admitting it was invented
     attribution: dict[str, AttributionResult] = field(default_factory=dict)  # by assertion
     discredited: dict[str, str] = field(default_factory=dict)  # -> refuted attribution
+    reposts: dict[str, int] = field(default_factory=dict)  # assertion -> posts relaying it
 
 
 def build_context(
-    graph: nx.MultiDiGraph, rules: Rules, texts: Mapping[str, str] | None = None
+    graph: nx.MultiDiGraph,
+    rules: Rules,
+    texts: Mapping[str, str] | None = None,
+    reposts: Mapping[str, int] | None = None,
 ) -> Context:
     """Return the context of a provenance graph under the case's thresholds; `texts` are
-    the sources' archived texts by id, read for rewrites the case does not declare."""
+    the sources' archived texts by id, read for rewrites the case does not declare;
+    `reposts` how many posts of spread data relay each assertion, directly or not."""
     from provenance.engine.attribution import attributions
 
     names = actor_names(graph)
@@ -103,4 +108,5 @@ def build_context(
         ctx,
         attribution=attribution,
         discredited=discredited(assertions, order, upstream, attribution),
+        reposts=dict(reposts or {}),
     )

@@ -77,6 +77,7 @@ class ClaimFacts:
     attribution: dict[str, AttributionResult] = field(default_factory=dict)  # bearing on it
     weakened: dict[str, list[str]] = field(default_factory=dict)  # denial -> its weaknesses
     discredited: tuple[str, ...] = ()  # support whose attribution is refuted, sorted
+    reposts: int = 0  # posts of spread data relaying its live support and reach
     fabricated: dict[str, Assertion] = field(default_factory=dict)  # -> admitting retraction
     history: tuple[Origin, ...] = ()  # when no live origin: the withdrawn or reported ones
     origin_state: str = "none"  # live, withdrawn, fabricated, reported or none
@@ -167,12 +168,11 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
         first_seen=dates.earliest([ctx.assertions[i].said for i in ctx.by_claim.get(claim, [])]),
         reliability=_reliability(ctx, [*live, *opposition]),
         said_by=said_by,
+        reposts=sum(ctx.reposts.get(a.id, 0) for a in (*live, *reach)),
         attribution={a.id: ctx.attribution[a.id] for a in (*relevant, *opposition)},
         weakened=weakened,
         discredited=tuple(sorted(a.id for a in support if a.id in ctx.discredited)),
-        fabricated={
-            a.id: ctx.assertions[ctx.fabricated[a.id]] for a in support if a.id in ctx.fabricated
-        },
+        fabricated=_fabricated(ctx, support),
         history=tuple(history),
         origin_state=state,
         context_against=tuple(_other(ctx, c) for c in ctx.claims.context_against[claim]),
@@ -180,6 +180,11 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
         superseded_support=tuple(ended),
         superseded_denials=tuple(overruled),
     )
+
+
+def _fabricated(ctx: Context, support: list[Assertion]) -> dict[str, Assertion]:
+    """Return the support whose actor admitted inventing it, with the admitting retraction."""
+    return {a.id: ctx.assertions[ctx.fabricated[a.id]] for a in support if a.id in ctx.fabricated}
 
 
 def _reliability(ctx: Context, bearing: list[Assertion]) -> tuple[ReliabilityNote, ...]:

@@ -106,7 +106,8 @@ def _claim_path(ctx: Context, a_id: str) -> list[str]:
 
 
 def claim_flags(f: ClaimFacts) -> list[FlagResult]:
-    """Return the flags of one claim's support: a single origin, amplification. A claim
+    """Return the flags of one claim's support: a single origin, amplification (at least
+    AMPLIFICATION_MIN statements and reposts of spread data from that one origin). A claim
     about what someone said (`said_by`) has that speaker as its one origin by nature, and
     its reports corroborate the attribution: it is never flagged as amplification."""
     if len(f.groups) != 1:
@@ -121,13 +122,16 @@ def claim_flags(f: ClaimFacts) -> list[FlagResult]:
         )
     ]
     amplifiers = [*f.live_support, *f.reach]
-    if len(amplifiers) >= AMPLIFICATION_MIN and f.said_by is None:
+    if len(amplifiers) + f.reposts >= AMPLIFICATION_MIN and f.said_by is None:
+        count = f"{len(amplifiers)} assertions"
+        if f.reposts:
+            count += f" and {f.reposts:,} reposts"
         flags.append(
             FlagResult(
                 kind=Flag.amplification.value,
                 assertions=[a.id for a in amplifiers],
                 claims=[f.claim],
-                text=f"{len(amplifiers)} assertions, 1 origin: amplification without corroboration",
+                text=f"{count}, 1 origin: amplification without corroboration",
             )
         )
     return flags

@@ -25,13 +25,17 @@ from provenance.records import Analysis, AssertionResult, RulesRecord, Verdict
 
 
 def analyse(
-    graph: nx.MultiDiGraph, rules: Rules | None = None, texts: Mapping[str, str] | None = None
+    graph: nx.MultiDiGraph,
+    rules: Rules | None = None,
+    texts: Mapping[str, str] | None = None,
+    reposts: Mapping[str, int] | None = None,
 ) -> Analysis:
     """Return the analysis of a provenance graph: a verdict per claim, attribution status
     and flags per assertion, and case-wide flags. `texts` are the sources' archived texts
-    by id, read for rewrites the case does not declare. Pure: same input, same result."""
+    by id, read for rewrites the case does not declare; `reposts`, how many posts of
+    spread data relay each assertion. Pure: same input, same result."""
     rules = rules or Rules()
-    ctx = build_context(graph, rules, texts)
+    ctx = build_context(graph, rules, texts, reposts)
     verdicts = _verdicts(ctx)
     for claim, history in histories(ctx).items():
         verdicts[claim]["history"] = history

@@ -10,8 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from provenance.errors import CaseError, Problem
-from provenance.paths import read_regular
-from provenance.read.limits import MAX_ARCHIVE_BYTES, MAX_CASE_BYTES
+from provenance.paths import display_path, read_regular
+from provenance.read.limits import MAX_ARCHIVE_BYTES, MAX_CASE_BYTES, MAX_SPREAD_BYTES
+
+SPREAD_FOLDER = "spread"
+SPREAD_SUFFIX = ".jsonl"
 
 
 def read_case_bytes(path: Path, label: str) -> bytes:
@@ -49,3 +52,39 @@ def decode_archive(data: bytes) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
+
+
+def spread_folder(case: Path) -> Path:
+    """Return the folder of a case's spread data (`prov import spread` writes there): the
+    case folder's `spread/`, or `NAME.spread/` beside a single case file `NAME.yaml`.
+
+    >>> spread_folder(Path("cases/kato.yaml")).as_posix()
+    'cases/kato.spread'
+    """
+    if case.is_dir():
+        return case / SPREAD_FOLDER
+    return case.with_name(f"{case.stem}.{SPREAD_FOLDER}")
+
+
+def read_spread_bytes(case: Path) -> dict[str, bytes]:
+    """Return the bytes of every spread file of the case at `case` (`*.jsonl` in its
+    spread folder, see `spread_folder`), by the path errors show them under; none when
+    the folder does not exist. Raises CaseError for a file that cannot be read."""
+    folder = spread_folder(case)
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.suffix == SPREAD_SUFFIX)
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise CaseError([Problem(str(folder), 0, f"cannot list: {exc.strerror}")]) from exc
+    found: dict[str, bytes] = {}
+    for name in names:
+        path = folder / name
+        try:
+            found[display_path(path)] = read_regular(path, MAX_SPREAD_BYTES, "MAX_SPREAD_BYTES")
+        except OSError as exc:
+            why = f"cannot read: {exc.strerror or exc}"
+            raise CaseError([Problem(display_path(path), 0, why)]) from exc
+        except ValueError as exc:
+            raise CaseError([Problem(display_path(path), 0, f"{exc}: split it")]) from exc
+    return found

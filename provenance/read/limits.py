@@ -10,6 +10,9 @@ MAX_CASE_BYTES = 512_000_000
 MAX_ARCHIVE_BYTES = 1_000_000_000
 """Largest archived text read (bytes); a 50 MB text is checked in seconds."""
 
+MAX_SPREAD_BYTES = 2_000_000_000
+"""Largest spread file read (bytes): a million reposts take about 150 MB as JSON Lines."""
+
 MAX_DEPTH = 100
 """Deepest nesting of mappings and lists in a case file. A case needs 5 levels; the YAML
 composer recurses once per level (a RecursionError near 1,000, a crash inside the C

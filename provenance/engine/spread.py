@@ -1,0 +1,152 @@
+"""The spread of each claim: reposts and quotes of its statements, counted, not drawn.
+
+Spread data (`prov import spread`) holds posts that relay a case assertion, directly or
+through other posts. Each post is a relay of the assertion it leads back to: it passes
+the statement on, so it adds reach and never an origin or a corroboration (rules page,
+"Relays"). A claim with one origin and thousands of reposts is amplified, not confirmed.
+This module counts the spread in one pass over the posts (linear in their number), so a
+million reposts summarise in seconds:
+
+- `posts`: how many posts relay the claim's statements, directly or not;
+- `accounts`: how many accounts posted them, an author the case knows under an actor's
+  id, name or alias counted as that actor (so a checker merges a bot's duplicate
+  accounts by listing them as aliases);
+- `days`: posts per UTC day (a post known only by its day counts on that day);
+- `statements`, `platforms`, `top_accounts`; `top_posts`: the posts with the most
+  reposts beneath them, the relays most of the spread went through.
+
+With `--as-of`, only posts made by the end of that date count, and only of statements
+the cut case keeps.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from provenance import dates
+from provenance.records import ClaimSpread, SpreadCount, SpreadPost, SpreadRecord
+
+if TYPE_CHECKING:
+    from provenance.model import Case
+    from provenance.read.spread import Spread
+
+TOP = 10  # posts and accounts listed as the top relays
+
+
+def spread_record(spread: Spread, case: Case, files: list[str], as_of: str | None) -> SpreadRecord:
+    """Return the document's record of the spread of `case` (cut to `as_of` when given):
+    the spread files read, how many posts they hold, and each claim's spread."""
+    claim_of = {a.id: a.claim for a in case.assertions}
+    known = account_names((a.id, [a.name, *(n.name for n in a.aliases)]) for a in case.actors)
+    claims = summarise(spread.posts, spread.roots, claim_of, known, as_of)
+    return {"files": sorted(files), "posts": len(spread.posts), "claims": claims}
+
+
+def account_names(actors: Iterable[tuple[str, list[str]]]) -> dict[str, str]:
+    """Return folded author name → actor id, for each actor's id and names (`actors`:
+    (id, [name, alias, ...]) pairs).
+
+    >>> account_names([("kato", ["Kato", "@kato_news"])])["kato_news"]
+    'kato'
+    """
+    names: dict[str, str] = {}
+    for actor, known in actors:
+        for name in (actor, *known):
+            names.setdefault(fold(name), actor)
+    return names
+
+
+def fold(author: str) -> str:
+    """Return an author name folded for counting accounts: case and a leading @ ignored."""
+    return author.strip().removeprefix("@").casefold()
+
+
+def summarise(
+    posts: list[SpreadPost],
+    roots: dict[str, str],
+    claim_of: dict[str, str],
+    accounts: dict[str, str],
+    as_of: str | None = None,
+) -> dict[str, ClaimSpread]:
+    """Return the spread of each claim with any: `roots` gives the assertion each post
+    leads back to, `claim_of` the claim of each assertion the analysis keeps, `accounts`
+    the actor an author name is known as (see `account_names`)."""
+    kept = [
+        p
+        for p in posts
+        if roots.get(p["id"]) in claim_of and (as_of is None or dates.known_by(p["time"], as_of))
+    ]
+    beneath = _beneath(kept)
+    by_claim: dict[str, list[SpreadPost]] = defaultdict(list)
+    for post in kept:
+        by_claim[claim_of[roots[post["id"]]]].append(post)
+    return {
+        claim: _claim_spread(group, roots, accounts, beneath)
+        for claim, group in sorted(by_claim.items())
+    }
+
+
+def _beneath(posts: list[SpreadPost]) -> dict[str, int]:
+    """Return, for each post, how many posts relay it directly or through others: one
+    pass from the deepest posts up (depth found once per post)."""
+    parent = {p["id"]: p["relays"] for p in posts}
+    depth: dict[str, int] = {}
+    for start in parent:
+        path = []
+        node = start
+        while node in parent and node not in depth:
+            path.append(node)
+            node = parent[node]
+        base = depth.get(node, -1)
+        for offset, post in enumerate(reversed(path), 1):
+            depth[post] = base + offset
+    layers: dict[int, list[str]] = defaultdict(list)
+    for post, level in depth.items():
+        layers[level].append(post)
+    below = dict.fromkeys(parent, 0)
+    for level in sorted(layers, reverse=True):
+        for post in layers[level]:
+            up = parent[post]
+            if up in below:
+                below[up] += below[post] + 1
+    return below
+
+
+def _claim_spread(
+    group: list[SpreadPost],
+    roots: dict[str, str],
+    accounts: dict[str, str],
+    beneath: dict[str, int],
+) -> ClaimSpread:
+    names = Counter(accounts.get(fold(p["author"]), fold(p["author"])) for p in group)
+    times = sorted(p["time"] for p in group)
+    top = sorted((p for p in group if beneath[p["id"]]), key=lambda p: (-beneath[p["id"]], p["id"]))
+    return {
+        "posts": len(group),
+        "accounts": len(names),
+        "first": times[0],
+        "last": times[-1],
+        "statements": _counts(Counter(roots[p["id"]] for p in group)),
+        "days": [
+            {"name": d, "posts": n} for d, n in sorted(Counter(t[:10] for t in times).items())
+        ],
+        "platforms": _counts(Counter(p.get("platform", "unstated") for p in group)),
+        "top_posts": [_top_post(p, beneath[p["id"]]) for p in top[:TOP]],
+        "top_accounts": _counts(names)[:TOP],
+    }
+
+
+def _counts(counter: Counter[str]) -> list[SpreadCount]:
+    """Return counts most first, ties by name (the same bytes in any order of the data)."""
+    return [
+        {"name": k, "posts": n} for k, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+
+
+def _top_post(post: SpreadPost, below: int) -> SpreadCount:
+    count: SpreadCount = {"name": post["id"], "posts": below, "by": post["author"]}
+    if "url" in post:
+        count["url"] = post["url"]
+    return count

@@ -1,0 +1,182 @@
+"""`prov import spread FILE --case CASE`: repost and quote data into a case.
+
+The file (CSV with a header, or JSON Lines; see provenance.read.spread) is read row by
+row. Each post must lead back, through the posts it relays, to an assertion of the case
+or to a post already imported. Posts are deduplicated by id: one repeated with the same
+data is kept once, one repeated with other data is a bad row. If any row is bad, nothing
+is imported and each bad row is listed with its line, unless `skip_bad` asks to import
+the good rows anyway.
+
+The posts go into the case's spread folder (`spread/` of a case folder) as JSON Lines,
+one file per imported file name, in time order: never into the YAML case files, which
+stay the checker's to edit. Importing the same file again adds only the new posts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import NamedTuple
+
+from provenance.errors import CaseError, Problem, ProvenanceError
+from provenance.paths import display_path, read_regular
+from provenance.read.files import SPREAD_SUFFIX, read_spread_bytes, spread_folder
+from provenance.read.limits import MAX_SPREAD_BYTES
+from provenance.read.spread import Row, lead_back, merge, read_posts
+from provenance.records import SpreadPost
+
+MAX_SHOWN = 200  # bad rows listed one per line; past that, how many more
+
+
+class SpreadImport(NamedTuple):
+    """What an import writes: the spread file, its new bytes, the bytes it held when
+    read (None: it did not exist; the writer refuses to replace a file changed since),
+    and the lines that say what was imported and what was not read."""
+
+    target: Path
+    data: bytes
+    expected: bytes | None
+    said: list[str]
+
+
+def import_spread(source: Path, case: Path, skip_bad: bool = False) -> SpreadImport:
+    """Return the import of the spread file `source` into the case at `case`. Raises
+    ProvenanceError listing every bad row (with its line) unless `skip_bad`."""
+    from provenance.casefile import read_case
+
+    assertions = {a.id for a in read_case(case).case.assertions}
+    known, _, broken = merge(read_spread_bytes(case))
+    if broken:
+        raise CaseError([*broken, Problem("", 0, "fix the case's spread files first")])
+    name = display_path(source)
+    rows, problems, unread = read_posts(_read(source, name), name)
+    fresh, repeated, problems = _new_posts(rows, {p["id"]: p for p in known}, name, problems)
+    roots, bad = lead_back([*known, *(row.post for row in fresh)], assertions)
+    problems += [
+        Problem(name, row.line, bad[row.post["id"]]) for row in fresh if row.post["id"] in bad
+    ]
+    good = [row.post for row in fresh if row.post["id"] in roots]
+    if problems and not skip_bad:
+        raise ProvenanceError(
+            [*_listed(sorted(problems)), Problem("", 0, _nothing(good, problems))]
+        )
+    target = spread_folder(case) / f"{source.stem}{SPREAD_SUFFIX}"
+    before = _existing(target)
+    kept, _, _ = merge({display_path(target): before} if before is not None else {})
+    posts = sorted([*kept, *good], key=lambda p: (p["time"], p["id"]))
+    said = [_summary(good, roots, repeated, len(problems), target)]
+    said += _early({p["id"]: p for p in posts}, good)
+    if unread:
+        said.append(f"not read: column(s) {', '.join(unread)} (prov reads {_FIELDS_SAID})")
+    return SpreadImport(target, _json_lines(posts), before, said)
+
+
+_FIELDS_SAID = "id, author, time, relays, url, text, platform"
+
+
+def _read(source: Path, name: str) -> bytes:
+    try:
+        return read_regular(source, MAX_SPREAD_BYTES, "MAX_SPREAD_BYTES")
+    except OSError as exc:
+        raise ProvenanceError(f"cannot read {name}: {exc.strerror or exc}") from exc
+    except ValueError as exc:
+        raise ProvenanceError(f"{name} {exc}: split it") from exc
+
+
+def _new_posts(
+    rows: list[Row], known: dict[str, SpreadPost], name: str, problems: list[Problem]
+) -> tuple[list[Row], int, list[Problem]]:
+    """Return the rows whose posts are new, how many repeated a post already there (in
+    the case or earlier in the file) with the same data, and the problems with one more
+    for each row that repeats a post with other data."""
+    fresh: list[Row] = []
+    first_line: dict[str, int] = {}
+    repeated = 0
+    for row in rows:
+        post_id = row.post["id"]
+        earlier = known.get(post_id)
+        if earlier is None:
+            known[post_id] = row.post
+            first_line[post_id] = row.line
+            fresh.append(row)
+        elif earlier == row.post:
+            repeated += 1
+        else:
+            where = f"line {first_line[post_id]}" if post_id in first_line else "the case"
+            why = f"post '{post_id[:60]}' is already in {where} with other data: keep one"
+            problems = [*problems, Problem(name, row.line, why)]
+    return fresh, repeated, problems
+
+
+def _listed(problems: list[Problem]) -> list[Problem]:
+    """Return the bad rows to print: all of them up to MAX_SHOWN, then how many more."""
+    if len(problems) <= MAX_SHOWN:
+        return problems
+    more = len(problems) - MAX_SHOWN
+    return [*problems[:MAX_SHOWN], Problem("", 0, f"... and {more:,} more bad rows")]
+
+
+def _nothing(good: list[SpreadPost], problems: list[Problem]) -> str:
+    return (
+        f"nothing imported: {len(problems):,} bad row(s); fix them, or pass --skip-bad to "
+        f"import the {len(good):,} good one(s)"
+    )
+
+
+def _existing(target: Path) -> bytes | None:
+    try:
+        return read_regular(target, MAX_SPREAD_BYTES, "MAX_SPREAD_BYTES")
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        raise ProvenanceError(f"cannot read {display_path(target)}: {exc}") from exc
+
+
+def _summary(
+    good: list[SpreadPost], roots: dict[str, str], repeated: int, bad: int, target: Path
+) -> str:
+    statements = Counter(roots[p["id"]] for p in good)
+    said = f"imported {len(good):,} post(s) relaying {len(statements)} statement(s) into "
+    said += display_path(target)
+    parts = [f"{repeated:,} already there"] if repeated else []
+    if bad:
+        parts.append(f"{bad:,} bad row(s) skipped")
+    return said + (f" ({', '.join(parts)})" if parts else "")
+
+
+def _early(posts: dict[str, SpreadPost], good: list[SpreadPost]) -> list[str]:
+    """Return a warning when new posts are dated before the post they relay (a wrong
+    zone, or a clock): imported as they are, for the checker to look at."""
+    early = [
+        p["id"]
+        for p in good
+        if p["relays"] in posts and p["time"][:19] < posts[p["relays"]]["time"][:19]
+    ]
+    if not early:
+        return []
+    shown = ", ".join(early[:5]) + (", ..." if len(early) > 5 else "")
+    return [
+        f"warning: {len(early):,} post(s) dated before the post they relay ({shown}): "
+        "check their zone"
+    ]
+
+
+def _json_lines(posts: list[SpreadPost]) -> bytes:
+    """Return posts as JSON Lines, fields in a fixed order (same posts, same bytes)."""
+    import orjson
+
+    return b"".join(orjson.dumps(post) + b"\n" for post in posts)
+
+
+def write_import(done: SpreadImport) -> None:
+    """Write an import's spread file whole (atomically), unless someone changed it since
+    it was read: then raise ProvenanceError and write nothing (run the import again)."""
+    from provenance.paths import write_atomic
+
+    if _existing(done.target) != done.expected:
+        shown = display_path(done.target)
+        raise ProvenanceError(f"{shown} changed while importing: nothing written; run it again")
+    try:
+        write_atomic(done.target, done.data)
+    except OSError as exc:
+        raise ProvenanceError(f"cannot write {display_path(done.target)}: {exc.strerror}") from exc

@@ -1,0 +1,265 @@
+"""Spread data: who reposted or quoted whom, and when (the data Hoaxy-style tools give),
+read from CSV with a header row or JSON Lines, one post per row.
+
+A post has an `id`, an `author`, a `time` (ISO 8601 with a zone, or a day), the post or
+case assertion it `relays` (reposts or quotes), and optionally its `url`, `text` and
+`platform`. Each row is checked on its own and a bad one is reported with its line and
+how to fix it; the rows around it still read. Columns or keys other than these are not
+read (and said so once). The same reader reads the spread files `prov import spread`
+writes (JSON Lines, one post per line, in time order).
+
+Every post must lead back, through the posts it relays, to an assertion of the case:
+`lead_back` finds that assertion for each post in one pass (linear in the posts) and
+names the posts that lead nowhere (an unknown id, or a circle of reposts).
+
+>>> data = b"id,author,time,relays\\np1,@ann,2025-04-09,a1\\n"
+>>> rows, problems, unread = read_posts(data, "x.csv")
+>>> [(r.line, r.post["author"], r.post["time"]) for r in rows], problems, unread
+([(2, '@ann', '2025-04-09')], [], [])
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+from provenance.dates import instant
+from provenance.errors import CaseError, Problem
+from provenance.escape import safe_url
+from provenance.records import SpreadPost
+
+FIELDS = ("id", "author", "time", "relays", "url", "text", "platform")
+REQUIRED = ("id", "author", "time", "relays")
+MAX_NAME = 300  # characters of an id, author, relays or platform
+MAX_TEXT = 50_000  # characters of a post's text
+SHOWN = 60  # characters of a bad value quoted back in an error
+
+
+class Row(NamedTuple):
+    """A post that read well, with the line it starts on."""
+
+    line: int
+    post: SpreadPost
+
+
+def read_posts(data: bytes, name: str) -> tuple[list[Row], list[Problem], list[str]]:
+    """Return the good rows of a spread file (`name` for errors; JSON Lines when it ends
+    in .jsonl or .ndjson or its first character is `{`, CSV with a header otherwise),
+    one problem per bad row, and the columns or keys that were not read."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return [], [Problem(name, line, "not UTF-8 text: save the file as UTF-8")], []
+    json_lines = name.endswith((".jsonl", ".ndjson")) or text.lstrip()[:1] == "{"
+    raw = _json_lines(text, name) if json_lines else _csv_rows(text, name)
+    rows: list[Row] = []
+    problems: list[Problem] = []
+    unread: set[str] = set()
+    for line, fields in raw:
+        if isinstance(fields, str):
+            problems.append(Problem(name, line, fields))
+            continue
+        unread.update(k for k in fields if k not in FIELDS)
+        post = check_post(fields)
+        if isinstance(post, str):
+            problems.append(Problem(name, line, post))
+        else:
+            rows.append(Row(line, post))
+    return rows, problems, sorted(unread)
+
+
+def _json_lines(text: str, name: str) -> Iterator[tuple[int, dict[str, object] | str]]:
+    """Yield (line, object) for each non-blank line, or (line, why) when it is no object."""
+    import orjson
+
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            value = orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            yield number, f"not JSON ({str(exc).split(':')[0]}): write one JSON object per line"
+            continue
+        if not isinstance(value, dict):
+            yield number, "not a JSON object: write one {...} object per line"
+            continue
+        yield number, value
+
+
+def _csv_rows(text: str, name: str) -> Iterator[tuple[int, dict[str, object] | str]]:
+    """Yield (line, row) for each CSV record after the header, with the line it starts on."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        return
+    except csv.Error as exc:
+        yield 1, f"not CSV ({exc}): give a header row of column names"
+        return
+    missing = [f for f in REQUIRED if f not in header]
+    if missing:
+        yield (
+            1,
+            f"the header has no column {', '.join(missing)}: name the columns "
+            + (", ".join(REQUIRED) + " (and url, text, platform if you have them)"),
+        )
+        return
+    start = reader.line_num + 1
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield start, f"not CSV ({exc}): fix the quoting of this row"
+            start = reader.line_num + 1
+            continue
+        if any(cell.strip() for cell in record):
+            if len(record) != len(header):
+                yield (
+                    start,
+                    f"{len(record)} cells for {len(header)} columns: quote a cell holding a comma",
+                )
+            else:
+                yield start, dict(zip(header, record, strict=True))
+        start = reader.line_num + 1
+
+
+def check_post(fields: dict[str, object]) -> SpreadPost | str:
+    """Return the post a row describes, or what is wrong with it (one line with the fix).
+
+    >>> row = {"id": 17, "author": "@a", "time": "2025-04-09T14:30+09:00", "relays": "x"}
+    >>> check_post(row)["time"]
+    '2025-04-09T05:30:00Z'
+    >>> print(check_post({**row, "time": "yesterday"}))  # doctest: +ELLIPSIS
+    time 'yesterday' is not an ISO 8601 time: write 2025-04-09T14:30:00Z, ...
+    """
+    values: dict[str, str] = {}
+    for field in FIELDS:
+        value = fields.get(field)
+        if isinstance(value, int) and not isinstance(value, bool) and field == "id":
+            value = str(value)  # numeric post ids, as some platforms export them
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if field in REQUIRED:
+                return f"no {field}: every post needs {', '.join(REQUIRED)}"
+            continue
+        if not isinstance(value, str):
+            return f"{field} is {type(value).__name__}, not text: write it as a string"
+        limit = MAX_TEXT if field == "text" else MAX_NAME
+        if len(value) > limit:
+            return f"{field} is longer than {limit:,} characters: shorten it"
+        values[field] = value if field == "text" else value.strip()
+    try:
+        values["time"] = instant(values["time"])
+    except ValueError as exc:
+        return f"time {_shown(str(exc))}"
+    if values["relays"] == values["id"]:
+        return f"post '{_shown(values['id'])}' relays itself: name the post it reposts"
+    if "url" in values and safe_url(values["url"]) is None:
+        return f"url '{_shown(values['url'])}' is not an http(s) address: give the post's link"
+    return _post(values)
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 2 * SHOWN + 90 else text[:SHOWN] + "…"
+
+
+def _post(values: dict[str, str]) -> SpreadPost:
+    post: SpreadPost = {
+        "id": values["id"],
+        "author": values["author"],
+        "time": values["time"],
+        "relays": values["relays"],
+    }
+    for field in ("url", "text", "platform"):
+        if field in values:
+            post[field] = values[field]
+    return post
+
+
+def lead_back(
+    posts: Iterable[SpreadPost], assertions: set[str]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Return, for each post, the case assertion it leads back to through the posts it
+    relays, and, for each post that leads to none, why (an unknown id, or a circle).
+    Linear: each post is walked once, its answer remembered for the posts below it.
+
+    >>> posts = [{"id": "p2", "relays": "p1"}, {"id": "p1", "relays": "a1"}]
+    >>> posts.append({"id": "p3", "relays": "zz"})
+    >>> lead_back(posts, {"a1"})  # doctest: +NORMALIZE_WHITESPACE
+    ({'p2': 'a1', 'p1': 'a1'}, {'p3': "relays 'zz': no post or case assertion has that id"})
+    """
+    parent = {p["id"]: p["relays"] for p in posts}
+    root: dict[str, str] = {}
+    bad = {
+        post: f"post id '{_shown(post)}' is a case assertion's id: give posts their platform's ids"
+        for post in parent
+        if post in assertions
+    }
+    for start in parent:
+        path: list[str] = []
+        seen: set[str] = set()
+        node = start
+        while node in parent and node not in root and node not in bad and node not in seen:
+            seen.add(node)
+            path.append(node)
+            node = parent[node]
+        if node in root or (node in assertions and node not in parent):
+            found = root.get(node, node)
+            root.update((p, found) for p in path)
+        else:
+            why = bad.get(node) or _dead_end(node, parent, seen)
+            bad.update((p, why) for p in path)
+    return root, bad
+
+
+def _dead_end(node: str, parent: dict[str, str], seen: set[str]) -> str:
+    if node in seen:
+        return f"post '{_shown(node)}' is in a circle of reposts: fix what one of them relays"
+    return f"relays '{_shown(node)}': no post or case assertion has that id"
+
+
+class Spread(NamedTuple):
+    """The posts of a case's spread files, each once, and the case assertion each leads
+    back to."""
+
+    posts: list[SpreadPost]
+    roots: dict[str, str]
+
+
+def read_spread(files: dict[str, bytes], assertions: set[str]) -> Spread:
+    """Return the posts of a case's spread files (shown name → bytes) with the assertion
+    each leads back to; raise CaseError with one line per bad row, per post repeated with
+    other data, and per post that leads to no assertion of the case."""
+    posts, where, problems = merge(files)
+    roots, bad = lead_back(posts, assertions)
+    problems += [Problem(*where[post], why) for post, why in bad.items()]
+    if problems:
+        raise CaseError(sorted(problems))
+    return Spread(posts, roots)
+
+
+def merge(
+    files: dict[str, bytes],
+) -> tuple[list[SpreadPost], dict[str, tuple[str, int]], list[Problem]]:
+    """Return the posts of several spread files (name → bytes, read in name order), each
+    post once, with where each was read: a post repeated with the same data is kept
+    once, a post repeated with other data is a problem naming both lines."""
+    kept: dict[str, SpreadPost] = {}
+    where: dict[str, tuple[str, int]] = {}
+    problems: list[Problem] = []
+    for name in sorted(files):
+        rows, bad, _ = read_posts(files[name], name)
+        problems += bad
+        for line, post in rows:
+            first = kept.setdefault(post["id"], post)
+            if first is post:
+                where[post["id"]] = (name, line)
+            elif first != post:
+                at = "{}:{}".format(*where[post["id"]])
+                why = f"post '{_shown(post['id'])}' is also on {at} with other data: keep one"
+                problems.append(Problem(name, line, why))
+    return list(kept.values()), where, problems
