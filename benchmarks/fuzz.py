@@ -106,6 +106,7 @@ def _save(folder: Path, files: dict[str, str | bytes], failures: list[str]) -> N
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in files.items():
         data = content if isinstance(content, bytes) else content.encode("utf-8", "surrogatepass")
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(data)
     (folder / "failures.txt").write_text("\n".join(failures) + "\n", encoding="utf-8")
 

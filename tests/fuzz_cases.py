@@ -235,9 +235,48 @@ RAW_FILES = [
 ]
 
 
+INSTANTS = st.sampled_from(
+    [
+        "2025-04-09T01:00:00Z",
+        "2025-04-09",
+        "2025-04-09T10:00+09:00",
+        "2025-04-09T10:00",
+        "9999-12-31T23:59:59-05:00",
+        "yesterday",
+        "",
+        "2025-02-30",
+    ]
+)
+
+
+@st.composite
+def spread_posts(draw: st.DrawFn) -> str:
+    """Return the text of a spread file (JSON Lines): posts relaying the case's
+    assertions or each other, with hostile authors, texts and links, circles, repeated
+    ids, wrong types and lines that are not JSON."""
+    lines = []
+    for i in range(draw(st.integers(0, 6))):
+        post: dict[str, Any] = {
+            "id": draw(st.sampled_from([f"p{i}", f"p{i}", "a0", "p0"]) | TEXT),
+            "author": draw(TEXT),
+            "time": draw(INSTANTS),
+            "relays": draw(st.sampled_from(["a0", "a1", "p0", f"p{i + 1}", "zz"])),
+        }
+        for field, values in (("url", URLS), ("text", TEXT), ("platform", TEXT)):
+            if draw(st.booleans()):
+                post[field] = draw(values)
+        if draw(st.integers(0, 5)) == 0:
+            post[draw(st.sampled_from(["id", "time", "relays", "x"]))] = draw(JUNK)
+        lines.append(json.dumps(post, ensure_ascii=draw(st.booleans())))
+    if draw(st.booleans()):
+        lines.insert(draw(st.integers(0, len(lines))), draw(st.sampled_from(["{", "[1]", "\x1b"])))
+    return "".join(line + "\n" for line in lines)
+
+
 @st.composite
 def case_folders(draw: st.DrawFn) -> dict[str, str | bytes]:
-    """Return the files of a case folder: name -> text (or bytes)."""
+    """Return the files of a case folder: name -> text (or bytes); the case file's
+    spread data (`case.spread/`) and a CSV of posts to import, half of the time each."""
     files: dict[str, str | bytes] = {}
     if draw(st.integers(0, 9)) == 0:
         files["case.yaml"] = draw(st.sampled_from(RAW_FILES))
@@ -253,6 +292,13 @@ def case_folders(draw: st.DrawFn) -> dict[str, str | bytes]:
         )
     if draw(st.booleans()):
         files["t1.txt"] = b"\xff\xfe\x00bad utf-8 \x80"
+    if draw(st.booleans()):
+        files["case.spread/posts.jsonl"] = draw(spread_posts())
+    if draw(st.booleans()):
+        rows = draw(st.lists(st.lists(TEXT | INSTANTS, min_size=3, max_size=5), max_size=4))
+        files["posts.csv"] = "id,author,time,relays\n" + "".join(
+            ",".join(json.dumps(cell) for cell in row) + "\n" for row in rows
+        )
     return files
 
 
@@ -261,6 +307,7 @@ def write_folder(folder: Path, files: dict[str, str | bytes]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in files.items():
         data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(data)
     loop = folder / "loop.txt"
     if not loop.is_symlink():

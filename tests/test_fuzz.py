@@ -89,6 +89,10 @@ def _commands(case: Path, out: Path) -> list[Run]:
     for fmt, source in zip(formats, sources, strict=True):
         args = ["import", fmt, str(source), "-o", str(imported), "--force"]
         runs.append((args, imported, "yaml"))
+    for posts in (case.parent / "posts.csv", case.parent / "t1.txt"):
+        runs.append((["import", "spread", str(posts), *on], None, ""))
+        runs.append((["import", "spread", str(posts), "--skip-bad", *on], None, ""))
+    runs.append((["trace", "c", "--json", *on], None, "json"))  # with what was imported
     return runs
 
 
@@ -202,11 +206,28 @@ def _injection(kind: str, data: bytes) -> str | None:
         return "javascript:/data:/vbscript: link in MD"
     if kind == "dot":
         return _dot_injection(text)
-    if kind == "jsonld" and re.search(r'"\s*(?i:javascript|data|vbscript):', text):
+    if kind == "jsonld" and _json_link(json.loads(text)):
         return "javascript:/data:/vbscript: URL in JSON-LD"
     if kind == "jsonld" and "</script" in text.lower():
         return "raw </script in JSON-LD"
     return None
+
+
+#: The ClaimReview (schema.org) properties whose values are links; a `name` or a
+#: `ratingExplanation` that reads "javascript:..." is text, shown as text.
+_LINK_KEYS = {"url", "sameAs", "@id", "archivedAt", "image", "logo", "contentUrl"}
+
+
+def _json_link(value: object, key: str = "") -> bool:
+    """Return whether a link property anywhere in `value` has a javascript:, data: or
+    vbscript: scheme (as a browser reads it: spaces and case ignored)."""
+    if isinstance(value, dict):
+        return any(_json_link(v, k) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_json_link(v, key) for v in value)
+    if isinstance(value, str) and key in _LINK_KEYS:
+        return re.match(r"\s*(?i:javascript|data|vbscript):", value) is not None
+    return False
 
 
 def _name(args: list[str], root: str) -> str:

@@ -123,7 +123,7 @@ def claim_flags(f: ClaimFacts) -> list[FlagResult]:
     ]
     amplifiers = [*f.live_support, *f.reach]
     if len(amplifiers) + f.reposts >= AMPLIFICATION_MIN and f.said_by is None:
-        count = f"{len(amplifiers)} assertions"
+        count = f"{len(amplifiers)} assertion{'s' if len(amplifiers) != 1 else ''}"
         if f.reposts:
             count += f" and {f.reposts:,} reposts"
         flags.append(

@@ -120,7 +120,12 @@ def _claim_spread(
     accounts: dict[str, str],
     beneath: dict[str, int],
 ) -> ClaimSpread:
-    names = Counter(accounts.get(fold(p["author"]), fold(p["author"])) for p in group)
+    shown: dict[str, str] = {}  # account -> how it is shown: the actor, else a spelling
+    for post in group:
+        key = fold(post["author"])
+        name = accounts.get(key) or min(shown.get(key, post["author"]), post["author"])
+        shown[key] = name
+    names = Counter(shown[fold(p["author"])] for p in group)
     times = sorted(p["time"] for p in group)
     top = sorted((p for p in group if beneath[p["id"]]), key=lambda p: (-beneath[p["id"]], p["id"]))
     return {

@@ -192,13 +192,16 @@ def lead_back(
     >>> lead_back(posts, {"a1"})  # doctest: +NORMALIZE_WHITESPACE
     ({'p2': 'a1', 'p1': 'a1'}, {'p3': "relays 'zz': no post or case assertion has that id"})
     """
-    parent = {p["id"]: p["relays"] for p in posts}
-    root: dict[str, str] = {}
+    # A post under a case assertion's id is refused: relays to that id mean the assertion.
+    posts = list(posts)
     bad = {
-        post: f"post id '{_shown(post)}' is a case assertion's id: give posts their platform's ids"
-        for post in parent
-        if post in assertions
+        p["id"]: f"post id '{_shown(p['id'])}' is a case assertion's id: give posts their "
+        "platform's ids"
+        for p in posts
+        if p["id"] in assertions
     }
+    parent = {p["id"]: p["relays"] for p in posts if p["id"] not in bad}
+    root: dict[str, str] = {}
     for start in parent:
         path: list[str] = []
         seen: set[str] = set()

@@ -26,6 +26,7 @@ from provenance.render.legend import legend_lines
 from provenance.render.options import DETAILS, DIRECTIONS, MAX_WIDTH_PT, RenderOptions
 from provenance.render.story import SUBJECT_KEY, Link, Node, Story, build_story
 from provenance.views.index import CaseIndex
+from provenance.views.spread import headline
 
 if TYPE_CHECKING:
     from graphviz import Digraph
@@ -135,6 +136,8 @@ def story_dot(
         notes.append(f"the term also names {', '.join(story.also)}: draw each by its KIND:ID")
     if story.pruned:
         notes.append(story.pruned)
+    if story.subject in ix.spread:
+        notes.append("↻ spread: " + headline(ix.spread[story.subject]))
     title = doc["case"].get("title", "Untitled case")
     caption = labels.caption(claim_text, title, generated, notes, 70)
     g = new_graph(caption, labels.attr(f"{title}: {claim_text}"), options.direction)

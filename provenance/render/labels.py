@@ -110,6 +110,9 @@ def statement_label(ix: CaseIndex, node: Node, subject: str, width: int, ids: bo
         lines += wrap(f"on: {words(ix.claims[node.claim]['text'], CLAIM_WORDS)}", width)
     for kind in sorted({f["kind"] for a in node.assertions for f in ix.results[a]["flags"]}):
         lines += wrap(f"{styles.FLAG_SYMBOL} {styles.flag_word(kind)}", width)
+    reposts = sum(ix.reposts.get(a, 0) for a in node.assertions)
+    if reposts:
+        lines += wrap(f"↻ {reposts:,} reposts and quotes", width)
     if node.kind == "group":
         lines += wrap(f"in {len(node.assertions)} texts: {_read_in(ix, node.assertions)}", width)
     if node.kind == "relays":

@@ -17,14 +17,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import cast
 
+from provenance.dates import display
 from provenance.errors import ProvenanceError
-from provenance.records import JSON, Document, Finding, Verdict
+from provenance.records import JSON, Document, Finding, SpreadCount, Verdict
 from provenance.render.labels import attribution_word, safe_date, stance_word
 from provenance.render.options import RenderOptions
 from provenance.render.story import Story, build_story
 from provenance.render.styles import STATUS_SYMBOL, flag_word
 from provenance.render.summary import chain_sentence
 from provenance.views.index import CaseIndex
+from provenance.views.spread import spread_lines
 from provenance.vocab import GRADE_MEANING, QuoteMode, Status
 
 #: What each status means, in words a reader understands (a test checks every status).
@@ -106,6 +108,9 @@ class Report:
     generated: str
     claimreview: dict[str, JSON] | None
     notes: list[str] = field(default_factory=list)
+    # Spread data: the sentences of provenance.views.spread, and posts per day.
+    spread: list[str] = field(default_factory=list)
+    spread_days: list[tuple[str, int]] = field(default_factory=list)
 
 
 def build_report(doc: Document, term: str, generated: str, base_url: str | None = None) -> Report:
@@ -144,7 +149,13 @@ def build_report(doc: Document, term: str, generated: str, base_url: str | None 
         generated=generated,
         claimreview=claimreview,
         notes=notes,
+        spread=spread_lines(ix.spread[claim]) if claim in ix.spread else [],
+        spread_days=[(display(d["name"]), d["posts"]) for d in _days(ix, claim)],
     )
+
+
+def _days(ix: CaseIndex, claim: str) -> list[SpreadCount]:
+    return ix.spread[claim]["days"] if claim in ix.spread else []
 
 
 def _hops(story: Story) -> dict[str, int]:

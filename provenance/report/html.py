@@ -69,6 +69,10 @@ footer { color: var(--muted); font-size: .85rem; border-top: 1px solid var(--rul
   .hint { display: block; }
 }
 .hint { display: none; color: var(--muted); font-size: .85rem; margin: 0 0 .3rem; }
+table.days { border-collapse: collapse; font-size: .85rem; width: 100%; max-width: 30rem; }
+table.days td, table.days th { text-align: left; padding: .1rem .5rem .1rem 0; }
+table.days td:nth-child(2) { text-align: right; font-variant-numeric: tabular-nums; }
+.bar { display: inline-block; height: .7rem; background: var(--muted); }
 @page { margin: 15mm; }
 @media print {
   body { font-size: 11pt; }
@@ -109,7 +113,7 @@ def render_html(report: Report, svg: str) -> str:
         f"<figcaption>{html_text(report.summary)}</figcaption></figure>",
         "</section>",
     ]
-    parts += _quotes(report) + _flags(report) + _footer(report)
+    parts += _spread(report) + _quotes(report) + _flags(report) + _footer(report)
     parts += ["</main>", "</body>", "</html>"]
     return _NOT_HTML.sub("\ufffd", "\n".join(parts) + "\n")
 
@@ -195,6 +199,30 @@ def _quote(q: Quote) -> list[str]:
         )
     body.append("<dl>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>")
     return [*body, "</article>"]
+
+
+def _spread(report: Report) -> list[str]:
+    """The reposts and quotes of the claim's statements (spread data): the sentences,
+    then posts per day as a table, each with a bar scaled to the busiest day."""
+    if not report.spread:
+        return []
+    most = max((n for _, n in report.spread_days), default=1) or 1
+    rows = [
+        f"<tr><td>{html_text(day)}</td><td>{n:,}</td>"
+        f'<td><span class="bar" style="width:{round(100 * n / most)}%"></span></td></tr>'
+        for day, n in report.spread_days
+    ]
+    return [
+        '<section id="spread">',
+        "<h2>Reposts and quotes</h2>",
+        "<p>Reposts and quotes add reach, never an independent origin.</p>",
+        *(f"<p>{html_text(line)}</p>" for line in report.spread),
+        '<table class="days"><thead><tr><th>Day (UTC)</th><th>Posts</th><th></th></tr>'
+        "</thead><tbody>",
+        *rows,
+        "</tbody></table>",
+        "</section>",
+    ]
 
 
 def _quotes(report: Report) -> list[str]:

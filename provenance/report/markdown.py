@@ -68,6 +68,7 @@ def render_markdown(report: Report, svg_file: str) -> str:
         "## What was said",
         "",
     ]
+    lines = lines[:-2] + _spread(report) + lines[-2:]
     for q in report.quotes:
         lines += _quote(q)
     lines += ["## Flags and evidence checks", ""]
@@ -83,6 +84,17 @@ def render_markdown(report: Report, svg_file: str) -> str:
     lines += [f"{md_text(n.capitalize())}  " for n in report.notes]
     lines.append(f"Page generated {md_text(report.generated)} by prov.")
     return "\n".join(lines) + "\n"
+
+
+def _spread(report: Report) -> list[str]:
+    """The reposts and quotes of the claim's statements, as a list (see html._spread)."""
+    if not report.spread:
+        return []
+    lines = ["## Reposts and quotes", "", "Reposts and quotes add reach, never an origin.", ""]
+    lines += [f"- {md_text(line)}" for line in report.spread]
+    lines += ["", "| Day (UTC) | Posts |", "|---|---:|"]
+    lines += [f"| {md_text(day)} | {n:,} |" for day, n in report.spread_days]
+    return [*lines, ""]
 
 
 def _quote(q: Quote) -> list[str]:

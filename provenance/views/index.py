@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         AssertionRecord,
         AssertionResult,
         ClaimRecord,
+        ClaimSpread,
         Document,
         Finding,
         SourceRecord,
@@ -118,6 +119,8 @@ class CaseIndex:
         }
         self.verdicts: dict[str, Verdict] = doc["analysis"]["claims"]
         self.results: dict[str, AssertionResult] = doc["analysis"]["assertions"]
+        spread = doc.get("spread")
+        self.spread: dict[str, ClaimSpread] = spread["claims"] if spread else {}
         self.findings: dict[str, list[Finding]] = {}
         for finding in doc.get("checks", []):
             for subject in [finding["subject"], *finding.get("also", [])]:
@@ -128,6 +131,11 @@ class CaseIndex:
                 self.downstream.setdefault(u, []).append(a_id)
 
     # Each index below is built on first use: a view pays only for what it follows.
+
+    @cached_property
+    def reposts(self) -> dict[str, int]:
+        """Return, for each assertion spread data relays, how many posts lead back to it."""
+        return {s["name"]: s["posts"] for c in self.spread.values() for s in c["statements"]}
 
     @cached_property
     def _more_specific(self) -> dict[str, list[str]]:

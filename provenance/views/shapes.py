@@ -15,6 +15,7 @@ if TYPE_CHECKING:
         JSON,
         AliasRecord,
         AttributionResult,
+        ClaimSpread,
         Finding,
         FlagResult,
         HistoryEntry,
@@ -121,6 +122,7 @@ class ClaimView(TypedDict):
     findings: list[Finding]
     assertions: dict[str, list[AssertionView]]  # by stance, in vocab.Stance order
     related: RelatedClaims
+    spread: ClaimSpread | None  # reposts and quotes of its statements (spread data)
 
 
 class SourceRef(TypedDict):

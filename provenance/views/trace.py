@@ -167,6 +167,7 @@ def claim_view(ix: CaseIndex, claim_id: str) -> ClaimView:
         "findings": ix.problems(f"claim:{claim_id}"),
         "assertions": _by_stance(ix, ix.bearing_on(claim_id)),
         "related": _related(ix, claim_id),
+        "spread": ix.spread.get(claim_id),
     }
 
 

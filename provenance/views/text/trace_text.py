@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from provenance.views.spread import spread_lines
 from provenance.views.text.common import INDENT, findings_lines, status_word, wrap
 from provenance.views.text.history_text import history_line
 from provenance.views.text.terminal import safe
@@ -100,6 +101,10 @@ def _claim_text(view: ClaimView, width: int) -> list[str]:
         lines.append(f"{INDENT}flags:")
         for flag in view["flags"]:
             lines += wrap(f"! {flag['kind']}: {flag['text']}", INDENT * 2, width)
+    if view["spread"]:
+        lines.append(f"{INDENT}spread (reposts and quotes: reach, never an origin):")
+        for line in spread_lines(view["spread"]):
+            lines += wrap(line, INDENT * 2, width)
     lines += findings_lines(view["findings"], INDENT, width)
     for rel in view["reliability"]:
         lines += wrap(

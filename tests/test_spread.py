@@ -1,0 +1,305 @@
+"""Spread data: `prov import spread`, and each claim's spread in the analysis, trace,
+report and diagram (provenance.read.spread, provenance.imports.spread,
+provenance.engine.spread)."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from provenance.cli import app
+from provenance.document import build_document, load_document
+from tests.conftest import write_case
+
+CASE: dict[str, Any] = {
+    "title": "Spread",
+    "actors": [
+        {"id": "fund", "name": "A fund manager", "kind": "person", "aliases": ["@fundguy"]},
+        {"id": "bank", "name": "The bank", "kind": "organization"},
+    ],
+    "sources": [
+        {"id": "post", "title": "A post", "kind": "social_post", "date": "2025-04-09"},
+        {"id": "statement", "title": "A statement", "kind": "statement", "date": "2025-04-10"},
+    ],
+    "claims": [
+        {"id": "sold", "text": "The bank sold bonds"},
+        {"id": "sold-all", "text": "The bank sold all its bonds", "more_specific_than": ["sold"]},
+    ],
+    "assertions": [
+        {
+            "id": "rumor",
+            "actor": "fund",
+            "claim": "sold",
+            "source": "post",
+            "stance": "states",
+            "date": "2025-04-09",
+        },
+        {
+            "id": "denial",
+            "actor": "bank",
+            "claim": "sold",
+            "source": "statement",
+            "stance": "doubts",
+            "basis": "analysis",
+            "date": "2025-04-10",
+        },
+    ],
+}
+HEADER = "id,author,time,relays,url,platform\n"
+
+
+def _case(tmp_path: Path) -> Path:
+    folder = tmp_path / "case"
+    folder.mkdir(parents=True)
+    write_case(folder, CASE)
+    return folder
+
+
+def _import(*args: str) -> Any:
+    return CliRunner().invoke(app, ["import", "spread", *args])
+
+
+def _posts(tmp_path: Path, rows: list[str], name: str = "posts.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_bad_rows_are_listed_by_line_and_nothing_is_imported(tmp_path: Path) -> None:
+    case = _case(tmp_path)
+    data = _posts(
+        tmp_path,
+        [
+            "p1,@a,2025-04-09T01:00:00Z,rumor,https://x.example/1,x",
+            "p2,@b,yesterday,p1,,x",
+            "p3,@c,2025-04-09T02:00:00Z,nowhere,,x",
+            "p4,@d,2025-04-09T02:00:00Z,p1,javascript:alert(1),x",
+            "p5,@e,2025-04-09T02:00,p1,,x",
+            "rumor,@f,2025-04-09T02:00:00Z,p1,,x",
+        ],
+    )
+    result = _import(str(data), "--case", str(case))
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert [line.split(": ")[0] for line in lines[:5]] == [f"{data}:{n}" for n in (3, 4, 5, 6, 7)]
+    assert "not an ISO 8601 time" in lines[0] and "has no zone" in lines[3]
+    assert "no post or case assertion" in lines[1] and "http(s)" in lines[2]
+    assert "a case assertion's id" in lines[4]
+    assert "--skip-bad" in lines[-1] and "Traceback" not in result.output
+    assert not (case / "spread").exists()
+
+
+def test_skip_bad_imports_the_rest_and_a_second_import_adds_nothing(tmp_path: Path) -> None:
+    case = _case(tmp_path)
+    rows = ["p1,@a,2025-04-09T01:00:00Z,rumor,,x", "p2,@b,nope,p1,,x", "p3,@c,2025-04-09,p1,,x"]
+    data = _posts(tmp_path, [*rows, rows[0]])
+    first = _import(str(data), "--case", str(case), "--skip-bad")
+    assert first.exit_code == 0, first.output
+    assert "imported 2 post(s)" in first.stderr and "1 bad row(s) skipped" in first.stderr
+    stored = (case / "spread" / "posts.jsonl").read_bytes()
+    assert [json.loads(line)["id"] for line in stored.splitlines()] == ["p3", "p1"]  # by time
+    again = _import(str(data), "--case", str(case), "--skip-bad")
+    assert "imported 0 post(s)" in again.stderr and "3 already there" in again.stderr
+    assert (case / "spread" / "posts.jsonl").read_bytes() == stored
+
+
+def test_a_post_repeated_with_other_data_and_a_circle_are_bad_rows(tmp_path: Path) -> None:
+    case = _case(tmp_path)
+    lines = [
+        {"id": "p1", "author": "@a", "time": "2025-04-09T01:00:00Z", "relays": "rumor"},
+        {"id": "p1", "author": "@z", "time": "2025-04-09T01:00:00Z", "relays": "rumor"},
+        {"id": "c1", "author": "@a", "time": "2025-04-09T01:00:00Z", "relays": "c2"},
+        {"id": "c2", "author": "@a", "time": "2025-04-09T01:00:00Z", "relays": "c1"},
+        ["not", "an", "object"],
+    ]
+    data = tmp_path / "posts.jsonl"
+    data.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    result = _import(str(data), "--case", str(case))
+    assert result.exit_code == 2
+    said = result.stderr
+    assert "posts.jsonl:2: post 'p1' is already in line 1 with other data" in said
+    assert "posts.jsonl:3:" in said and "posts.jsonl:4:" in said and "circle" in said
+    assert "posts.jsonl:5: not a JSON object" in said
+
+
+def _random_posts(rng: random.Random, n: int) -> list[dict[str, str]]:
+    roots = ["rumor", "denial"]
+    posts = []
+    for i in range(n):
+        relays = rng.choice(roots) if i < 2 or rng.random() < 0.3 else f"p{rng.randrange(i)}"
+        author = rng.choice(["@fundguy", "@FUNDGUY", "fund", "@a", "@b", "@c", "@d"])
+        day = 9 + rng.randrange(4)
+        posts.append(
+            {
+                "id": f"p{i}",
+                "author": author,
+                "time": f"2025-04-{day:02}T{rng.randrange(24):02}:00:00Z",
+                "relays": relays,
+            }
+        )
+    return posts
+
+
+def _write_jsonl(path: Path, posts: list[dict[str, str]]) -> Path:
+    path.write_text("".join(json.dumps(p) + "\n" for p in posts), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_spread_counts_agree_with_a_direct_count(tmp_path: Path, seed: int) -> None:
+    """Posts, accounts (an actor's aliases and spellings counted as one), days and the
+    reposts beneath each post, counted here by brute force from the data."""
+    case = _case(tmp_path)
+    posts = _random_posts(random.Random(seed), 300)
+    assert (
+        _import(str(_write_jsonl(tmp_path / "p.jsonl", posts)), "--case", str(case)).exit_code == 0
+    )
+    spread = build_document(case)["spread"]["claims"]["sold"]
+    parent = {p["id"]: p["relays"] for p in posts}
+
+    def root(post: str) -> str:
+        while post in parent:
+            post = parent[post]
+        return post
+
+    assert spread["posts"] == len(posts)
+    assert Counter({s["name"]: s["posts"] for s in spread["statements"]}) == Counter(
+        root(p["id"]) for p in posts
+    )
+    folded = {p["author"].lstrip("@").lower() for p in posts}
+    accounts = {"fund" if f in ("fundguy", "fund", "a fund manager") else f for f in folded}
+    assert spread["accounts"] == len(accounts)
+    assert {d["name"]: d["posts"] for d in spread["days"]} == Counter(p["time"][:10] for p in posts)
+    for top in spread["top_posts"]:
+        beneath = sum(
+            1 for p in posts if p["id"] != top["name"] and _under(p["id"], top["name"], parent)
+        )
+        assert top["posts"] == beneath
+
+
+def _under(post: str, ancestor: str, parent: dict[str, str]) -> bool:
+    while post in parent:
+        post = parent[post]
+        if post == ancestor:
+            return True
+    return False
+
+
+def test_the_same_posts_in_any_order_give_the_same_bytes(tmp_path: Path) -> None:
+    posts = _random_posts(random.Random(7), 200)
+    outputs = []
+    for n, order in enumerate(
+        [posts, list(reversed(posts)), random.Random(3).sample(posts, len(posts))]
+    ):
+        case = _case(tmp_path / str(n))
+        assert (
+            _import(
+                str(_write_jsonl(tmp_path / f"{n}.jsonl", order)), "--case", str(case)
+            ).exit_code
+            == 0
+        )
+        stored = next((case / "spread").iterdir()).read_bytes()
+        trace = CliRunner().invoke(app, ["trace", "claim:sold", "--json", "--case", str(case)])
+        outputs.append((stored, json.loads(trace.stdout)["views"][0]["spread"]))
+    assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_reposts_of_support_flag_amplification_and_reposts_of_a_doubt_do_not(
+    tmp_path: Path,
+) -> None:
+    case = _case(tmp_path)
+    denial = _posts(tmp_path, [f"d{i},@u{i},2025-04-10T0{i}:00:00Z,denial,,x" for i in range(5)])
+    assert _import(str(denial), "--case", str(case)).exit_code == 0
+    flags = {f["kind"] for f in build_document(case)["analysis"]["claims"]["sold"]["flags"]}
+    assert "amplification" not in flags
+    rumor = _posts(
+        tmp_path, [f"r{i},@v{i},2025-04-09T0{i}:00:00Z,rumor,,x" for i in range(2)], "r.csv"
+    )
+    assert _import(str(rumor), "--case", str(case)).exit_code == 0
+    doc = build_document(case)
+    flag = next(
+        f for f in doc["analysis"]["claims"]["sold"]["flags"] if f["kind"] == "amplification"
+    )
+    assert flag["text"].startswith("1 assertion and 2 reposts, 1 origin")
+    assert (
+        doc["analysis"]["claims"]["sold"]["status"]
+        == build_document(_case(tmp_path / "x"))["analysis"]["claims"]["sold"]["status"]
+    )  # reach, never an origin: the verdict is unchanged
+
+
+def test_as_of_counts_only_the_posts_made_by_that_date(tmp_path: Path) -> None:
+    case = _case(tmp_path)
+    rows = [
+        "p1,@a,2025-04-09T23:30:00Z,rumor,,x",
+        "p2,@b,2025-04-10T00:30:00Z,p1,,x",
+        "p3,@c,2025-04-11,p1,,x",
+    ]
+    assert _import(str(_posts(tmp_path, rows)), "--case", str(case)).exit_code == 0
+    assert load_document(case, "2025-04-09")["spread"]["claims"]["sold"]["posts"] == 1
+    assert load_document(case, "2025-04-10")["spread"]["claims"]["sold"]["posts"] == 2
+    assert load_document(case)["spread"]["claims"]["sold"]["posts"] == 3
+
+
+def test_an_edited_spread_file_is_never_a_stale_answer(tmp_path: Path) -> None:
+    case = _case(tmp_path)
+    assert (
+        _import(str(_posts(tmp_path, ["p1,@a,2025-04-09,rumor,,x"])), "--case", str(case)).exit_code
+        == 0
+    )
+    assert load_document(case)["spread"]["claims"]["sold"]["posts"] == 1
+    stored = case / "spread" / "posts.jsonl"
+    extra = {"id": "p2", "author": "@b", "time": "2025-04-09", "relays": "p1"}
+    stored.write_text(stored.read_text() + json.dumps(extra) + "\n")
+    assert load_document(case)["spread"]["claims"]["sold"]["posts"] == 2
+    stored.write_text(stored.read_text() + "{broken\n")
+    result = CliRunner().invoke(app, ["status", "--case", str(case)])
+    assert result.exit_code == 2 and "posts.jsonl:3: not JSON" in result.stderr
+
+
+def test_hostile_text_in_spread_data_stays_inert(tmp_path: Path) -> None:
+    case = _case(tmp_path)
+    author = "@evil\x1b[31m\u202e<script>alert(1)</script>"
+    rows = [
+        {
+            "id": "p1",
+            "author": author,
+            "time": "2025-04-09",
+            "relays": "rumor",
+            "url": "https://x.example/1",
+        },
+        {"id": "p2", "author": "@b", "time": "2025-04-09", "relays": "p1"},
+    ]
+    assert (
+        _import(str(_write_jsonl(tmp_path / "h.jsonl", rows)), "--case", str(case)).exit_code == 0
+    )
+    text = CliRunner().invoke(app, ["trace", "claim:sold", "--case", str(case)]).stdout
+    assert "\x1b" not in text and "\u202e" not in text and "@evil" in text
+    page = tmp_path / "r.html"
+    done = CliRunner().invoke(app, ["report", "sold", "--case", str(case), "-o", str(page)])
+    assert done.exit_code == 0, done.output
+    html = page.read_text()
+    assert "<script>alert" not in html and "&lt;script&gt;alert" in html
+    assert 'id="spread"' in html
+
+
+def test_the_diagram_counts_reposts_instead_of_drawing_them(tmp_path: Path) -> None:
+    from lxml import etree
+
+    case = _case(tmp_path)
+    rows = [f"p{i},@u{i},2025-04-09,rumor,,x" for i in range(40)]
+    assert _import(str(_posts(tmp_path, rows)), "--case", str(case)).exit_code == 0
+    svg = tmp_path / "d.svg"
+    assert (
+        CliRunner().invoke(app, ["render", "sold", "--case", str(case), "-o", str(svg)]).exit_code
+        == 0
+    )
+    tree = etree.parse(str(svg))
+    texts = " ".join(t for t in tree.getroot().itertext())
+    assert "40 reposts and quotes" in texts
+    assert len(tree.findall(".//{http://www.w3.org/2000/svg}g[@class='node']")) < 10
