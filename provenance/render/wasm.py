@@ -23,6 +23,7 @@ fails, the module is compiled afresh and the cache file rewritten (atomically).
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import os
@@ -53,6 +54,9 @@ MEMO = "graphviz-wasm.json"
 _KEY = re.compile(r"[0-9a-f]{32}")
 
 _backends: dict[Path, Any] = {}
+# Release the instance before interpreter shutdown tears down wasmtime's module (its
+# objects' finalizers would then find its functions gone and print ignored TypeErrors).
+atexit.register(_backends.clear)
 
 
 def render(dot_source: str, fmt: str, layout: str) -> bytes:
