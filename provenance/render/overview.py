@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from provenance.records import Document
 from provenance.render import labels, styles
 from provenance.render.options import RenderOptions
 from provenance.views.index import CaseIndex
 
 if TYPE_CHECKING:
     from graphviz import Digraph
+
+    from provenance.records import Document
 
 RELATIONS = (
     ("more specific than", "more_specific_than", styles.SUPPORT_COLOUR, "solid", "empty"),

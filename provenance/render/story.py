@@ -16,13 +16,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from provenance import dates
-from provenance.records import Document
 from provenance.render.options import COLLAPSE_FROM, RenderOptions
 from provenance.render.subject import choose_subject
 from provenance.views.index import CaseIndex
 from provenance.vocab import OPPOSING
+
+if TYPE_CHECKING:
+    from provenance.records import Document
 
 LANES = ("support", "opposing", "context")
 

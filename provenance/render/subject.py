@@ -12,12 +12,14 @@ claim it says the most about. Pure: analysed document in, ids out.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from provenance.errors import LookupFailed
-from provenance.records import Document
 from provenance.views.find import find
 from provenance.views.index import CaseIndex
+
+if TYPE_CHECKING:
+    from provenance.records import Document
 
 
 class Subject(NamedTuple):

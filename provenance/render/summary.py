@@ -8,14 +8,16 @@ who relayed it, how many statements doubt or deny it, how much context is shown.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from provenance.records import Document
 from provenance.render.labels import safe_date, words
 from provenance.render.options import RenderOptions
 from provenance.render.story import Story, build_story
 from provenance.views.index import CaseIndex
 from provenance.vocab import GRADE_MEANING
+
+if TYPE_CHECKING:
+    from provenance.records import Document
 
 
 class Summary(NamedTuple):
