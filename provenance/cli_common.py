@@ -342,7 +342,6 @@ def graphviz_in_use() -> str:
         except PackageNotFoundError:
             return describe_engine(chosen)
     return describe_engine(chosen)
-    return describe_engine(chosen)
 
 
 # --- errors and choices -------------------------------------------------------------------
