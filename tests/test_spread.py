@@ -303,3 +303,14 @@ def test_the_diagram_counts_reposts_instead_of_drawing_them(tmp_path: Path) -> N
     texts = " ".join(t for t in tree.getroot().itertext())
     assert "40 reposts and quotes" in texts
     assert len(tree.findall(".//{http://www.w3.org/2000/svg}g[@class='node']")) < 10
+
+
+def test_status_counts_reposts_per_claim(tmp_path: Path) -> None:
+    case = _case(tmp_path)
+    rows = [f"p{i},@u{i},2025-04-09,rumor,,x" for i in range(3)]
+    assert _import(str(_posts(tmp_path, rows)), "--case", str(case)).exit_code == 0
+    data = json.loads(CliRunner().invoke(app, ["status", "--json", "--case", str(case)]).stdout)
+    assert {r["claim"]: r["reposts"] for r in data["claims"]} == {"sold": 3, "sold-all": 0}
+    wide = CliRunner().invoke(app, ["status", "--wide", "--case", str(case)]).stdout
+    assert "REPOSTS" in wide.splitlines()[0]
+    assert "REPOSTS" not in CliRunner().invoke(app, ["status", "--wide"]).stdout  # no spread

@@ -215,6 +215,7 @@ class StatusRow(TypedDict):
     first_seen: str | None
     why: str
     flags: list[str]
+    reposts: int  # posts of spread data relaying its statements (0 without spread data)
 
 
 class StatusReport(TypedDict):

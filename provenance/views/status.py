@@ -14,6 +14,7 @@ def status_rows(doc: Document) -> list[StatusRow]:
     supporting and opposing assertion counts, first seen, and the deciding reason."""
     claims = {c["id"]: c for c in doc["case"].get("claims", [])}
     verdicts = doc["analysis"]["claims"]
+    spread = doc["spread"]["claims"] if "spread" in doc else {}
     rows: list[StatusRow] = []
     for claim_id in sorted(verdicts):
         verdict = verdicts[claim_id]
@@ -29,6 +30,7 @@ def status_rows(doc: Document) -> list[StatusRow]:
                 "first_seen": verdict["first_seen"],
                 "why": verdict["reasons"][0]["text"] if verdict["reasons"] else "",
                 "flags": [f["kind"] for f in verdict["flags"]],
+                "reposts": spread[claim_id]["posts"] if claim_id in spread else 0,
             }
         )
     return rows

@@ -2,8 +2,9 @@
 case-wide notes.
 
 At any width a row shows the claim, its status, grade and independent origins and the
-first reason, cut with an ellipsis; `wide` adds the supporting and opposing counts and
-the first-seen date and prints the whole reason, however long the line.
+first reason, cut with an ellipsis; `wide` adds the supporting and opposing counts, the
+first-seen date and, for a case with spread data, the reposts, and prints the whole
+reason, however long the line.
 """
 
 from __future__ import annotations
@@ -19,13 +20,16 @@ if TYPE_CHECKING:
 #: The columns of `prov status`, and those only `--wide` shows (before WHY).
 COLUMNS = (Column("CLAIM"), Column("STATUS"), Column("GRADE"), Column("ORIGINS"))
 WIDE_COLUMNS = (Column("SUPPORT"), Column("OPPOSE"), Column("FIRST SEEN"))
+REPOSTS = Column("REPOSTS", right=True)
 WHY = Column("WHY", flex=True)
 
 
-def _cells(r: StatusRow, wide: bool) -> list[str]:
+def _cells(r: StatusRow, wide: bool, reposts: bool) -> list[str]:
     cells = [r["claim"], r["status"], str(r["grade"]), str(r["independent_origins"])]
     if wide:
         cells += [str(r["support"]), str(r["opposition"]), r["first_seen"] or "-"]
+    if wide and reposts:
+        cells.append(f"{r['reposts']:,}")
     return [*cells, r["why"]]
 
 
@@ -35,8 +39,11 @@ def format_status(
     """Return the status table, no line wider than `width` (unless `wide`), then a line
     of counts and the `notes` (case-wide flags, overridden thresholds)."""
     rows = cast("list[StatusRow]", safe(rows))
-    columns = [*COLUMNS, *(WIDE_COLUMNS if wide else ()), WHY]
-    out = table(columns, [_cells(r, wide) for r in rows], UNLIMITED if wide else width)
+    reposts = any(r["reposts"] for r in rows)
+    extra = [*WIDE_COLUMNS, *((REPOSTS,) if reposts else ())] if wide else []
+    columns = [*COLUMNS, *extra, WHY]
+    cells = [_cells(r, wide, reposts) for r in rows]
+    out = table(columns, cells, UNLIMITED if wide else width)
     counts: dict[str, int] = {}
     for r in rows:
         counts[r["status"]] = counts.get(r["status"], 0) + 1
