@@ -4,6 +4,7 @@ counted instead of stopping the run.
 
 Run: .venv/bin/python benchmarks/fuzz.py [-n 10000] [--timeout 60] [--jobs 2] [--seed 0]
      [--out fuzz-failures]
+     .venv/bin/python benchmarks/fuzz.py --rerun fuzz-failures   # the saved cases again
 
 Prints counts of tracebacks, crashes by signal, hangs, malformed outputs, injections,
 raw control characters and other failures, then the distinct failure lines with how often
@@ -111,6 +112,28 @@ def _save(folder: Path, files: dict[str, str | bytes], failures: list[str]) -> N
     (folder / "failures.txt").write_text("\n".join(failures) + "\n", encoding="utf-8")
 
 
+def _load(folder: Path) -> dict[str, str | bytes]:
+    """Return the files of a saved case folder (as `_save` wrote them), as bytes."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != "failures.txt"
+    }
+
+
+def rerun(saved: Path, timeout: float) -> None:
+    """Run every saved failing case again (after a fix, or a fix of the checks) and print
+    which still fail, with their failures."""
+    folders = sorted(p for p in saved.iterdir() if (p / "failures.txt").exists())
+    still = 0
+    for folder in folders:
+        failures = _one(_load(folder), timeout)
+        if failures:
+            still += 1
+            print(f"{folder.name}: " + "; ".join(sorted(set(failures)))[:300])
+    print(f"{len(folders)} saved case(s) run again: {still} still failing")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=10_000)
@@ -118,7 +141,13 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", type=Path, default=Path("fuzz-failures"))
     parser.add_argument("--seed", type=int, default=0, help="same seed, same cases")
+    parser.add_argument(
+        "--rerun", type=Path, help="run the saved failing case folders under this folder again"
+    )
     args = parser.parse_args()
+    if args.rerun:
+        rerun(args.rerun, args.timeout)
+        return
     classes: collections.Counter[str] = collections.Counter()
     lines: collections.Counter[str] = collections.Counter()
     started, failing = time.perf_counter(), 0
