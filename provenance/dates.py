@@ -118,24 +118,26 @@ INSTANT_HINT = "write 2025-04-09T14:30:00Z, 2025-04-09T23:30:00+09:00 or a day, 
 def instant(text: str) -> str:
     """Return the moment a post was made (spread data), in one spelling: a time with
     its zone as UTC to the second (``2025-04-09T05:30:00Z``), or a day (``2025-04-09``)
-    when only the day is known. Fractions of a second are dropped. Raises ValueError,
+    when only the day is known. Fractions of a second are dropped; Twitter's own
+    spelling ("Wed Apr 09 02:14:33 +0000 2025") is read too. Raises ValueError,
     saying how to write it, for anything else: a time without a zone is refused, since
     the day it falls on depends on the zone.
 
     >>> instant("2025-04-09T14:30:00.250+09:00"), instant("2025-04-09 05:30Z")
     ('2025-04-09T05:30:00Z', '2025-04-09T05:30:00Z')
-    >>> instant("2025-04-09")
-    '2025-04-09'
+    >>> instant("2025-04-09"), instant("2025-04-09t05:30:00z")
+    ('2025-04-09', '2025-04-09T05:30:00Z')
     """
     if len(text) == 10:
         try:
             return dt.date.fromisoformat(text).isoformat()
-        except ValueError:
-            raise ValueError(f"'{text}' is not a date: {INSTANT_HINT}") from None
+        except ValueError as exc:
+            why = f"is not a calendar date ({exc})" if _date_re().match(text) else "is not a date"
+            raise ValueError(f"'{text}' {why}: {INSTANT_HINT}") from None
     try:
-        moment = dt.datetime.fromisoformat(text)
+        moment = dt.datetime.fromisoformat(text[:-1] + "Z" if text.endswith("z") else text)
     except ValueError:
-        raise ValueError(f"'{text}' is not an ISO 8601 time: {INSTANT_HINT}") from None
+        moment = _platform_time(text)
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"'{text}' has no zone (Z or +09:00): {INSTANT_HINT}")
     try:
@@ -143,6 +145,15 @@ def instant(text: str) -> str:
     except OverflowError:  # 0001-01-01T00:00+01:00 falls before year 1 in UTC
         raise ValueError(f"'{text}' is out of the calendar's range: {INSTANT_HINT}") from None
     return utc.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _platform_time(text: str) -> dt.datetime:
+    """Return a time as Twitter's v1 exports write it ("Wed Apr 09 02:14:33 +0000 2025"),
+    or raise ValueError saying how to write an ISO 8601 one."""
+    try:
+        return dt.datetime.strptime(text, "%a %b %d %H:%M:%S %z %Y")
+    except ValueError:
+        raise ValueError(f"'{text}' is not an ISO 8601 time: {INSTANT_HINT}") from None
 
 
 def _next_year(year: int) -> dt.datetime:

@@ -28,6 +28,7 @@ import json
 import re
 
 __all__ = [
+    "bidi_visible",
     "dot_label",
     "html_attr",
     "html_text",
@@ -109,7 +110,8 @@ def dot_label(text: str, newline: str = "\\n") -> str:
     double quotes escaped, line breaks turned into `newline` (``\n`` centred, ``\l``
     left-aligned), ``&`` written ``&amp;`` so an entity in case text such as ``&#x1b;``
     is shown as typed instead of becoming a raw character in the SVG, and characters
-    XML 1.0 forbids replaced (Graphviz copies them into SVG otherwise).
+    XML 1.0 forbids replaced (Graphviz copies them into SVG otherwise), and bidi
+    overrides shown as escapes (`bidi_visible`).
 
     >>> dot_label('<x> ; evil [URL="javascript:alert(1)" label=EVIL]; z=<y>')
     '<x> ; evil [URL=\\"javascript:alert(1)\\" label=EVIL]; z=<y>'
@@ -118,19 +120,32 @@ def dot_label(text: str, newline: str = "\\n") -> str:
     >>> dot_label("AT&T\x1b", newline="\\l")
     'AT&amp;T\ufffd'
     """
-    text = xml_chars(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = bidi_visible(xml_chars(text)).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
     return text.replace("\n", newline)
 
 
+def bidi_visible(text: str) -> str:
+    r"""Return `text` with every bidi embedding, override and isolate (U+202A-202E,
+    U+2066-2069) shown as a visible escape: one of them in a name or a quote would reverse
+    the rest of the line it lands in ("@evil", RLO, "gnp.exe" reads "@evilexe.png").
+    Marks (LRM, RLM, ALM) override nothing and are kept, as right-to-left text needs them.
+
+    >>> bidi_visible("@evil\u202egnp.exe \u200f")
+    '@evil\\u202egnp.exe \u200f'
+    """
+    return _pattern("[\u202a-\u202e\u2066-\u2069]").sub(lambda m: _visible(m.group()), text)
+
+
 def html_text(text: str) -> str:
     """Return `text` for HTML element content: ``& < >`` escaped, XML-forbidden
-    characters replaced (so the page is also valid XHTML).
+    characters replaced (so the page is also valid XHTML), bidi overrides shown as
+    escapes (`bidi_visible`).
 
     >>> html_text("</p><script>alert(1)</script> & co")
     '&lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; co'
     """
-    text = xml_chars(text).replace("&", "&amp;")
+    text = bidi_visible(xml_chars(text)).replace("&", "&amp;")
     return text.replace("<", "&lt;").replace(">", "&gt;")
 
 

@@ -329,12 +329,19 @@ class SpreadPost(TypedDict):
 
 
 class SpreadCount(TypedDict):
-    """A count under a name: posts of a day, of a platform, beneath a post or by an
-    account (a top post also gives its author, `by`, and its `url` when known)."""
+    """A count of posts under a name: a day, a platform, a stance, an account."""
 
     name: str
     posts: int
-    by: NotRequired[str]
+
+
+class TopPost(TypedDict):
+    """A post most of a spread went through: its author (`by`), how many posts relay it
+    directly or through others (`beneath`), and its link when known."""
+
+    id: str
+    by: str
+    beneath: int
     url: NotRequired[str]
 
 
@@ -348,10 +355,12 @@ class ClaimSpread(TypedDict):
     first: str
     last: str
     statements: list[SpreadCount]  # case assertions by posts leading back to them
+    stances: list[SpreadCount]  # the same by the stance of the statement relayed
     days: list[SpreadCount]  # posts per UTC day, in order
     platforms: list[SpreadCount]
-    top_posts: list[SpreadCount]  # posts with the most reposts beneath them
+    top_posts: list[TopPost]  # posts with the most reposts beneath them
     top_accounts: list[SpreadCount]  # accounts with the most posts
+    early: int  # posts dated before the post they relay (a wrong zone, a clock)
 
 
 class SpreadRecord(TypedDict):
@@ -360,6 +369,7 @@ class SpreadRecord(TypedDict):
     files: list[str]
     posts: int
     claims: dict[str, ClaimSpread]
+    actors: NotRequired[dict[str, int]]  # posts by authors known as a case actor
 
 
 # --- the whole document ----------------------------------------------------------------

@@ -23,10 +23,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from provenance import dates
-from provenance.records import ClaimSpread, SpreadCount, SpreadPost, SpreadRecord
+from provenance.read.spread import before
+from provenance.records import ClaimSpread, SpreadCount, SpreadPost, SpreadRecord, TopPost
 
 if TYPE_CHECKING:
     from provenance.model import Case
@@ -37,11 +38,21 @@ TOP = 10  # posts and accounts listed as the top relays
 
 def spread_record(spread: Spread, case: Case, files: list[str], as_of: str | None) -> SpreadRecord:
     """Return the document's record of the spread of `case` (cut to `as_of` when given):
-    the spread files read, how many posts they hold, and each claim's spread."""
-    claim_of = {a.id: a.claim for a in case.assertions}
+    the spread files read, how many posts they hold, each claim's spread, and how many
+    posts each actor made (authors known under an actor's names)."""
+    statements = {a.id: Statement(a.claim, a.stance.value) for a in case.assertions}
     known = account_names((a.id, [a.name, *(n.name for n in a.aliases)]) for a in case.actors)
-    claims = summarise(spread.posts, spread.roots, claim_of, known, as_of)
-    return {"files": sorted(files), "posts": len(spread.posts), "claims": claims}
+    claims, actors = summarise(spread.posts, spread.roots, statements, known, as_of)
+    record: SpreadRecord = {"files": sorted(files), "posts": len(spread.posts), "claims": claims}
+    record["actors"] = actors
+    return record
+
+
+class Statement(NamedTuple):
+    """What spread counting needs of a case assertion: its claim and stance."""
+
+    claim: str
+    stance: str
 
 
 def account_names(actors: Iterable[tuple[str, list[str]]]) -> dict[str, str]:
@@ -66,26 +77,40 @@ def fold(author: str) -> str:
 def summarise(
     posts: list[SpreadPost],
     roots: dict[str, str],
-    claim_of: dict[str, str],
+    statements: dict[str, Statement],
     accounts: dict[str, str],
     as_of: str | None = None,
-) -> dict[str, ClaimSpread]:
-    """Return the spread of each claim with any: `roots` gives the assertion each post
-    leads back to, `claim_of` the claim of each assertion the analysis keeps, `accounts`
-    the actor an author name is known as (see `account_names`)."""
+) -> tuple[dict[str, ClaimSpread], dict[str, int]]:
+    """Return the spread of each claim with any, and the posts of each actor: `roots`
+    gives the assertion each post leads back to, `statements` the claim and stance of
+    each assertion the analysis keeps, `accounts` the actor an author name is known as
+    (see `account_names`)."""
     kept = [
         p
         for p in posts
-        if roots.get(p["id"]) in claim_of and (as_of is None or dates.known_by(p["time"], as_of))
+        if roots.get(p["id"]) in statements and (as_of is None or dates.known_by(p["time"], as_of))
     ]
     beneath = _beneath(kept)
+    by_id = {p["id"]: p for p in kept}
     by_claim: dict[str, list[SpreadPost]] = defaultdict(list)
     for post in kept:
-        by_claim[claim_of[roots[post["id"]]]].append(post)
-    return {
-        claim: _claim_spread(group, roots, accounts, beneath)
+        by_claim[statements[roots[post["id"]]].claim].append(post)
+    claims = {
+        claim: _claim_spread(group, Counts(roots, statements, accounts, beneath, by_id))
         for claim, group in sorted(by_claim.items())
     }
+    actors = Counter(accounts[fold(p["author"])] for p in kept if fold(p["author"]) in accounts)
+    return claims, dict(sorted(actors.items()))
+
+
+class Counts(NamedTuple):
+    """What counting one claim's posts looks up."""
+
+    roots: dict[str, str]
+    statements: dict[str, Statement]
+    accounts: dict[str, str]
+    beneath: dict[str, int]
+    by_id: dict[str, SpreadPost]
 
 
 def _beneath(posts: list[SpreadPost]) -> dict[str, int]:
@@ -114,32 +139,31 @@ def _beneath(posts: list[SpreadPost]) -> dict[str, int]:
     return below
 
 
-def _claim_spread(
-    group: list[SpreadPost],
-    roots: dict[str, str],
-    accounts: dict[str, str],
-    beneath: dict[str, int],
-) -> ClaimSpread:
+def _claim_spread(group: list[SpreadPost], c: Counts) -> ClaimSpread:
     shown: dict[str, str] = {}  # account -> how it is shown: the actor, else a spelling
     for post in group:
         key = fold(post["author"])
-        name = accounts.get(key) or min(shown.get(key, post["author"]), post["author"])
-        shown[key] = name
+        shown[key] = c.accounts.get(key) or min(shown.get(key, post["author"]), post["author"])
     names = Counter(shown[fold(p["author"])] for p in group)
     times = sorted(p["time"] for p in group)
-    top = sorted((p for p in group if beneath[p["id"]]), key=lambda p: (-beneath[p["id"]], p["id"]))
+    top = sorted(
+        (p for p in group if c.beneath[p["id"]]), key=lambda p: (-c.beneath[p["id"]], p["id"])
+    )
+    early = [p for p in group if p["relays"] in c.by_id and before(p, c.by_id[p["relays"]])]
     return {
         "posts": len(group),
         "accounts": len(names),
         "first": times[0],
         "last": times[-1],
-        "statements": _counts(Counter(roots[p["id"]] for p in group)),
+        "statements": _counts(Counter(c.roots[p["id"]] for p in group)),
+        "stances": _counts(Counter(c.statements[c.roots[p["id"]]].stance for p in group)),
         "days": [
             {"name": d, "posts": n} for d, n in sorted(Counter(t[:10] for t in times).items())
         ],
         "platforms": _counts(Counter(p.get("platform", "unstated") for p in group)),
-        "top_posts": [_top_post(p, beneath[p["id"]]) for p in top[:TOP]],
+        "top_posts": [_top_post(p, c.beneath[p["id"]]) for p in top[:TOP]],
         "top_accounts": _counts(names)[:TOP],
+        "early": len(early),
     }
 
 
@@ -150,8 +174,8 @@ def _counts(counter: Counter[str]) -> list[SpreadCount]:
     ]
 
 
-def _top_post(post: SpreadPost, below: int) -> SpreadCount:
-    count: SpreadCount = {"name": post["id"], "posts": below, "by": post["author"]}
+def _top_post(post: SpreadPost, below: int) -> TopPost:
+    top: TopPost = {"id": post["id"], "by": post["author"], "beneath": below}
     if "url" in post:
-        count["url"] = post["url"]
-    return count
+        top["url"] = post["url"]
+    return top

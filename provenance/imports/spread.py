@@ -22,19 +22,19 @@ from provenance.errors import CaseError, Problem, ProvenanceError
 from provenance.paths import display_path, read_regular
 from provenance.read.files import SPREAD_SUFFIX, read_spread_bytes, spread_folder
 from provenance.read.limits import MAX_SPREAD_BYTES
-from provenance.read.spread import Row, lead_back, merge, read_posts
+from provenance.read.spread import FIELDS, Row, before, lead_back, merge, read_posts
 from provenance.records import SpreadPost
 
 MAX_SHOWN = 200  # bad rows listed one per line; past that, how many more
 
 
 class SpreadImport(NamedTuple):
-    """What an import writes: the spread file, its new bytes, the bytes it held when
-    read (None: it did not exist; the writer refuses to replace a file changed since),
-    and the lines that say what was imported and what was not read."""
+    """What an import writes: the spread file, its new bytes (None: nothing to write),
+    the bytes it held when read (None: it did not exist; the writer refuses to replace a
+    file changed since), and the lines that say what was imported and what was not."""
 
     target: Path
-    data: bytes
+    data: bytes | None
     expected: bytes | None
     said: list[str]
 
@@ -45,17 +45,21 @@ def import_spread(source: Path, case: Path, skip_bad: bool = False) -> SpreadImp
     from provenance.casefile import read_case
 
     assertions = {a.id for a in read_case(case).case.assertions}
-    known, _, broken = merge(read_spread_bytes(case))
+    known, where, broken = merge(read_spread_bytes(case))
     if broken:
         raise CaseError([*broken, Problem("", 0, "fix the case's spread files first")])
     name = display_path(source)
-    rows, problems, unread = read_posts(_read(source, name), name)
-    fresh, repeated, problems = _new_posts(rows, {p["id"]: p for p in known}, name, problems)
-    roots, bad = lead_back([*known, *(row.post for row in fresh)], assertions)
-    problems += [
-        Problem(name, row.line, bad[row.post["id"]]) for row in fresh if row.post["id"] in bad
-    ]
-    good = [row.post for row in fresh if row.post["id"] in roots]
+    found = read_posts(_read(source, name), name)
+    if not found.rows:
+        why = "no good rows" if found.problems else "no posts"
+        raise ProvenanceError(
+            [*_listed(found.problems), Problem(name, 0, f"{why}: nothing imported")]
+        )
+    new = _new_posts(found.rows, {p["id"]: p for p in known}, where, name)
+    roots, bad = lead_back([*known, *(row.post for row in new.fresh)], assertions, found.rejected)
+    problems = [*found.problems, *new.problems]
+    problems += [Problem(name, r.line, bad[r.post["id"]]) for r in new.fresh if r.post["id"] in bad]
+    good = [row.post for row in new.fresh if row.post["id"] in roots]
     if problems and not skip_bad:
         raise ProvenanceError(
             [*_listed(sorted(problems)), Problem("", 0, _nothing(good, problems))]
@@ -64,11 +68,13 @@ def import_spread(source: Path, case: Path, skip_bad: bool = False) -> SpreadImp
     before = _existing(target)
     kept, _, _ = merge({display_path(target): before} if before is not None else {})
     posts = sorted([*kept, *good], key=lambda p: (p["time"], p["id"]))
-    said = [_summary(good, roots, repeated, len(problems), target)]
-    said += _early({p["id"]: p for p in posts}, good)
-    if unread:
-        said.append(f"not read: column(s) {', '.join(unread)} (prov reads {_FIELDS_SAID})")
-    return SpreadImport(target, _json_lines(posts), before, said)
+    said = [_summary(good, roots, new, len(problems), target)]
+    said += _early({p["id"]: p for p in [*known, *good]}, good)
+    said += [f"warning: {note}" for note in _listed(found.notes)]
+    if found.unread:
+        said.append(f"not read: column(s) {', '.join(found.unread)} (prov reads {_FIELDS_SAID})")
+    data = _json_lines(posts) if good or before is not None else None
+    return SpreadImport(target, data, before, said)
 
 
 _FIELDS_SAID = "id, author, time, relays, url, text, platform"
@@ -83,15 +89,25 @@ def _read(source: Path, name: str) -> bytes:
         raise ProvenanceError(f"{name} {exc}: split it") from exc
 
 
+class NewPosts(NamedTuple):
+    """The rows of an import sorted out: those with new posts; how many posts the case
+    has already (distinct ids); how many rows repeat an earlier row of the file; and a
+    problem for each row that repeats a post with other data."""
+
+    fresh: list[Row]
+    already: int
+    repeated: int
+    problems: list[Problem]
+
+
 def _new_posts(
-    rows: list[Row], known: dict[str, SpreadPost], name: str, problems: list[Problem]
-) -> tuple[list[Row], int, list[Problem]]:
-    """Return the rows whose posts are new, how many repeated a post already there (in
-    the case or earlier in the file) with the same data, and the problems with one more
-    for each row that repeats a post with other data."""
+    rows: list[Row], known: dict[str, SpreadPost], where: dict[str, tuple[str, int]], name: str
+) -> NewPosts:
     fresh: list[Row] = []
     first_line: dict[str, int] = {}
+    already: set[str] = set()
     repeated = 0
+    problems: list[Problem] = []
     for row in rows:
         post_id = row.post["id"]
         earlier = known.get(post_id)
@@ -99,13 +115,20 @@ def _new_posts(
             known[post_id] = row.post
             first_line[post_id] = row.line
             fresh.append(row)
-        elif earlier == row.post:
-            repeated += 1
+            continue
+        if post_id in first_line:
+            at = f"line {first_line[post_id]}"
         else:
-            where = f"line {first_line[post_id]}" if post_id in first_line else "the case"
-            why = f"post '{post_id[:60]}' is already in {where} with other data: keep one"
-            problems = [*problems, Problem(name, row.line, why)]
-    return fresh, repeated, problems
+            at = "{}:{}".format(*where[post_id])
+        if earlier == row.post:
+            repeated += post_id in first_line
+            if post_id not in first_line:
+                already.add(post_id)
+            continue
+        fields = ", ".join(f for f in FIELDS if earlier.get(f) != row.post.get(f))
+        why = f"post '{post_id[:60]}' is already on {at} with another {fields}: keep one"
+        problems.append(Problem(name, row.line, why))
+    return NewPosts(fresh, len(already), repeated, problems)
 
 
 def _listed(problems: list[Problem]) -> list[Problem]:
@@ -133,12 +156,14 @@ def _existing(target: Path) -> bytes | None:
 
 
 def _summary(
-    good: list[SpreadPost], roots: dict[str, str], repeated: int, bad: int, target: Path
+    good: list[SpreadPost], roots: dict[str, str], new: NewPosts, bad: int, target: Path
 ) -> str:
     statements = Counter(roots[p["id"]] for p in good)
     said = f"imported {len(good):,} post(s) relaying {len(statements)} statement(s) into "
     said += display_path(target)
-    parts = [f"{repeated:,} already there"] if repeated else []
+    parts = [f"{new.already:,} already imported"] if new.already else []
+    if new.repeated:
+        parts.append(f"{new.repeated:,} repeated row(s) read once")
     if bad:
         parts.append(f"{bad:,} bad row(s) skipped")
     return said + (f" ({', '.join(parts)})" if parts else "")
@@ -147,11 +172,7 @@ def _summary(
 def _early(posts: dict[str, SpreadPost], good: list[SpreadPost]) -> list[str]:
     """Return a warning when new posts are dated before the post they relay (a wrong
     zone, or a clock): imported as they are, for the checker to look at."""
-    early = [
-        p["id"]
-        for p in good
-        if p["relays"] in posts and p["time"][:19] < posts[p["relays"]]["time"][:19]
-    ]
+    early = [p["id"] for p in good if p["relays"] in posts and before(p, posts[p["relays"]])]
     if not early:
         return []
     shown = ", ".join(early[:5]) + (", ..." if len(early) > 5 else "")
@@ -173,6 +194,8 @@ def write_import(done: SpreadImport) -> None:
     it was read: then raise ProvenanceError and write nothing (run the import again)."""
     from provenance.paths import write_atomic
 
+    if done.data is None:
+        return
     if _existing(done.target) != done.expected:
         shown = display_path(done.target)
         raise ProvenanceError(f"{shown} changed while importing: nothing written; run it again")

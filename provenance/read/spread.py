@@ -13,9 +13,9 @@ Every post must lead back, through the posts it relays, to an assertion of the c
 names the posts that lead nowhere (an unknown id, or a circle of reposts).
 
 >>> data = b"id,author,time,relays\\np1,@ann,2025-04-09,a1\\n"
->>> rows, problems, unread = read_posts(data, "x.csv")
->>> [(r.line, r.post["author"], r.post["time"]) for r in rows], problems, unread
-([(2, '@ann', '2025-04-09')], [], [])
+>>> found = read_posts(data, "x.csv")
+>>> [(r.line, r.post["author"], r.post["time"]) for r in found.rows], found.problems
+([(2, '@ann', '2025-04-09')], [])
 """
 
 from __future__ import annotations
@@ -44,34 +44,49 @@ class Row(NamedTuple):
     post: SpreadPost
 
 
-def read_posts(data: bytes, name: str) -> tuple[list[Row], list[Problem], list[str]]:
-    """Return the good rows of a spread file (`name` for errors; JSON Lines when it ends
-    in .jsonl or .ndjson or its first character is `{`, CSV with a header otherwise),
-    one problem per bad row, and the columns or keys that were not read."""
+class PostsRead(NamedTuple):
+    """What a spread file holds: the good rows; one problem per bad row; notes on good
+    rows that lost an optional field (a link that is not http(s), a text cut short);
+    the line of each bad row whose id could be read; the columns or keys not read."""
+
+    rows: list[Row]
+    problems: list[Problem]
+    notes: list[Problem]
+    rejected: dict[str, int]
+    unread: list[str]
+
+
+def read_posts(data: bytes, name: str) -> PostsRead:
+    """Return what the spread file `name` holds (JSON Lines when it ends in .jsonl or
+    .ndjson or its first character is `{`; else CSV with a header row, separated by
+    commas, semicolons or tabs, whichever the header uses most)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        return [], [Problem(name, line, "not UTF-8 text: save the file as UTF-8")], []
+        why = f"not UTF-8 text (byte {exc.start}): save the whole file as UTF-8"
+        return PostsRead([], [Problem(name, line, why)], [], {}, [])
     json_lines = name.endswith((".jsonl", ".ndjson")) or text.lstrip()[:1] == "{"
-    raw = _json_lines(text, name) if json_lines else _csv_rows(text, name)
-    rows: list[Row] = []
-    problems: list[Problem] = []
+    found = PostsRead([], [], [], {}, [])
     unread: set[str] = set()
-    for line, fields in raw:
+    for line, fields in _json_lines(text) if json_lines else _csv_rows(text):
         if isinstance(fields, str):
-            problems.append(Problem(name, line, fields))
+            found.problems.append(Problem(name, line, fields))
             continue
         unread.update(k for k in fields if k not in FIELDS)
-        post = check_post(fields)
+        notes: list[str] = []
+        post = check_post(fields, notes)
+        found.notes.extend(Problem(name, line, note) for note in notes)
         if isinstance(post, str):
-            problems.append(Problem(name, line, post))
+            found.problems.append(Problem(name, line, post))
+            if isinstance(fields.get("id"), str | int):
+                found.rejected.setdefault(str(fields["id"]).strip(), line)
         else:
-            rows.append(Row(line, post))
-    return rows, problems, sorted(unread)
+            found.rows.append(Row(line, post))
+    return found._replace(unread=sorted(unread))
 
 
-def _json_lines(text: str, name: str) -> Iterator[tuple[int, dict[str, object] | str]]:
+def _json_lines(text: str) -> Iterator[tuple[int, dict[str, object] | str]]:
     """Yield (line, object) for each non-blank line, or (line, why) when it is no object."""
     import orjson
 
@@ -89,9 +104,11 @@ def _json_lines(text: str, name: str) -> Iterator[tuple[int, dict[str, object] |
         yield number, value
 
 
-def _csv_rows(text: str, name: str) -> Iterator[tuple[int, dict[str, object] | str]]:
+def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, object] | str]]:
     """Yield (line, row) for each CSV record after the header, with the line it starts on."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first.count)  # the first of them on a tie: a comma
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
@@ -128,8 +145,10 @@ def _csv_rows(text: str, name: str) -> Iterator[tuple[int, dict[str, object] | s
         start = reader.line_num + 1
 
 
-def check_post(fields: dict[str, object]) -> SpreadPost | str:
+def check_post(fields: dict[str, object], notes: list[str] | None = None) -> SpreadPost | str:
     """Return the post a row describes, or what is wrong with it (one line with the fix).
+    An optional field that cannot be kept is dropped (a link that is not http(s)) or cut
+    (a text over MAX_TEXT), and said so in `notes`: the post itself still counts.
 
     >>> row = {"id": 17, "author": "@a", "time": "2025-04-09T14:30+09:00", "relays": "x"}
     >>> check_post(row)["time"]
@@ -137,21 +156,17 @@ def check_post(fields: dict[str, object]) -> SpreadPost | str:
     >>> print(check_post({**row, "time": "yesterday"}))  # doctest: +ELLIPSIS
     time 'yesterday' is not an ISO 8601 time: write 2025-04-09T14:30:00Z, ...
     """
+    said = notes if notes is not None else []
     values: dict[str, str] = {}
     for field in FIELDS:
-        value = fields.get(field)
-        if isinstance(value, int) and not isinstance(value, bool) and field == "id":
-            value = str(value)  # numeric post ids, as some platforms export them
-        if value is None or (isinstance(value, str) and not value.strip()):
+        value = _value(fields.get(field), field, said)
+        if value is None:
             if field in REQUIRED:
                 return f"no {field}: every post needs {', '.join(REQUIRED)}"
             continue
         if not isinstance(value, str):
-            return f"{field} is {type(value).__name__}, not text: write it as a string"
-        limit = MAX_TEXT if field == "text" else MAX_NAME
-        if len(value) > limit:
-            return f"{field} is longer than {limit:,} characters: shorten it"
-        values[field] = value if field == "text" else value.strip()
+            return str(value)
+        values[field] = value
     try:
         values["time"] = instant(values["time"])
     except ValueError as exc:
@@ -159,8 +174,29 @@ def check_post(fields: dict[str, object]) -> SpreadPost | str:
     if values["relays"] == values["id"]:
         return f"post '{_shown(values['id'])}' relays itself: name the post it reposts"
     if "url" in values and safe_url(values["url"]) is None:
-        return f"url '{_shown(values['url'])}' is not an http(s) address: give the post's link"
+        said.append(f"url '{_shown(values.pop('url'))}' dropped: only http(s) links are kept")
     return _post(values)
+
+
+def _value(value: object, field: str, notes: list[str]) -> str | ValueError | None:
+    """Return a field's text (ids may be numbers), None when empty, or the error."""
+    if isinstance(value, int) and not isinstance(value, bool) and field in ("id", "relays"):
+        value = str(value)  # numeric post ids, as some platforms export them
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str):
+        return ValueError(f"{field} is {type(value).__name__}, not text: write it as a string")
+    if field == "text":
+        if len(value) > MAX_TEXT:
+            notes.append(f"text cut to its first {MAX_TEXT:,} characters")
+            return value[:MAX_TEXT] + "…"
+        return value
+    if len(value) > MAX_NAME:
+        if field in REQUIRED:
+            return ValueError(f"{field} is longer than {MAX_NAME} characters: shorten it")
+        notes.append(f"{field} dropped: longer than {MAX_NAME} characters")
+        return None
+    return value.strip()
 
 
 def _shown(text: str) -> str:
@@ -180,17 +216,35 @@ def _post(values: dict[str, str]) -> SpreadPost:
     return post
 
 
+def before(post: SpreadPost, relayed: SpreadPost) -> bool:
+    """Return whether `post` is dated before the post it relays (a wrong zone, or a
+    clock): by the second when both have a time, else by the day.
+
+    >>> before({"time": "2025-04-09"}, {"time": "2025-04-09T16:00:00Z"})
+    False
+    """
+    mine, theirs = post["time"], relayed["time"]
+    if len(mine) > 10 and len(theirs) > 10:
+        return mine < theirs
+    return mine[:10] < theirs[:10]
+
+
 def lead_back(
-    posts: Iterable[SpreadPost], assertions: set[str]
+    posts: Iterable[SpreadPost], assertions: set[str], rejected: dict[str, int] | None = None
 ) -> tuple[dict[str, str], dict[str, str]]:
     """Return, for each post, the case assertion it leads back to through the posts it
-    relays, and, for each post that leads to none, why (an unknown id, or a circle).
-    Linear: each post is walked once, its answer remembered for the posts below it.
+    relays, and, for each post that leads to none, why: an unknown id, a circle, or a
+    post above it that leads nowhere or was a bad row (`rejected`: id → line). Linear:
+    each post is walked once, its answer remembered for the posts below it.
 
     >>> posts = [{"id": "p2", "relays": "p1"}, {"id": "p1", "relays": "a1"}]
-    >>> posts.append({"id": "p3", "relays": "zz"})
-    >>> lead_back(posts, {"a1"})  # doctest: +NORMALIZE_WHITESPACE
-    ({'p2': 'a1', 'p1': 'a1'}, {'p3': "relays 'zz': no post or case assertion has that id"})
+    >>> posts += [{"id": "p3", "relays": "zz"}, {"id": "p4", "relays": "p3"}]
+    >>> roots, bad = lead_back(posts, {"a1"})
+    >>> roots
+    {'p2': 'a1', 'p1': 'a1'}
+    >>> print(bad["p3"]); print(bad["p4"])
+    relays 'zz': no post or case assertion has that id
+    relays 'p3', which leads to no case assertion
     """
     # A post under a case assertion's id is refused: relays to that id mean the assertion.
     posts = list(posts)
@@ -213,15 +267,21 @@ def lead_back(
         if node in root or (node in assertions and node not in parent):
             found = root.get(node, node)
             root.update((p, found) for p in path)
-        else:
-            why = bad.get(node) or _dead_end(node, parent, seen)
-            bad.update((p, why) for p in path)
+            continue
+        end = _dead_end(node, seen, rejected or {})
+        for post in path:
+            up = parent[post]
+            above = node in seen or (up == node and node not in bad)
+            why = f"relays '{_shown(up)}', which leads to no case assertion"
+            bad[post] = end if above else why
     return root, bad
 
 
-def _dead_end(node: str, parent: dict[str, str], seen: set[str]) -> str:
+def _dead_end(node: str, seen: set[str], rejected: dict[str, int]) -> str:
     if node in seen:
         return f"post '{_shown(node)}' is in a circle of reposts: fix what one of them relays"
+    if node in rejected:
+        return f"relays '{_shown(node)}', a bad row (line {rejected[node]})"
     return f"relays '{_shown(node)}': no post or case assertion has that id"
 
 
@@ -255,9 +315,9 @@ def merge(
     where: dict[str, tuple[str, int]] = {}
     problems: list[Problem] = []
     for name in sorted(files):
-        rows, bad, _ = read_posts(files[name], name)
-        problems += bad
-        for line, post in rows:
+        found = read_posts(files[name], name)
+        problems += found.problems
+        for line, post in found.rows:
             first = kept.setdefault(post["id"], post)
             if first is post:
                 where[post["id"]] = (name, line)

@@ -138,6 +138,9 @@ def find_id(doc: Document, kind: str, record_id: str, see: str = "") -> Match:
     for k, rid, fld, value in _keys(doc):
         if k == kind and fld == "id" and value == record_id:
             return Match(k, rid, fld, value)
+    left_out = _left_out(doc, record_id)
+    if left_out is not None:
+        raise left_out
     ids = [rid for k, rid, fld, _ in _keys(doc) if k == kind and fld == "id"]
     where = f"; {see}" if see else ""
     raise LookupFailed(f"no {kind} with id '{record_id}'{_hint(record_id, ids)}{where}")
@@ -205,7 +208,23 @@ def find(doc: Document, term: str) -> list[Match]:
     return found.exact or found.partial
 
 
+def _left_out(doc: Document, record_id: str) -> LookupFailed | None:
+    """Return the error for an id an `--as-of` view left out (said later, or undated),
+    or None: "nothing matches" would be wrong about a record the case has."""
+    cut = doc.get("as_of")
+    for o in cut["omitted"] if cut else []:
+        if o["id"] == record_id and cut:
+            return LookupFailed(
+                f"{o['kind']} '{o['id']}' is left out of the view as of {cut['date']}: "
+                f"{o['reason']}; try a later --as-of"
+            )
+    return None
+
+
 def _nothing(doc: Document, term: str) -> LookupFailed:
+    left_out = _left_out(doc, term)
+    if left_out is not None:
+        return left_out
     names = [value for k, _, fld, value in _keys(doc) if fld not in ("text", "wrong name")]
     return LookupFailed(
         f"nothing matches '{term}'{_hint(term, names)}; 'prov status' lists every claim"

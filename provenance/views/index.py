@@ -121,6 +121,7 @@ class CaseIndex:
         self.results: dict[str, AssertionResult] = doc["analysis"]["assertions"]
         spread = doc.get("spread")
         self.spread: dict[str, ClaimSpread] = spread["claims"] if spread else {}
+        self.spread_posts: dict[str, int] = spread.get("actors", {}) if spread else {}
         self.findings: dict[str, list[Finding]] = {}
         for finding in doc.get("checks", []):
             for subject in [finding["subject"], *finding.get("also", [])]:

@@ -145,6 +145,7 @@ class ActorView(TypedDict):
     findings: list[Finding]
     assertions: list[AssertionView]
     sources: list[SourceRef]
+    spread_posts: int  # posts of spread data by accounts known under its names
 
 
 class SourceView(TypedDict):

@@ -195,6 +195,7 @@ def actor_view(ix: CaseIndex, actor_id: str) -> ActorView:
         "findings": ix.problems(f"actor:{actor_id}"),
         "assertions": asserted,
         "sources": [_source_ref(ix, s) for s in ix.sources_of(actor_id)],
+        "spread_posts": ix.spread_posts.get(actor_id, 0),
     }
 
 

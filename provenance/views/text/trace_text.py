@@ -146,6 +146,11 @@ def _actor_text(view: ActorView, width: int) -> list[str]:
     if view["aliases"]:
         names = [a["name"] + (" [wrong name]" if a.get("error") else "") for a in view["aliases"]]
         lines += wrap("also named: " + "; ".join(names), INDENT, width)
+    if view["spread_posts"]:
+        n = view["spread_posts"]
+        lines += wrap(
+            f"in spread data: {n:,} repost(s) and quote(s) under its names", INDENT, width
+        )
     rel = view.get("reliability")
     if rel:
         lines += wrap(
