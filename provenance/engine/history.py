@@ -240,40 +240,42 @@ class _Sweep:
         # What derives from an arrival or from an assertion with a new derivation.
         affected = self._downstream({*arrivals, *(x for x, _ in edges)})
         inside = {x: sorted(b for b in self.raw[x] if b in affected) for x in affected}
-        order, cycles = relays.topological(inside)
+        cycles = relays.topological(inside)[1]
         if cycles or any(x in self.independence.circle_of for x in affected):
             self._rebuild()
             return set(self.claims)
-        before = {x: (self.origins_of.get(x), x in self.withdrawn) for x in affected}
         for x in affected:
             self.raw[x].sort()
             self.upstream[x] = self.raw[x]
-        up = self.full.claims.up
-        if any(self.present[a].stance == Stance.retracts for a in arrivals):
-            # A retraction can change the origins of relays anywhere downstream of what it
-            # withdraws: recompute them all (retractions are rare days).
-            was, old = set(self.withdrawn), self.origins_of
-            everything = relays.topological(self.upstream)[0]
-            self.withdrawn = relays.withdrawn(self.present, everything, self.upstream)
-            self.origins_of = relays.claim_origins(
-                self.present, everything, self.upstream, up, None, self.withdrawn
-            )
-            moved = (was ^ self.withdrawn) | {
-                x for x in self.present if old.get(x) != self.origins_of.get(x)
-            }
-        else:
-            self.withdrawn -= affected
-            fresh = {**self.retractions, **{a: self.present[a] for a in affected}}
-            relays.withdrawn(fresh, order, self.upstream, known=self.withdrawn)
-            relays.claim_origins(
-                self.present, order, self.upstream, up, self.origins_of, self.withdrawn
-            )
-            moved = set()
-        moved |= {
+        # What can stop or start being withdrawn, or change origins: what derives from an
+        # arrival, a new derivation, or what a new retraction withdraws directly.
+        region = self._downstream({*affected, *self._retracted_by(arrivals)})
+        before = {x: (self.origins_of.get(x), x in self.withdrawn) for x in region}
+        order = relays.downstream(region, self.down, self.upstream)
+        self.withdrawn -= region
+        fresh = {**self.retractions, **{a: self.present[a] for a in region}}
+        relays.withdrawn(fresh, order, self.upstream, known=self.withdrawn)
+        relays.claim_origins(
+            self.present, order, self.upstream, self.full.claims.up, self.origins_of, self.withdrawn
+        )
+        moved = {
             x for x, (o, w) in before.items() if (o, w) != (self.origins_of[x], x in self.withdrawn)
         }
         touched |= {c for a in moved for c in self.bears_on(self.present[a])}
         return touched
+
+    def _retracted_by(self, arrivals: list[str]) -> set[str]:
+        """Return what the retractions among `arrivals` may withdraw directly: the
+        assertion named in `via`, else the same actor's assertions of the claim."""
+        found: set[str] = set()
+        for r in (self.present[a] for a in arrivals):
+            if r.stance != Stance.retracts:
+                continue
+            if r.via:
+                found.add(r.via)
+            else:
+                found.update(x for x in self.by_claim[r.claim] if self.present[x].actor == r.actor)
+        return found & self.present.keys()
 
     def _downstream(self, seeds: set[str]) -> set[str]:
         """Return `seeds` and every assertion deriving from one of them, at any depth."""
