@@ -240,8 +240,7 @@ class _Sweep:
         # What derives from an arrival or from an assertion with a new derivation.
         affected = self._downstream({*arrivals, *(x for x, _ in edges)})
         inside = {x: sorted(b for b in self.raw[x] if b in affected) for x in affected}
-        cycles = relays.topological(inside)[1]
-        if cycles or any(x in self.independence.circle_of for x in affected):
+        if relays.circular(inside) or any(x in self.independence.circle_of for x in affected):
             self._rebuild()
             return set(self.claims)
         for x in affected:

@@ -111,6 +111,27 @@ def topological(upstream: Upstream) -> tuple[list[str], list[list[str]]]:
     return order, cycles
 
 
+def circular(upstream: Upstream) -> bool:
+    """Return whether assertions of `upstream` relay each other in a circle (every link
+    it holds must stay inside it). Plain Python, no graph: the verdict history asks this
+    every day, and a networkx graph per day is cyclic garbage kept until the collector
+    runs (provenance.gcpause)."""
+    waiting = {a: len(ups) for a, ups in upstream.items()}
+    down: dict[str, list[str]] = defaultdict(list)
+    for a, ups in upstream.items():
+        for u in ups:
+            down[u].append(a)
+    ready = [a for a, n in waiting.items() if not n]
+    done = 0
+    while ready:
+        done += 1
+        for x in down[ready.pop()]:
+            waiting[x] -= 1
+            if not waiting[x]:
+                ready.append(x)
+    return done < len(waiting)
+
+
 def cut_cycles(upstream: Upstream, cycles: list[list[str]]) -> Upstream:
     """Return the derivations without the edges inside each cycle: in a circle nobody is
     upstream of anybody."""
