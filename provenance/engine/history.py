@@ -4,9 +4,9 @@
 (provenance.timeline.counts_from: the same rule `--as-of` uses), and after each day
 re-decides only the claims that day's assertions bear on, with the same facts and rules
 as a whole analysis. The relay structure (who derives from whom, what is withdrawn,
-which assertions are origins) grows with each day's arrivals; only an arrival that
-changes something already known (a retraction, a relay circle, a citation reaching back
-to an older assertion) makes the sweep recompute that structure for the day.
+which assertions are origins) grows with each day's arrivals, recomputed only downstream
+of what changed (an arrival, a late derivation, what a retraction withdraws; all of it
+only for a relay circle); attributions only for the occasions that gained an assertion.
 
 The history therefore equals, at each of its days, what `--as-of` that day gives (a
 property test holds it to that).
