@@ -1,22 +1,34 @@
-"""Time of the confirmation engine on generated cases of 1,000 to 100,000 assertions.
+"""Time of the confirmation engine on generated cases of 10,000 to 1,000,000 assertions.
 
-Run: .venv/bin/python benchmarks/engine.py [--sizes 1000 10000 100000]
+Run: .venv/bin/python benchmarks/engine.py [--sizes 10000 100000 1000000] [--budget 180]
 
 Each case has one actor per 20 assertions, one source per 10 (each citing up to two
 earlier sources), one claim per 100 in specificity trees, and a third of the assertions
-relaying an earlier one. Prints the time to validate the case (pydantic), build the
-graph (networkx) and analyse it, and the peak memory of the process.
+relaying an earlier one, dated over one year. Each size runs in a fresh process, with
+the garbage collector paused as `prov` reads a case (provenance.gcpause), and prints the
+time to validate the case (pydantic), build the graph (networkx) and analyse it, the
+total also in CPU time (less disturbed by other work on the machine), and the peak
+memory of that process. Then, for each step up in size, the ratio of the times
+against the target: a case `k` times larger may take at most 1.3 x `k` times longer
+(within 1.3x of linear). A size above 100,000 whose estimated time (the last one's,
+scaled linearly, with the 1.3 margin) exceeds `--budget` seconds, or whose estimated
+memory exceeds what the machine has free, is skipped with a note.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
+import json
 import random
 import resource
+import subprocess
+import sys
 import time
 from typing import Any
 
 from provenance.engine import analyse
+from provenance.gcpause import paused
 from provenance.graph import build_graph
 from provenance.model import Case
 
@@ -78,24 +90,100 @@ def generate(n: int, seed: int = 1) -> dict[str, Any]:
     }
 
 
+Row = dict[str, float]
+STEPS = ("validate", "graph", "analyse", "total", "cpu")
+MARGIN = 1.3  # the target: within 1.3x of linear
+ALWAYS = 100_000  # sizes up to this run whatever the budget
+
+
+def run_one(n: int) -> Row:
+    """Return the times (seconds) of one size and its peak memory (MiB), in this process."""
+    data = generate(n)
+    clock = time.perf_counter
+    with paused():
+        t0, c0 = clock(), time.process_time()
+        case = Case.model_validate(data)
+        t1 = clock()
+        graph = build_graph(case)
+        t2 = clock()
+        result = analyse(graph, case.rules)
+        t3, c3 = clock(), time.process_time()
+    assert len(result["assertions"]) == n
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "validate": t1 - t0,
+        "graph": t2 - t1,
+        "analyse": t3 - t2,
+        "total": t3 - t0,
+        "cpu": c3 - c0,  # the total in CPU time: less disturbed by other work on the machine
+        "peak": peak,
+    }
+
+
+def _child(n: int) -> Row:
+    """Return `run_one(n)` measured in a fresh process (its own peak memory)."""
+    out = subprocess.run(
+        [sys.executable, __file__, "--one", str(n)], check=True, capture_output=True, text=True
+    )
+    row: Row = json.loads(out.stdout)
+    return row
+
+
+def _free_mib() -> float:
+    """Return the memory the machine has available, in MiB (unknown: infinite)."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as info:
+            for line in info:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("inf")
+
+
+def _ratios(rows: list[tuple[int, Row]]) -> None:
+    """Print, for each step up in size, how the times grew against the target."""
+    for (small, a), (large, b) in itertools.pairwise(rows):
+        k = large / small
+        limit = MARGIN * k
+        print(
+            f"\n{small:,} -> {large:,} assertions ({k:g}x; target: within {MARGIN}x of "
+            f"{k:g}x, at most {limit:g}x)"
+        )
+        for step in STEPS:
+            ratio = b[step] / a[step] if a[step] > 0 else float("inf")
+            verdict = "within target" if ratio <= limit else "OVER target"
+            print(f"  {step:>9} {ratio:>6.1f}x  {verdict}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000, 1000000])
+    parser.add_argument("--budget", type=float, default=180.0, help="seconds per size")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    print(f"{'assertions':>10}  {'validate':>9}  {'graph':>9}  {'analyse':>9}  {'total':>9}")
+    if args.one:
+        print(json.dumps(run_one(args.one)))
+        return
+    head = f"{'assertions':>10}  " + "  ".join(f"{s:>9}" for s in STEPS) + "  peak memory"
+    print(head)
+    rows: list[tuple[int, Row]] = []
     for n in args.sizes:
-        data = generate(n)
-        t0 = time.perf_counter()
-        case = Case.model_validate(data)
-        t1 = time.perf_counter()
-        graph = build_graph(case)
-        t2 = time.perf_counter()
-        result = analyse(graph)
-        t3 = time.perf_counter()
-        assert len(result["assertions"]) == n
-        print(f"{n:>10}  {t1 - t0:>8.2f}s  {t2 - t1:>8.2f}s  {t3 - t2:>8.2f}s  {t3 - t0:>8.2f}s")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory {peak:.0f} MiB")
+        if rows and n > ALWAYS:
+            last_n, last = rows[-1]
+            k = n / last_n
+            seconds, mib = last["total"] * k * MARGIN, last["peak"] * k
+            if seconds > args.budget or mib > _free_mib():
+                print(
+                    f"{n:>10}  skipped: estimated {seconds:.0f} s and {mib:,.0f} MiB "
+                    f"(budget {args.budget:.0f} s, {_free_mib():,.0f} MiB free)"
+                )
+                continue
+        row = _child(n)
+        rows.append((n, row))
+        times = "  ".join(f"{row[s]:>8.2f}s" for s in STEPS)
+        print(f"{n:>10}  {times}  {row['peak']:>7,.0f} MiB", flush=True)
+    _ratios(rows)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from provenance import __version__
 from provenance.errors import CaseError, Problem
+from provenance.gcpause import paused
 from provenance.paths import cache_dir, case_files, display_path, read_regular, write_atomic
 from provenance.read.files import (
     decode_archive,
@@ -300,7 +301,8 @@ def build_document(
     files' bytes when they do not come from `path` (a case on standard input). Raises
     CaseError for a bad case."""
     cases = read_cases(path) if contents is None else contents
-    return _analyse(_read(path, cases, {}, read_spread_bytes(path)), as_of)
+    with paused():
+        return _analyse(_read(path, cases, {}, read_spread_bytes(path)), as_of)
 
 
 def _cache_file(path: Path, as_of: str | None = None) -> Path | None:
@@ -378,11 +380,12 @@ def load_document(path: Path, as_of: str | None = None) -> Document:
         if complete and cache_key(Inputs(root, cases, known, spread), as_of) == entry["key"]:
             doc: Document = entry["document"]
             return doc
-    read = _read(path, cases, known, spread)
-    if cache is None:
-        return _analyse(read, as_of)
-    key = cache_key(read.inputs, as_of)  # before the analysis, from the bytes it analyses
-    doc = _analyse(read, as_of)
+    with paused():
+        read = _read(path, cases, known, spread)
+        if cache is None:
+            return _analyse(read, as_of)
+        key = cache_key(read.inputs, as_of)  # before the analysis, from the bytes it analyses
+        doc = _analyse(read, as_of)
     _store(cache, key, sorted(read.inputs.archives), doc)
     return doc
 

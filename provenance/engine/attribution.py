@@ -10,7 +10,7 @@ and only an established attribution lets an actor's statement confirm anything
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -141,16 +141,20 @@ def attribute(occasion: Occasion) -> AttributionResult:
     raise AssertionError("the last attribution level always applies")
 
 
-def attributions(ctx: Context) -> dict[str, AttributionResult]:
-    """Return the attribution of every assertion, by id."""
+def attributions(ctx: Context, only: Iterable[str] | None = None) -> dict[str, AttributionResult]:
+    """Return the attribution of every assertion, by id; or of those `only` names, which
+    must hold every assertion of each occasion (actor, source) it names one of: a level
+    reads nothing but its own occasion's assertions (the verdict history passes the
+    occasions a day's arrivals join, instead of attributing everything again)."""
+    chosen = list(ctx.assertions.values()) if only is None else [ctx.assertions[i] for i in only]
     readers: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for a in ctx.assertions.values():
+    for a in chosen:
         if a.read_in:
             readers[(a.actor, a.source)].add(a.read_in)
-    drift = drifted_occasions(list(ctx.assertions.values()))
+    drift = drifted_occasions(chosen)
     return {
-        a_id: attribute(_occasion(ctx, a, sorted(readers.get((a.actor, a.source), ())), drift))
-        for a_id, a in ctx.assertions.items()
+        a.id: attribute(_occasion(ctx, a, sorted(readers.get((a.actor, a.source), ())), drift))
+        for a in chosen
     }
 
 

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from provenance.vocab import OPPOSING, Attribution, Stance
@@ -26,12 +26,16 @@ def fabricated(
 ) -> dict[str, str]:
     """Return, per fabricated assertion, the retraction that admits it (for a relay, the
     one that admits its first fabricated upstream assertion)."""
-    admitted = {
+    return spread(assertions, order, upstream, admitted(assertions.values()))
+
+
+def admitted(assertions: Iterable[Assertion]) -> dict[str, str]:
+    """Return, per assertion a retraction admits inventing, that retraction."""
+    return {
         a.via: a.id
-        for a in assertions.values()
+        for a in assertions
         if a.stance == Stance.retracts and a.admits_fabrication and a.via
     }
-    return _spread(assertions, order, upstream, admitted)
 
 
 def discredited(
@@ -47,17 +51,21 @@ def discredited(
         for a_id, result in attribution.items()
         if result["status"] == Attribution.refuted.value
     }
-    return _spread(assertions, order, upstream, refuted)
+    return spread(assertions, order, upstream, refuted)
 
 
-def _spread(
+def spread(
     assertions: Mapping[str, Assertion],
     order: list[str],
     upstream: Upstream,
     seeds: dict[str, str],
 ) -> dict[str, str]:
     """Return `seeds` (assertion -> cause) and every non-opposing assertion, in relay
-    order, all of whose upstream assertions are in it (with the first one's cause)."""
+    order, all of whose upstream assertions are in it (with the first one's cause).
+    `order` needs to hold, upstream first, only the seeds and what derives from them
+    (provenance.engine.relays.downstream): nothing else can join."""
+    if not seeds:
+        return {}
     out = dict(seeds)
     for a_id in order:
         if a_id in out or assertions[a_id].stance in OPPOSING:

@@ -4,9 +4,9 @@
 (provenance.timeline.counts_from: the same rule `--as-of` uses), and after each day
 re-decides only the claims that day's assertions bear on, with the same facts and rules
 as a whole analysis. The relay structure (who derives from whom, what is withdrawn,
-which assertions are origins) grows with each day's arrivals; only an arrival that
-changes something already known (a retraction, a relay circle, a citation reaching back
-to an older assertion) makes the sweep recompute that structure for the day.
+which assertions are origins) grows with each day's arrivals, recomputed only downstream
+of what changed (an arrival, a late derivation, what a retraction withdraws; all of it
+only for a relay circle); attributions only for the occasions that gained an assertion.
 
 The history therefore equals, at each of its days, what `--as-of` that day gives (a
 property test holds it to that).
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from provenance import dates, timeline
 from provenance.engine import relays
 from provenance.engine.context import Context
-from provenance.engine.discredit import discredited, fabricated
+from provenance.engine.discredit import admitted, spread
 from provenance.engine.facts import ClaimFacts, claim_facts, overruled_denials, settle
 from provenance.engine.independence import Independence
 from provenance.engine.read import Assertion
@@ -29,11 +29,12 @@ from provenance.engine.rules import RULES
 from provenance.engine.verdict import grade
 from provenance.graph import nodes_of_kind, targets
 from provenance.model import Rules
-from provenance.records import HistoryEntry
-from provenance.vocab import Stance, Status
+from provenance.records import AttributionResult, HistoryEntry
+from provenance.vocab import Attribution, Stance, Status
 
 FIRST = ""  # the day key of what counts from the start (assertions marked undated)
 Edge = tuple[str, str]  # (assertion, the assertion it derives from)
+Occasion = tuple[str, str]  # (actor, source): what one attribution level reads
 
 
 @dataclass
@@ -153,36 +154,62 @@ class _Sweep:
     first: dict[str, str] = field(default_factory=dict)  # first-pass statuses
     shown_wrong: frozenset[str] = frozenset()  # denials overruled on their own claim
     verdicts: dict[str, tuple[str, int]] = field(default_factory=dict)
-    standing: dict[str, tuple[object, ...]] = field(default_factory=dict)  # see `_moved`
+    # What a whole analysis would compute from the assertions present, kept up to date:
+    attribution: dict[str, AttributionResult] = field(default_factory=dict)
+    occasions: dict[Occasion, list[str]] = field(default_factory=lambda: defaultdict(list))
+    fresh: set[Occasion] = field(default_factory=set)  # occasions joined since `context`
+    refuted: set[str] = field(default_factory=set)  # assertions whose attribution is refuted
+    fabricated: dict[str, str] = field(default_factory=dict)
+    discredited: dict[str, str] = field(default_factory=dict)
 
-    def context(self) -> Context:
-        """Return the engine's context for the assertions known so far. What depends on
-        which assertions are present (fabrications, attributions, and the assertions a
-        refuted attribution discredits) is recomputed, as a whole analysis would."""
+    def context(self) -> tuple[Context, set[str]]:
+        """Return the engine's context for the assertions known so far, and the assertions
+        whose attribution, fabrication or discredit changed since the last call (an
+        arrival can change them for assertions it does not bear on: another outlet
+        reporting the same occasion). They are brought up to date as a whole analysis
+        would compute them: the attributions of the occasions that gained an assertion
+        (a level reads only its occasion), and what derives from admitted fabrications
+        and refuted attributions."""
         from provenance.engine.attribution import attributions
 
-        order = relays.topological(self.upstream)[0]
         ctx = replace(
             self.full,
             assertions=self.present,
             by_claim=self.by_claim,
             upstream=self.upstream,
-            order=order,
+            order=[],  # no stage after the context reads the order, nor the roots
             cycles=self.cycles,
             roots={},
             withdrawn=self.withdrawn,
             origins_of=self.origins_of,
             independence=replace(self.independence, family=self.full.independence.family),
-            fabricated=fabricated(self.present, order, self.upstream),
-            attribution={},
-            discredited={},
+            attribution=self.attribution,
         )
-        attribution = attributions(ctx)
-        return replace(
-            ctx,
-            attribution=attribution,
-            discredited=discredited(self.present, order, self.upstream, attribution),
-        )
+        changed: set[str] = set()
+        joined = [a for occasion in sorted(self.fresh) for a in self.occasions[occasion]]
+        self.fresh.clear()
+        for a_id, result in attributions(ctx, joined).items():
+            before = self.attribution.get(a_id)
+            if before is None or before["status"] != result["status"]:
+                changed.add(a_id)
+            self.attribution[a_id] = result
+            if result["status"] == Attribution.refuted.value:
+                self.refuted.add(a_id)
+            else:
+                self.refuted.discard(a_id)
+        made_up = self._spread(admitted(self.retractions.values()))
+        unsaid = self._spread({a: a for a in sorted(self.refuted)})
+        changed |= _differ(self.fabricated, made_up) | _differ(self.discredited, unsaid)
+        self.fabricated, self.discredited = made_up, unsaid
+        ctx = replace(ctx, fabricated=made_up, discredited=unsaid)
+        return ctx, {a for a in changed if a in self.present}
+
+    def _spread(self, seeds: dict[str, str]) -> dict[str, str]:
+        """Return `seeds` and what rests only on them (provenance.engine.discredit)."""
+        if not seeds:
+            return {}
+        order = relays.downstream(seeds, self.down, self.upstream)
+        return spread(self.present, order, self.upstream, seeds)
 
     def bears_on(self, a: Assertion) -> list[str]:
         """Return the claims whose facts read `a`: opposition bears on the claim and every
@@ -199,6 +226,8 @@ class _Sweep:
             a = self.full.assertions[a_id]
             self.present[a_id] = a
             self.by_claim[a.claim].append(a_id)
+            self.occasions[(a.actor, a.source)].append(a_id)
+            self.fresh.add((a.actor, a.source))
             self.raw[a_id] = []
             self.claims.update(self.bears_on(a))
             if a.stance == Stance.retracts:
@@ -211,52 +240,41 @@ class _Sweep:
         # What derives from an arrival or from an assertion with a new derivation.
         affected = self._downstream({*arrivals, *(x for x, _ in edges)})
         inside = {x: sorted(b for b in self.raw[x] if b in affected) for x in affected}
-        order, cycles = relays.topological(inside)
-        if cycles or any(x in self.independence.circle_of for x in affected):
+        if relays.circular(inside) or any(x in self.independence.circle_of for x in affected):
             self._rebuild()
             return set(self.claims)
-        before = {x: (self.origins_of.get(x), x in self.withdrawn) for x in affected}
         for x in affected:
             self.raw[x].sort()
             self.upstream[x] = self.raw[x]
-        up = self.full.claims.up
-        if any(self.present[a].stance == Stance.retracts for a in arrivals):
-            # A retraction can change the origins of relays anywhere downstream of what it
-            # withdraws: recompute them all (retractions are rare days).
-            was, old = set(self.withdrawn), self.origins_of
-            everything = relays.topological(self.upstream)[0]
-            self.withdrawn = relays.withdrawn(self.present, everything, self.upstream)
-            self.origins_of = relays.claim_origins(
-                self.present, everything, self.upstream, up, None, self.withdrawn
-            )
-            moved = (was ^ self.withdrawn) | {
-                x for x in self.present if old.get(x) != self.origins_of.get(x)
-            }
-        else:
-            self.withdrawn -= affected
-            fresh = {**self.retractions, **{a: self.present[a] for a in affected}}
-            relays.withdrawn(fresh, order, self.upstream, known=self.withdrawn)
-            relays.claim_origins(
-                self.present, order, self.upstream, up, self.origins_of, self.withdrawn
-            )
-            moved = set()
-        moved |= {
+        # What can stop or start being withdrawn, or change origins: what derives from an
+        # arrival, a new derivation, or what a new retraction withdraws directly.
+        region = self._downstream({*affected, *self._retracted_by(arrivals)})
+        before = {x: (self.origins_of.get(x), x in self.withdrawn) for x in region}
+        order = relays.downstream(region, self.down, self.upstream)
+        self.withdrawn -= region
+        fresh = {**self.retractions, **{a: self.present[a] for a in region}}
+        relays.withdrawn(fresh, order, self.upstream, known=self.withdrawn)
+        relays.claim_origins(
+            self.present, order, self.upstream, self.full.claims.up, self.origins_of, self.withdrawn
+        )
+        moved = {
             x for x, (o, w) in before.items() if (o, w) != (self.origins_of[x], x in self.withdrawn)
         }
         touched |= {c for a in moved for c in self.bears_on(self.present[a])}
         return touched
 
-    def _moved(self, ctx: Context) -> set[str]:
-        """Return the assertions whose attribution, fabrication or discredit changed
-        since the last day (an arrival can change them for assertions it does not bear
-        on: another outlet reporting the same occasion)."""
-        now = {
-            a: (ctx.attribution[a]["status"], ctx.fabricated.get(a), ctx.discredited.get(a))
-            for a in self.present
-        }
-        changed = {a for a, state in now.items() if self.standing.get(a) != state}
-        self.standing = dict(now)
-        return changed
+    def _retracted_by(self, arrivals: list[str]) -> set[str]:
+        """Return what the retractions among `arrivals` may withdraw directly: the
+        assertion named in `via`, else the same actor's assertions of the claim."""
+        found: set[str] = set()
+        for r in (self.present[a] for a in arrivals):
+            if r.stance != Stance.retracts:
+                continue
+            if r.via:
+                found.add(r.via)
+            else:
+                found.update(x for x in self.by_claim[r.claim] if self.present[x].actor == r.actor)
+        return found & self.present.keys()
 
     def _downstream(self, seeds: set[str]) -> set[str]:
         """Return `seeds` and every assertion deriving from one of them, at any depth."""
@@ -284,8 +302,8 @@ class _Sweep:
     def decide(self, touched: set[str]) -> set[str]:
         """Re-decide the touched claims in view (and those whose verdict depends on a
         claim whose status changed); return the claims whose status or grade changed."""
-        ctx = self.context()
-        touched = touched | {c for a in self._moved(ctx) for c in self.bears_on(self.present[a])}
+        ctx, moved_by = self.context()
+        touched = touched | {c for a in moved_by for c in self.bears_on(self.present[a])}
         rules = ctx.rules
         moved: set[str] = set()
         for claim in sorted(touched & self.claims):
@@ -329,6 +347,11 @@ class _Sweep:
                 self.verdicts[claim] = now
                 changed.add(claim)
         return changed
+
+
+def _differ(before: dict[str, str], after: dict[str, str]) -> set[str]:
+    """Return the keys whose value differs between two mappings (or is in only one)."""
+    return {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
 
 
 def _status(facts: ClaimFacts, rules: Rules) -> Status:

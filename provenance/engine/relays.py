@@ -9,6 +9,7 @@ of anybody) and counted as one origin by provenance.engine.independence.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 import networkx as nx
 
@@ -110,6 +111,27 @@ def topological(upstream: Upstream) -> tuple[list[str], list[list[str]]]:
     return order, cycles
 
 
+def circular(upstream: Upstream) -> bool:
+    """Return whether assertions of `upstream` relay each other in a circle (every link
+    it holds must stay inside it). Plain Python, no graph: the verdict history asks this
+    every day, and a networkx graph per day is cyclic garbage kept until the collector
+    runs (provenance.gcpause)."""
+    waiting = {a: len(ups) for a, ups in upstream.items()}
+    down: dict[str, list[str]] = defaultdict(list)
+    for a, ups in upstream.items():
+        for u in ups:
+            down[u].append(a)
+    ready = [a for a, n in waiting.items() if not n]
+    done = 0
+    while ready:
+        done += 1
+        for x in down[ready.pop()]:
+            waiting[x] -= 1
+            if not waiting[x]:
+                ready.append(x)
+    return done < len(waiting)
+
+
 def cut_cycles(upstream: Upstream, cycles: list[list[str]]) -> Upstream:
     """Return the derivations without the edges inside each cycle: in a circle nobody is
     upstream of anybody."""
@@ -191,6 +213,31 @@ def claim_origins(
                     merged[claim] = {a_id}
         result[a_id] = {c: sorted(o) for c, o in merged.items()}
     return result
+
+
+def downstream(seeds: Iterable[str], down: Upstream, upstream: Upstream) -> list[str]:
+    """Return `seeds` and every assertion deriving from one of them, upstream first:
+    `down` maps an assertion to those deriving from it (it may hold more links than
+    `upstream`, the derivations with circles cut, which decides the order)."""
+    found = set(seeds)
+    stack = list(found)
+    while stack:
+        for x in down.get(stack.pop(), ()):
+            if x not in found:
+                found.add(x)
+                stack.append(x)
+    waiting = {x: sum(1 for u in upstream.get(x, ()) if u in found) for x in found}
+    ready = sorted((x for x, n in waiting.items() if n == 0), reverse=True)
+    order: list[str] = []
+    while ready:
+        x = ready.pop()
+        order.append(x)
+        for y in down.get(x, ()):
+            if y in waiting and x in upstream[y]:
+                waiting[y] -= 1
+                if not waiting[y]:
+                    ready.append(y)
+    return order
 
 
 def chain(upstream: Upstream, a_id: str) -> list[str]:
