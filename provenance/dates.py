@@ -128,6 +128,12 @@ def instant(text: str) -> str:
     >>> instant("2025-04-09"), instant("2025-04-09t05:30:00z")
     ('2025-04-09', '2025-04-09T05:30:00Z')
     """
+    if len(text) == 20 and _utc_re().fullmatch(text):  # already in this spelling
+        try:
+            dt.datetime.fromisoformat(text[:19])
+            return text
+        except ValueError:
+            pass
     if len(text) == 10:
         try:
             return dt.date.fromisoformat(text).isoformat()
@@ -145,6 +151,11 @@ def instant(text: str) -> str:
     except OverflowError:  # 0001-01-01T00:00+01:00 falls before year 1 in UTC
         raise ValueError(f"'{text}' is out of the calendar's range: {INSTANT_HINT}") from None
     return utc.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@cache
+def _utc_re() -> re.Pattern[str]:
+    return re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
 
 
 def _platform_time(text: str) -> dt.datetime:

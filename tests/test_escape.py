@@ -165,3 +165,44 @@ def test_safe_url_only_ever_returns_http_links(text: str) -> None:
             assert url == candidate
             assert url.lower().startswith(("http://", "https://"))
             assert not CONTROLS.search(url)
+
+
+_URL_PARTS = st.sampled_from(
+    [
+        "http://",
+        "https://",
+        "HTTPS://",
+        "javascript:",
+        "x.org",
+        "a",
+        "-",
+        ".",
+        ":80",
+        ":99999",
+        "@",
+        "/",
+        "?",
+        "#",
+        "%0a",
+        " ",
+        "\\",
+        "<",
+        '"',
+        "\u202e",
+        "é",
+        "user:pw@",
+        "[::1]",
+        "",
+    ]
+)
+
+
+@given(st.lists(_URL_PARTS, max_size=8))
+def test_the_plain_url_fast_path_agrees_with_parsing(parts: list[str]) -> None:
+    """`safe_url` accepts the plainest URLs without parsing them: for every string, it
+    must answer exactly what parsing answers."""
+    from provenance.escape import _checked_url
+
+    url = "".join(parts)
+    if url:
+        assert safe_url(url) == _checked_url(url)

@@ -141,10 +141,10 @@ def _beneath(posts: list[SpreadPost]) -> dict[str, int]:
 
 def _claim_spread(group: list[SpreadPost], c: Counts) -> ClaimSpread:
     shown: dict[str, str] = {}  # account -> how it is shown: the actor, else a spelling
-    for post in group:
-        key = fold(post["author"])
+    keys = [fold(p["author"]) for p in group]
+    for key, post in zip(keys, group, strict=True):
         shown[key] = c.accounts.get(key) or min(shown.get(key, post["author"]), post["author"])
-    names = Counter(shown[fold(p["author"])] for p in group)
+    names = Counter(shown[key] for key in keys)
     times = sorted(p["time"] for p in group)
     top = sorted(
         (p for p in group if c.beneath[p["id"]]), key=lambda p: (-c.beneath[p["id"]], p["id"])

@@ -32,6 +32,7 @@ from provenance.records import SpreadPost
 
 FIELDS = ("id", "author", "time", "relays", "url", "text", "platform")
 REQUIRED = ("id", "author", "time", "relays")
+_FIELD_SET = frozenset(FIELDS)
 MAX_NAME = 300  # characters of an id, author, relays or platform
 MAX_TEXT = 50_000  # characters of a post's text
 SHOWN = 60  # characters of a bad value quoted back in an error
@@ -73,10 +74,11 @@ def read_posts(data: bytes, name: str) -> PostsRead:
         if isinstance(fields, str):
             found.problems.append(Problem(name, line, fields))
             continue
-        unread.update(k for k in fields if k not in FIELDS)
+        unread |= fields.keys() - _FIELD_SET
         notes: list[str] = []
         post = check_post(fields, notes)
-        found.notes.extend(Problem(name, line, note) for note in notes)
+        if notes:
+            found.notes.extend(Problem(name, line, note) for note in notes)
         if isinstance(post, str):
             found.problems.append(Problem(name, line, post))
             if isinstance(fields.get("id"), str | int):
@@ -180,6 +182,8 @@ def check_post(fields: dict[str, object], notes: list[str] | None = None) -> Spr
 
 def _value(value: object, field: str, notes: list[str]) -> str | ValueError | None:
     """Return a field's text (ids may be numbers), None when empty, or the error."""
+    if type(value) is str and field != "text" and len(value) <= MAX_NAME:
+        return value.strip() or None  # the usual case, first
     if isinstance(value, int) and not isinstance(value, bool) and field in ("id", "relays"):
         value = str(value)  # numeric post ids, as some platforms export them
     if value is None or (isinstance(value, str) and not value.strip()):
