@@ -21,6 +21,7 @@ the cut case keeps.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
@@ -145,33 +146,35 @@ def _claim_spread(group: list[SpreadPost], c: Counts) -> ClaimSpread:
     for key, post in zip(keys, group, strict=True):
         shown[key] = c.accounts.get(key) or min(shown.get(key, post["author"]), post["author"])
     names = Counter(shown[key] for key in keys)
-    times = sorted(p["time"] for p in group)
-    top = sorted(
-        (p for p in group if c.beneath[p["id"]]), key=lambda p: (-c.beneath[p["id"]], p["id"])
+    times = [p["time"] for p in group]
+    top = heapq.nsmallest(
+        TOP, (p for p in group if c.beneath[p["id"]]), key=lambda p: (-c.beneath[p["id"]], p["id"])
     )
     early = [p for p in group if p["relays"] in c.by_id and before(p, c.by_id[p["relays"]])]
     return {
         "posts": len(group),
         "accounts": len(names),
-        "first": times[0],
-        "last": times[-1],
+        "first": min(times),
+        "last": max(times),
         "statements": _counts(Counter(c.roots[p["id"]] for p in group)),
         "stances": _counts(Counter(c.statements[c.roots[p["id"]]].stance for p in group)),
         "days": [
             {"name": d, "posts": n} for d, n in sorted(Counter(t[:10] for t in times).items())
         ],
         "platforms": _counts(Counter(p.get("platform", "unstated") for p in group)),
-        "top_posts": [_top_post(p, c.beneath[p["id"]]) for p in top[:TOP]],
-        "top_accounts": _counts(names)[:TOP],
+        "top_posts": [_top_post(p, c.beneath[p["id"]]) for p in top],
+        "top_accounts": _counts(names, TOP),
         "early": len(early),
     }
 
 
-def _counts(counter: Counter[str]) -> list[SpreadCount]:
-    """Return counts most first, ties by name (the same bytes in any order of the data)."""
-    return [
-        {"name": k, "posts": n} for k, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
-    ]
+def _counts(counter: Counter[str], limit: int | None = None) -> list[SpreadCount]:
+    """Return counts most first, ties by name (the same bytes in any order of the data);
+    the first `limit` only, found without sorting them all, when given."""
+    items = counter.items()
+    order = lambda kv: (-kv[1], kv[0])  # noqa: E731
+    first = heapq.nsmallest(limit, items, key=order) if limit else sorted(items, key=order)
+    return [{"name": k, "posts": n} for k, n in first]
 
 
 def _top_post(post: SpreadPost, below: int) -> TopPost:
