@@ -31,6 +31,8 @@ from provenance.read.files import (
     read_archive_bytes,
     read_case_bytes,
     read_spread_bytes,
+    sha256_hex,
+    spread_digests,
 )
 
 try:  # hashlib's blake2b without loading OpenSSL, which costs 2.5 ms of start-up
@@ -67,12 +69,13 @@ MAX_CACHE_BYTES = 2_000_000_000
 class Inputs(NamedTuple):
     """What an analysis read, as read: the bytes of every case file (in reading order),
     of every archived text, by the name the case gives it (relative to `root`), and of
-    every spread file, by the path it is shown under."""
+    every spread file (as its SHA-256, see `read.files.spread_digests`), by the path it
+    is shown under."""
 
     root: Path
     cases: dict[Path, bytes]
     archives: dict[str, bytes]
-    spread: dict[str, bytes]
+    spread: dict[str, str]
 
 
 _engine: list[str] = []
@@ -154,14 +157,8 @@ def cache_key(inputs: Inputs, as_of: str | None = None) -> str:
         _part(digest, "case:" + display_path(path), data)
     for name, data in sorted(inputs.archives.items()):
         _part(digest, "archive:" + name, data)
-    if inputs.spread:
-        # Spread files run to hundreds of MB: SHA-256, which CPUs compute in hardware,
-        # hashes them about half again as fast as BLAKE2b (hashlib loads OpenSSL: only
-        # imported for a case with spread data).
-        import hashlib
-
-        for name, data in sorted(inputs.spread.items()):
-            _part(digest, "spread:" + name, hashlib.sha256(data).digest())
+    for name, sha in sorted(inputs.spread.items()):
+        _part(digest, "spread:" + name, sha.encode())
     return str(digest.hexdigest())
 
 
@@ -220,7 +217,8 @@ def _read(
         texts[source.id] = decode_archive(archives[name])
     if problems:
         raise CaseError(problems)
-    return _Read(loaded, Inputs(loaded.root, cases, archives, spread), texts, posts)
+    digests = {name: sha256_hex(data) for name, data in spread.items()}
+    return _Read(loaded, Inputs(loaded.root, cases, archives, digests), texts, posts)
 
 
 def _archive(root: Path, name: str) -> bytes:
@@ -276,8 +274,8 @@ def _analyse(read: _Read, as_of: str | None) -> Document:
         doc["as_of"] = {"date": cut.as_of, "omitted": cut.omitted}
     if spread is not None:
         doc["spread"] = spread
-    for name, data in read.inputs.spread.items():
-        doc["files"][name] = _file_hash(data)
+    for name, sha in read.inputs.spread.items():
+        doc["files"][name] = sha
     doc["files"] = dict(sorted(doc["files"].items()))
     return doc
 
@@ -369,7 +367,9 @@ def load_document(path: Path, as_of: str | None = None) -> Document:
     `as_of`, when given): from the cache when its key matches what the files hold now,
     else built anew and cached when possible. Raises CaseError for a bad case."""
     cases = read_cases(path)
-    spread = read_spread_bytes(path)
+    # Spread files run to hundreds of MB: the cache is checked against their hashes,
+    # taken without reading them into memory; they are read only to analyse them.
+    digests = spread_digests(path)
     root = path if path.is_dir() else path.parent
     cache = _cache_file(path, as_of)
     entry = _cached(cache)
@@ -377,11 +377,11 @@ def load_document(path: Path, as_of: str | None = None) -> Document:
     if entry is not None:
         known = _archives(root, entry["archives"]) or {}
         complete = len(known) == len(entry["archives"])
-        if complete and cache_key(Inputs(root, cases, known, spread), as_of) == entry["key"]:
+        if complete and cache_key(Inputs(root, cases, known, digests), as_of) == entry["key"]:
             doc: Document = entry["document"]
             return doc
     with paused():
-        read = _read(path, cases, known, spread)
+        read = _read(path, cases, known, read_spread_bytes(path))
         if cache is None:
             return _analyse(read, as_of)
         key = cache_key(read.inputs, as_of)  # before the analysis, from the bytes it analyses

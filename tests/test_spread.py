@@ -401,3 +401,14 @@ def test_a_bidi_override_in_published_text_is_shown_not_obeyed() -> None:
 
     assert "\u202e" not in html_text("@evil\u202egnp.exe") and "\\u202e" in html_text("\u202e")
     assert "\u202e" not in dot_label("\u202e") and "\u200f" in html_text("\u200f")  # a mark
+
+
+def test_a_fifo_in_the_spread_folder_is_refused_without_hanging(tmp_path: Path) -> None:
+    import os
+
+    case = _case(tmp_path)
+    (case / "spread").mkdir()
+    os.mkfifo(case / "spread" / "pipe.jsonl")
+    result = CliRunner().invoke(app, ["status", "--case", str(case)])
+    assert result.exit_code == 2 and "pipe.jsonl" in result.stderr
+    assert "regular file" in result.stderr
