@@ -33,7 +33,6 @@ from provenance.cli_common import (
     user_errors,
 )
 from provenance.cli_completion import complete_claims, complete_terms
-from provenance.cli_publish import register_publishing
 from provenance.errors import ProvenanceError
 
 app = typer.Typer(
@@ -223,9 +222,6 @@ def check(
         raise typer.Exit(1)
 
 
-register_publishing(app)  # render, report, export, import
-
-
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of case files, for editors to autocomplete them.
@@ -237,9 +233,27 @@ def schema() -> None:
     print_json(case_json_schema())
 
 
+#: The commands defined in this module; the publishing ones are added when needed.
+VIEW_COMMANDS = ("trace", "status", "explain", "check", "schema")
+
+
+def with_publishing() -> typer.Typer:
+    """Return `app` with the publishing commands too (render, report, export, import,
+    from provenance.cli_publish), added on first need: a view does not pay for
+    importing them."""
+    from provenance.cli_publish import register_publishing
+
+    register_publishing(app)
+    return app
+
+
 def main() -> None:
-    """Run the `prov` command line (building only the command it names)."""
-    only_the_command(app, sys.argv[1:])(prog_name="prov")
+    """Run the `prov` command line, building only the command it names (every command
+    for `prov`, `prov -h`, a misspelled command and shell completion)."""
+    argv = sys.argv[1:]
+    if next((arg for arg in argv if not arg.startswith("-")), None) not in VIEW_COMMANDS:
+        with_publishing()
+    only_the_command(app, argv)(prog_name="prov")
 
 
 if __name__ == "__main__":  # python -m provenance.cli (e.g. with -X importtime)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.models import CommandInfo
 
 from provenance.cli_common import CaseArgs, case_options, user_errors
 from provenance.cli_completion import complete_terms
@@ -231,11 +232,20 @@ def _import_spread(path: Path, case: Path | None, skip_bad: bool) -> None:
 
 
 def register_publishing(app: typer.Typer) -> None:
-    """Add the publishing commands to `app`, in the order `prov -h` lists them."""
+    """Add the publishing commands to `app` (once), in the order `prov -h` lists them:
+    after the views, before `schema`."""
+    if any(c.callback is render for c in app.registered_commands):
+        return
     app.command()(render)
     app.command()(report)
     app.command()(export)
     app.command("import")(import_)
+    last = [c for c in app.registered_commands if c.name == "schema" or _named(c, "schema")]
+    app.registered_commands = [c for c in app.registered_commands if c not in last] + last
+
+
+def _named(command: CommandInfo, name: str) -> bool:
+    return command.name is None and getattr(command.callback, "__name__", "") == name
 
 
 def _said(line: str | None) -> None:

@@ -81,12 +81,19 @@ class Inputs(NamedTuple):
 _engine: list[str] = []
 
 
+#: The parts of the package an analysed document never depends on: what shows, draws,
+#: writes or imports a document, and the command line. The engine hash leaves them out
+#: (a test builds documents and checks that no module of these was loaded).
+NOT_ANALYSIS = frozenset({"views", "render", "report", "export", "imports"})
+
+
 def engine_hash() -> str:
-    """Return a hash of the installed code (every .py file of the package, by relative
-    path, and the version), so a cache never outlives the code that wrote it. Computed
-    once per process, and remembered in the cache folder under a stamp of the files'
-    (path, size, modification time) list: the contents are read and hashed again
-    whenever that list changes, so start-up stats the files instead of reading them."""
+    """Return a hash of the code that builds an analysed document (every .py file of the
+    package but those under NOT_ANALYSIS and the cli modules, by relative path, and the
+    version), so a cache never outlives the code that wrote it. Computed once per
+    process, and remembered in the cache folder under a stamp of the files' (path,
+    size, modification time) list: the contents are read and hashed again whenever
+    that list changes, so start-up stats the files instead of reading them."""
     if not _engine:
         package = Path(__file__).resolve().parent
         files = sorted(_package_files(package, ""))
@@ -109,12 +116,16 @@ def engine_hash() -> str:
 
 
 def _package_files(folder: Path, prefix: str) -> list[tuple[str, int, int]]:
-    """Return (relative path, size, mtime_ns) of every .py file under `folder`."""
+    """Return (relative path, size, mtime_ns) of every .py file under `folder` that an
+    analysed document may depend on (see NOT_ANALYSIS)."""
     found: list[tuple[str, int, int]] = []
     with os.scandir(folder) as entries:
         for entry in entries:
-            if entry.is_dir() and entry.name != "__pycache__":
-                found += _package_files(Path(entry.path), f"{prefix}{entry.name}{os.sep}")
+            if entry.is_dir():
+                if entry.name != "__pycache__" and not (not prefix and entry.name in NOT_ANALYSIS):
+                    found += _package_files(Path(entry.path), f"{prefix}{entry.name}{os.sep}")
+            elif not prefix and entry.name.startswith("cli"):
+                continue
             elif entry.name.endswith(".py") and entry.is_file():
                 stat = entry.stat()
                 found.append((prefix + entry.name, stat.st_size, stat.st_mtime_ns))

@@ -9,7 +9,12 @@ from typing import Any
 import pytest
 import yaml
 
+from provenance.cli import with_publishing
 from provenance.document import Document, build_document
+
+# The tests drive `prov` through its app with every command on it, as `prov -h` shows it
+# (the console script adds the publishing commands only when a command line needs them).
+with_publishing()
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "treasuries-2025"

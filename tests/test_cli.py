@@ -262,3 +262,35 @@ def test_every_command_keeps_exit_code_2_for_input_errors(tmp_path: Path) -> Non
         result = runner.invoke(app, args)
         assert result.exit_code == 2, args
         assert result.stderr.count("\n") == 1, args
+
+
+def test_a_view_does_not_import_the_publishing_commands_and_help_lists_them() -> None:
+    """The console script adds render, report, export and import only when the command
+    line may need them: a view starts without importing them; `prov -h` lists them."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    probe = (
+        "import sys\nfrom provenance.cli import main\nsys.argv = ['prov', *sys.argv[1:]]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('IMPORTED' if 'provenance.cli_publish' in sys.modules else 'NOT IMPORTED')"
+    )
+    run = [sys.executable, "-c", probe]
+    view = subprocess.run([*run, "status"], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert view.stdout.rstrip().endswith("NOT IMPORTED")
+    helped = subprocess.run([*run, "-h"], capture_output=True, text=True, cwd=ROOT, check=False)
+    lines = helped.stdout.split("Commands:")[1].splitlines()
+    listed = [line.split()[0] for line in lines if line.startswith("  ") and line.strip()]
+    assert listed[:9] == [
+        "trace",
+        "status",
+        "explain",
+        "check",
+        "render",
+        "report",
+        "export",
+        "import",
+        "schema",
+    ]

@@ -237,3 +237,47 @@ def test_an_unreadable_archive_is_one_problem(case: Path, monkeypatch: pytest.Mo
     assert (
         problem.message == "source 'article': archive 'text.txt' cannot be read: Permission denied"
     )
+
+
+def test_the_engine_hash_covers_every_module_an_analysis_runs(tmp_path: Path) -> None:
+    """The cache is keyed by the code that builds a document; the views, renderers,
+    writers, importers and command line are left out of that hash. Building documents
+    (the seed, cut to a date, a JSON case, a case with spread data, a bad case) must load
+    none of them, or an edit to such a module could leave a stale cache."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    spread = tmp_path / "case" / "spread"
+    spread.mkdir(parents=True)
+    (tmp_path / "case" / "case.json").write_text(
+        '{"title": "T", "actors": [{"id": "a", "name": "A", "kind": "person"}],'
+        ' "sources": [{"id": "s", "title": "S", "kind": "article", "date": "2025-04-09"}],'
+        ' "claims": [{"id": "c", "text": "C"}], "assertions": [{"id": "x", "actor": "a",'
+        ' "claim": "c", "source": "s", "stance": "states", "date": "2025-04-09"}]}'
+    )
+    (spread / "p.jsonl").write_text('{"id":"p","author":"@b","time":"2025-04-09","relays":"x"}\n')
+    (tmp_path / "bad.yaml").write_text("claims: [1]\n")
+    probe = f"""
+import sys
+from pathlib import Path
+from provenance.document import build_document, _package_files
+from provenance.errors import ProvenanceError
+build_document(Path("seeds/treasuries-2025"))
+build_document(Path("seeds/treasuries-2025"), "2025-04-10")
+build_document(Path({str(tmp_path / "case")!r}))
+try:
+    build_document(Path({str(tmp_path / "bad.yaml")!r}))
+except ProvenanceError:
+    pass
+package = Path(sys.modules["provenance"].__file__).parent
+hashed = {{name for name, _, _ in _package_files(package, "")}}
+loaded = {{str(Path(m.__file__).relative_to(package)) for n, m in sys.modules.items()
+          if n.startswith("provenance") and getattr(m, "__file__", None)}}
+print(sorted(loaded - hashed))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert done.stdout.strip() == "[]"
