@@ -25,7 +25,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 from provenance import __version__
 from provenance.errors import CaseError, Problem
 from provenance.gcpause import paused
-from provenance.paths import cache_dir, case_files, display_path, read_regular, write_atomic
+from provenance.paths import (
+    cache_dir,
+    case_files,
+    display_path,
+    read_memo,
+    read_regular,
+    write_atomic,
+)
 from provenance.read.files import (
     decode_archive,
     read_archive_bytes,
@@ -100,7 +107,7 @@ def engine_hash() -> str:
         stamp = blake2b(repr((__version__, files)).encode(), digest_size=16).hexdigest()
         folder = cache_dir()
         memo = None if folder is None else folder / "engine-hash.json"
-        known = _read_memo(memo)
+        known = read_memo(memo)
         if known is not None and known.get("stamp") == stamp:
             _engine.append(str(known["hash"]))
         else:
@@ -130,17 +137,6 @@ def _package_files(folder: Path, prefix: str) -> list[tuple[str, int, int]]:
                 stat = entry.stat()
                 found.append((prefix + entry.name, stat.st_size, stat.st_mtime_ns))
     return found
-
-
-def _read_memo(memo: Path | None) -> dict[str, object] | None:
-    """Return the remembered engine hash entry, or None when absent or unreadable."""
-    if memo is None:
-        return None
-    try:
-        entry = json.loads(memo.read_bytes())
-    except (OSError, ValueError):
-        return None
-    return entry if isinstance(entry, dict) else None
 
 
 def _part(digest: Any, name: str, data: bytes) -> None:

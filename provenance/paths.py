@@ -126,3 +126,18 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def read_memo(memo: Path | None) -> dict[str, object] | None:
+    """Return a small JSON object remembered in the cache folder (a hash kept under a
+    stamp of the files it was computed from), or None when absent, unreadable or not an
+    object: the caller computes it again."""
+    if memo is None:
+        return None
+    import json
+
+    try:
+        entry = json.loads(memo.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return None
+    return entry if isinstance(entry, dict) else None

@@ -33,7 +33,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from provenance.paths import cache_dir, write_atomic
+from provenance.paths import cache_dir, read_memo, write_atomic
 
 try:  # hashlib's blake2b without loading OpenSSL (see provenance.document)
     from _blake2 import blake2b
@@ -193,13 +193,8 @@ def _stamp(wasm_path: Path) -> str:
 
 
 def _read_memo(memo: Path | None) -> dict[str, str] | None:
-    """Return the remembered key entry, or None when absent or unreadable."""
-    if memo is None:
+    """Return the remembered key entry, or None when absent, unreadable or not all text."""
+    entry = read_memo(memo)
+    if entry is None or not all(isinstance(v, str) for v in entry.values()):
         return None
-    try:
-        entry = json.loads(memo.read_bytes())
-    except (OSError, ValueError):
-        return None
-    if not isinstance(entry, dict) or not all(isinstance(v, str) for v in entry.values()):
-        return None
-    return entry
+    return {k: str(v) for k, v in entry.items()}
