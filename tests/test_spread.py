@@ -412,3 +412,30 @@ def test_a_fifo_in_the_spread_folder_is_refused_without_hanging(tmp_path: Path) 
     result = CliRunner().invoke(app, ["status", "--case", str(case)])
     assert result.exit_code == 2 and "pipe.jsonl" in result.stderr
     assert "regular file" in result.stderr
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_reposts_section_reads_in_a_browser(tmp_path: Path, width: int) -> None:
+    """In headless Chromium the report's reposts section shows its sentences and one bar
+    per day, scaled to the busiest, without scrolling the page sideways on a phone."""
+    from tests.browser import open_browser, open_page, playwright_available
+
+    if not playwright_available():
+        pytest.skip("playwright or chromium is not installed (.ci/run installs both under CI)")
+    case = _case(tmp_path)
+    rows = [f"p{i},@u{i},2025-04-{9 + i % 3:02}T0{i % 10}:00:00Z,rumor,,x" for i in range(30)]
+    assert _import(str(_posts(tmp_path, rows)), "--case", str(case)).exit_code == 0
+    page_file = tmp_path / "r.html"
+    done = CliRunner().invoke(app, ["report", "sold", "--case", str(case), "-o", str(page_file)])
+    assert done.exit_code == 0, done.output
+    requests: list[str] = []
+    with open_browser() as browser:
+        page = open_page(browser, page_file, width, requests)
+        text = page.locator("#spread").inner_text()
+        assert "30 reposts and quotes by 30 accounts" in text
+        bars = page.locator("#spread .bar")
+        assert bars.count() == 3
+        widths = [bars.nth(i).bounding_box()["width"] for i in range(3)]  # type: ignore[index]
+        assert max(widths) > 0 and min(widths) > 0
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= width
+    assert requests == []
