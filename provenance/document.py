@@ -22,14 +22,13 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from provenance import __version__
+from provenance.codehash import blake2b, engine_hash, hash_part
 from provenance.errors import CaseError, Problem
 from provenance.gcpause import paused
 from provenance.paths import (
     cache_dir,
     case_files,
     display_path,
-    read_memo,
     read_regular,
     write_atomic,
 )
@@ -41,11 +40,6 @@ from provenance.read.files import (
     sha256_hex,
     spread_digests,
 )
-
-try:  # hashlib's blake2b without loading OpenSSL, which costs 2.5 ms of start-up
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - a Python built without it
-    from hashlib import blake2b
 
 if TYPE_CHECKING:
     from provenance.casefile import LoadedCase
@@ -85,66 +79,6 @@ class Inputs(NamedTuple):
     spread: dict[str, str]
 
 
-_engine: list[str] = []
-
-
-#: The parts of the package an analysed document never depends on: what shows, draws,
-#: writes or imports a document, and the command line. The engine hash leaves them out
-#: (a test builds documents and checks that no module of these was loaded).
-NOT_ANALYSIS = frozenset({"views", "render", "report", "export", "imports"})
-
-
-def engine_hash() -> str:
-    """Return a hash of the code that builds an analysed document (every .py file of the
-    package but those under NOT_ANALYSIS and the cli modules, by relative path, and the
-    version), so a cache never outlives the code that wrote it. Computed once per
-    process, and remembered in the cache folder under a stamp of the files' (path,
-    size, modification time) list: the contents are read and hashed again whenever
-    that list changes, so start-up stats the files instead of reading them."""
-    if not _engine:
-        package = Path(__file__).resolve().parent
-        files = sorted(_package_files(package, ""))
-        stamp = blake2b(repr((__version__, files)).encode(), digest_size=16).hexdigest()
-        folder = cache_dir()
-        memo = None if folder is None else folder / "engine-hash.json"
-        known = read_memo(memo)
-        if known is not None and known.get("stamp") == stamp:
-            _engine.append(str(known["hash"]))
-        else:
-            digest = blake2b(__version__.encode(), digest_size=16)
-            for name, _size, _mtime in files:
-                _part(digest, name, Path(package, name).read_bytes())
-            _engine.append(digest.hexdigest())
-            if memo is not None:
-                data = json.dumps({"stamp": stamp, "hash": _engine[0]}).encode()
-                with contextlib.suppress(OSError):
-                    write_atomic(memo, data)
-    return _engine[0]
-
-
-def _package_files(folder: Path, prefix: str) -> list[tuple[str, int, int]]:
-    """Return (relative path, size, mtime_ns) of every .py file under `folder` that an
-    analysed document may depend on (see NOT_ANALYSIS)."""
-    found: list[tuple[str, int, int]] = []
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.is_dir():
-                if entry.name != "__pycache__" and not (not prefix and entry.name in NOT_ANALYSIS):
-                    found += _package_files(Path(entry.path), f"{prefix}{entry.name}{os.sep}")
-            elif not prefix and entry.name.startswith("cli"):
-                continue
-            elif entry.name.endswith(".py") and entry.is_file():
-                stat = entry.stat()
-                found.append((prefix + entry.name, stat.st_size, stat.st_mtime_ns))
-    return found
-
-
-def _part(digest: Any, name: str, data: bytes) -> None:
-    """Add one named file to a running hash, unambiguously (name and size first)."""
-    digest.update(f"{len(name)}:{name}:{len(data)}:".encode("utf-8", "surrogatepass"))
-    digest.update(data)
-
-
 def _file_hash(data: bytes) -> str:
     return str(blake2b(data, digest_size=16).hexdigest())
 
@@ -161,11 +95,11 @@ def cache_key(inputs: Inputs, as_of: str | None = None) -> str:
     digest = blake2b(engine_hash().encode(), digest_size=32)
     digest.update(json.dumps({"as_of": as_of}, sort_keys=True).encode())
     for path, data in inputs.cases.items():
-        _part(digest, "case:" + display_path(path), data)
+        hash_part(digest, "case:" + display_path(path), data)
     for name, data in sorted(inputs.archives.items()):
-        _part(digest, "archive:" + name, data)
+        hash_part(digest, "archive:" + name, data)
     for name, sha in sorted(inputs.spread.items()):
-        _part(digest, "spread:" + name, sha.encode())
+        hash_part(digest, "spread:" + name, sha.encode())
     return str(digest.hexdigest())
 
 

@@ -129,7 +129,9 @@ def test_an_edit_during_the_analysis_is_never_cached_as_the_new_content(
 def test_a_changed_engine_rebuilds(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls = count_analyses(monkeypatch)
     load_document(case)
-    monkeypatch.setattr(document, "_engine", ["another engine"])
+    from provenance import codehash
+
+    monkeypatch.setattr(codehash, "_engine", ["another engine"])
     load_document(case)
     assert len(calls) == 2
 
@@ -262,7 +264,8 @@ def test_the_engine_hash_covers_every_module_an_analysis_runs(tmp_path: Path) ->
     probe = f"""
 import sys
 from pathlib import Path
-from provenance.document import build_document, _package_files
+from provenance.codehash import package_files
+from provenance.document import build_document
 from provenance.errors import ProvenanceError
 build_document(Path("seeds/treasuries-2025"))
 build_document(Path("seeds/treasuries-2025"), "2025-04-10")
@@ -272,7 +275,7 @@ try:
 except ProvenanceError:
     pass
 package = Path(sys.modules["provenance"].__file__).parent
-hashed = {{name for name, _, _ in _package_files(package, "")}}
+hashed = {{name for name, _, _ in package_files(package, "")}}
 loaded = {{str(Path(m.__file__).relative_to(package)) for n, m in sys.modules.items()
           if n.startswith("provenance") and getattr(m, "__file__", None)}}
 print(sorted(loaded - hashed))

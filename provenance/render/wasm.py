@@ -8,7 +8,7 @@ hash of the .wasm bytes, wasmtime's version, the engine configuration and the pl
 so a module compiled by another wasmtime or configuration is never looked up. Hashing the
 .wasm file on every run would cost milliseconds, so the key is remembered in
 `graphviz-wasm.json` under a stamp of (path, size, mtime_ns) of the .wasm file and of
-wasmtime's native library, the way `provenance.document.engine_hash` remembers the
+wasmtime's native library, the way `provenance.codehash.engine_hash` remembers the
 engine's hash; any change of either file recomputes it from the bytes.
 
 Why loading a compiled module from disk is acceptable: wasmtime runs deserialized bytes as
