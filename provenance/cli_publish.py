@@ -223,9 +223,11 @@ def import_(
 def _import_spread(path: Path, case: Path | None, skip_bad: bool) -> None:
     if case is None:
         raise ProvenanceError("give --case: the case whose statements the posts relay")
+    import datetime as dt
+
     from provenance.imports.spread import import_spread, write_import
 
-    done = import_spread(path, case, skip_bad)
+    done = import_spread(path, case, skip_bad, today=dt.date.today().isoformat())
     write_import(done)
     for line in done.said:
         _said(line)

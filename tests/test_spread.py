@@ -439,3 +439,11 @@ def test_the_reposts_section_reads_in_a_browser(tmp_path: Path, width: int) -> N
         assert max(widths) > 0 and min(widths) > 0
         assert page.evaluate("document.scrollingElement.scrollWidth") <= width
     assert requests == []
+
+
+def test_posts_dated_after_today_are_imported_with_a_warning(tmp_path: Path) -> None:
+    case = _case(tmp_path)
+    rows = ["p1,@a,2025-04-09,rumor,,x", "p2,@b,2999-01-01T00:00:00Z,p1,,x"]
+    done = _import(str(_posts(tmp_path, rows)), "--case", str(case))
+    assert done.exit_code == 0 and "imported 2 post(s)" in done.stderr
+    assert "warning: 1 post(s) dated after today" in done.stderr and "(p2)" in done.stderr

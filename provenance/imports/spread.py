@@ -39,9 +39,13 @@ class SpreadImport(NamedTuple):
     said: list[str]
 
 
-def import_spread(source: Path, case: Path, skip_bad: bool = False) -> SpreadImport:
+def import_spread(
+    source: Path, case: Path, skip_bad: bool = False, today: str | None = None
+) -> SpreadImport:
     """Return the import of the spread file `source` into the case at `case`. Raises
-    ProvenanceError listing every bad row (with its line) unless `skip_bad`."""
+    ProvenanceError listing every bad row (with its line) unless `skip_bad`. With
+    `today` (YYYY-MM-DD, from the command line's clock), posts dated after it are
+    imported with a warning: a wrong year or zone, most likely."""
     from provenance.casefile import read_case
 
     assertions = {a.id for a in read_case(case).case.assertions}
@@ -70,6 +74,10 @@ def import_spread(source: Path, case: Path, skip_bad: bool = False) -> SpreadImp
     posts = sorted([*kept, *good], key=lambda p: (p["time"], p["id"]))
     said = [_summary(good, roots, new, len(problems), target)]
     said += _early({p["id"]: p for p in [*known, *good]}, good)
+    future = sorted(p["id"] for p in good if today is not None and p["time"][:10] > today)
+    if future:
+        shown = ", ".join(future[:5]) + (", ..." if len(future) > 5 else "")
+        said.append(f"warning: {len(future):,} post(s) dated after today, {today} ({shown})")
     said += [f"warning: {note}" for note in _listed(found.notes)]
     if found.unread:
         said.append(f"not read: column(s) {', '.join(found.unread)} (prov reads {_FIELDS_SAID})")
