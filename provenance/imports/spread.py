@@ -81,7 +81,7 @@ def import_spread(
     said += [f"warning: {note}" for note in _listed(found.notes)]
     if found.unread:
         said.append(f"not read: column(s) {', '.join(found.unread)} (prov reads {_FIELDS_SAID})")
-    data = _json_lines(posts) if good or before is not None else None
+    data = _json_lines(posts) if good else None  # nothing new: the file stays as it is
     return SpreadImport(target, data, before, said)
 
 
