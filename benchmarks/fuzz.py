@@ -40,9 +40,17 @@ def _child(files: dict[str, str | bytes], queue: Any) -> None:
     queue.put(found)
 
 
+# Children are forked from a single-threaded fork server, not from this process: it runs
+# hypothesis's generator thread and the pool's threads, and a child forked while one of
+# them holds a lock (an import, a queue) can wait on it for ever: a "hang" of the harness,
+# not of prov (two such in a 10,000-case run ran again in under a second each).
+_CONTEXT = multiprocessing.get_context("forkserver")
+_CONTEXT.set_forkserver_preload(["tests.test_fuzz"])
+
+
 def _one(files: dict[str, str | bytes], timeout: float) -> list[str]:
-    queue: Any = multiprocessing.Queue()
-    child = multiprocessing.Process(target=_child, args=(files, queue))
+    queue: Any = _CONTEXT.Queue()
+    child = _CONTEXT.Process(target=_child, args=(files, queue))
     child.start()
     child.join(timeout)
     if child.is_alive():
