@@ -26,6 +26,7 @@ from provenance.cli_common import (
     Output,
     case_options,
     choose,
+    named_command,
     only_the_command,
     output_options,
     pick_record,
@@ -251,7 +252,7 @@ def main() -> None:
     """Run the `prov` command line, building only the command it names (every command
     for `prov`, `prov -h`, a misspelled command and shell completion)."""
     argv = sys.argv[1:]
-    if next((arg for arg in argv if not arg.startswith("-")), None) not in VIEW_COMMANDS:
+    if named_command(argv) not in VIEW_COMMANDS:
         with_publishing()
     only_the_command(app, argv)(prog_name="prov")
 

@@ -88,8 +88,8 @@ def only_the_command(app: typer.Typer, argv: list[str]) -> typer.Typer:
     >>> len(only_the_command(app, ["trase"]).registered_commands)
     2
     """
-    named = next((arg for arg in argv if not arg.startswith("-")), None)
-    wanted = [c for c in app.registered_commands if named and _name(c) == named]
+    named = named_command(argv)
+    wanted = [c for c in app.registered_commands if named and command_name(c) == named]
     if not wanted:
         return app
     lean = copy.copy(app)
@@ -97,7 +97,16 @@ def only_the_command(app: typer.Typer, argv: list[str]) -> typer.Typer:
     return lean
 
 
-def _name(command: CommandInfo) -> str:
+def named_command(argv: list[str]) -> str | None:
+    """Return the command a command line names: its first word that is not an option.
+
+    >>> named_command(["--version"]), named_command(["trace", "x", "--json"])
+    (None, 'trace')
+    """
+    return next((arg for arg in argv if not arg.startswith("-")), None)
+
+
+def command_name(command: CommandInfo) -> str:
     """Return the name typer gives a registered command (its function's, dashed)."""
     if command.name:
         return command.name

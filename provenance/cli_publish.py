@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from typer.models import CommandInfo
 
-from provenance.cli_common import CaseArgs, case_options, user_errors
+from provenance.cli_common import CaseArgs, case_options, command_name, user_errors
 from provenance.cli_completion import complete_terms
 from provenance.cli_formats import EXPORT_FORMATS_HELP, IMPORT_FORMATS_HELP
 from provenance.cli_output import write_files, write_output, write_text
@@ -242,12 +241,8 @@ def register_publishing(app: typer.Typer) -> None:
     app.command()(report)
     app.command()(export)
     app.command("import")(import_)
-    last = [c for c in app.registered_commands if c.name == "schema" or _named(c, "schema")]
+    last = [c for c in app.registered_commands if command_name(c) == "schema"]
     app.registered_commands = [c for c in app.registered_commands if c not in last] + last
-
-
-def _named(command: CommandInfo, name: str) -> bool:
-    return command.name is None and getattr(command.callback, "__name__", "") == name
 
 
 def _said(line: str | None) -> None:
