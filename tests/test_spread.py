@@ -447,3 +447,30 @@ def test_posts_dated_after_today_are_imported_with_a_warning(tmp_path: Path) -> 
     done = _import(str(_posts(tmp_path, rows)), "--case", str(case))
     assert done.exit_code == 0 and "imported 2 post(s)" in done.stderr
     assert "warning: 1 post(s) dated after today" in done.stderr and "(p2)" in done.stderr
+
+
+def test_a_spread_file_changed_during_an_import_is_not_overwritten(tmp_path: Path) -> None:
+    from provenance.errors import ProvenanceError
+    from provenance.imports.spread import import_spread, write_import
+
+    case = _case(tmp_path)
+    assert (
+        _import(str(_posts(tmp_path, ["p1,@a,2025-04-09,rumor,,x"])), "--case", str(case)).exit_code
+        == 0
+    )
+    more = _posts(tmp_path, ["p1,@a,2025-04-09,rumor,,x", "p2,@b,2025-04-10,p1,,x"])
+    done = import_spread(more, case)
+    stored = case / "spread" / "posts.jsonl"
+    stored.write_text(
+        stored.read_text() + '{"id":"p9","author":"@z","time":"2025-04-09","relays":"rumor"}\n'
+    )
+    with pytest.raises(ProvenanceError, match="changed while importing"):
+        write_import(done)
+    assert "p9" in stored.read_text() and "p2" not in stored.read_text()
+    again = import_spread(more, case)  # read anew: the other change is kept, p2 added
+    write_import(again)
+    assert [json.loads(line)["id"] for line in stored.read_text().splitlines()] == [
+        "p1",
+        "p9",
+        "p2",
+    ]

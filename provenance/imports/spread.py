@@ -49,7 +49,8 @@ def import_spread(
     from provenance.casefile import read_case
 
     assertions = {a.id for a in read_case(case).case.assertions}
-    known, where, broken = merge(read_spread_bytes(case))
+    stored = read_spread_bytes(case)
+    known, where, broken = merge(stored)
     if broken:
         raise CaseError([*broken, Problem("", 0, "fix the case's spread files first")])
     name = display_path(source)
@@ -69,20 +70,21 @@ def import_spread(
             [*_listed(sorted(problems)), Problem("", 0, _nothing(good, problems))]
         )
     target = spread_folder(case) / f"{source.stem}{SPREAD_SUFFIX}"
-    before = _existing(target)
-    kept, _, _ = merge({display_path(target): before} if before is not None else {})
+    stored_as = display_path(target)  # read with the case's other spread files, if there
+    kept = [p for p in known if where[p["id"]][0] == stored_as]
     posts = sorted([*kept, *good], key=lambda p: (p["time"], p["id"]))
     said = [_summary(good, roots, new, len(problems), target)]
     said += _early({p["id"]: p for p in [*known, *good]}, good)
     future = sorted(p["id"] for p in good if today is not None and p["time"][:10] > today)
     if future:
-        shown = ", ".join(future[:5]) + (", ..." if len(future) > 5 else "")
-        said.append(f"warning: {len(future):,} post(s) dated after today, {today} ({shown})")
+        said.append(
+            f"warning: {len(future):,} post(s) dated after today, {today} ({_some(future)})"
+        )
     said += [f"warning: {note}" for note in _listed(found.notes)]
     if found.unread:
         said.append(f"not read: column(s) {', '.join(found.unread)} (prov reads {_FIELDS_SAID})")
     data = _json_lines(posts) if good else None  # nothing new: the file stays as it is
-    return SpreadImport(target, data, before, said)
+    return SpreadImport(target, data, stored.get(stored_as), said)
 
 
 _FIELDS_SAID = "id, author, time, relays, url, text, platform"
@@ -183,11 +185,15 @@ def _early(posts: dict[str, SpreadPost], good: list[SpreadPost]) -> list[str]:
     early = [p["id"] for p in good if p["relays"] in posts and before(p, posts[p["relays"]])]
     if not early:
         return []
-    shown = ", ".join(early[:5]) + (", ..." if len(early) > 5 else "")
     return [
-        f"warning: {len(early):,} post(s) dated before the post they relay ({shown}): "
+        f"warning: {len(early):,} post(s) dated before the post they relay ({_some(early)}): "
         "check their zone"
     ]
+
+
+def _some(ids: list[str]) -> str:
+    """Return the first few of a list of post ids, for a warning."""
+    return ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
 
 
 def _json_lines(posts: list[SpreadPost]) -> bytes:
