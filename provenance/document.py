@@ -198,6 +198,7 @@ def _analyse(read: _Read, as_of: str | None) -> Document:
     files = {display_path(p): _file_hash(data) for p, data in read.inputs.cases.items()}
     for name, data in read.inputs.archives.items():
         files[display_path(read.inputs.root / name)] = _file_hash(data)
+    files.update(read.inputs.spread)  # spread files by their SHA-256, already taken
     # The casts are the boundary between the pipeline's own types and the document's:
     # records.py mirrors the models' JSON dump and the engine's results, and a test keeps
     # the two in step.
@@ -215,9 +216,6 @@ def _analyse(read: _Read, as_of: str | None) -> Document:
         doc["as_of"] = {"date": cut.as_of, "omitted": cut.omitted}
     if spread is not None:
         doc["spread"] = spread
-    for name, sha in read.inputs.spread.items():
-        doc["files"][name] = sha
-    doc["files"] = dict(sorted(doc["files"].items()))
     return doc
 
 

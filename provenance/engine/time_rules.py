@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from provenance.engine.facts import ClaimFacts
 from provenance.engine.rule_kit import Check, fire, rule
-from provenance.engine.timing import sequence, statement
+from provenance.engine.timing import pair_ids, sequence, statement
 from provenance.engine.wording import listing
 from provenance.model import Rules
 from provenance.vocab import Status
@@ -29,7 +29,7 @@ def corrected(f: ClaimFacts, t: Rules) -> Check:
     return fire(
         detail + ", each by its own actor",
         Status.retracted,
-        sorted({a.id for s in ended for a in (s.earlier, s.later)}),
+        pair_ids(ended),
         "corrected later: " + sequence(list(ended), t),
     )
 
@@ -51,7 +51,7 @@ def later_denial(f: ClaimFacts, t: Rules) -> Check:
     return fire(
         detail,
         Status.refuted,
-        sorted({a.id for s in ended for a in (s.earlier, s.later)}),
+        pair_ids(ended),
         "denied later with authority: " + sequence(list(ended), t),
     )
 
@@ -74,7 +74,7 @@ def later_confirmation(f: ClaimFacts, t: Rules) -> Check:
     return fire(
         detail,
         Status.confirmed,
-        sorted({a.id for s in ended for a in (s.earlier, s.later)}),
+        pair_ids(ended),
         "confirmed after a denial: " + sequence(list(ended), t),
     )
 

@@ -187,3 +187,9 @@ def sequence(pairs: list[Supersession], rules: Rules) -> str:
     said = {a.id: a for p in pairs for a in (p.earlier, p.later)}
     ordered = sorted(said.values(), key=lambda a: (*dates.sort_key(a.said), a.id))
     return listing([statement(a, rules) for a in ordered])
+
+
+def pair_ids(pairs: tuple[Supersession, ...]) -> list[str]:
+    """Return the ids of the statements of supersessions, each once, sorted: what a
+    rule that fires on them cites."""
+    return sorted({a.id for pair in pairs for a in (pair.earlier, pair.later)})
