@@ -26,14 +26,13 @@ from provenance.cli_common import (
     Output,
     case_options,
     choose,
-    named_command,
-    only_the_command,
     output_options,
     pick_record,
     print_json,
     user_errors,
 )
 from provenance.cli_completion import complete_claims, complete_terms
+from provenance.cli_select import named_command, only_the_command
 from provenance.errors import ProvenanceError
 
 app = typer.Typer(

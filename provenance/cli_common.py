@@ -9,7 +9,6 @@ options as one `CaseArgs`; `CaseArgs.document()` loads the analysed case they na
 also decorated with `output_options()` and receives an `Output`.
 """
 
-import copy
 import functools
 import inspect
 import shutil
@@ -24,7 +23,6 @@ import typer
 # typer ships its own copy of click; its exceptions are where usage errors come from.
 from typer._click import exceptions as click_exceptions
 from typer.core import TyperGroup
-from typer.models import CommandInfo
 
 from provenance.errors import ProvenanceError
 
@@ -73,45 +71,6 @@ class OneLineErrors(TyperGroup):
             return result
         # Without standalone mode typer returns a command's exit code instead of exiting.
         sys.exit(result if isinstance(result, int) else 0)
-
-
-def only_the_command(app: typer.Typer, argv: list[str]) -> typer.Typer:
-    """Return `app` with only the command `argv` names, when it names one exactly: typer
-    builds the options of every registered command on every start (a millisecond or two
-    of each run), and one command needs only its own. `prov`, `prov -h`, a misspelled
-    command and shell completion (which passes no arguments) get every command.
-
-    >>> app = typer.Typer()
-    >>> _ = app.command()(lambda: None), app.command("trace")(lambda: None)
-    >>> [c.name for c in only_the_command(app, ["trace", "x"]).registered_commands]
-    ['trace']
-    >>> len(only_the_command(app, ["trase"]).registered_commands)
-    2
-    """
-    named = named_command(argv)
-    wanted = [c for c in app.registered_commands if named and command_name(c) == named]
-    if not wanted:
-        return app
-    lean = copy.copy(app)
-    lean.registered_commands = wanted
-    return lean
-
-
-def named_command(argv: list[str]) -> str | None:
-    """Return the command a command line names: its first word that is not an option.
-
-    >>> named_command(["--version"]), named_command(["trace", "x", "--json"])
-    (None, 'trace')
-    """
-    return next((arg for arg in argv if not arg.startswith("-")), None)
-
-
-def command_name(command: CommandInfo) -> str:
-    """Return the name typer gives a registered command (its function's, dashed)."""
-    if command.name:
-        return command.name
-    function = command.callback.__name__ if command.callback else ""
-    return function.lower().replace("_", "-")
 
 
 # --- options shared by every command that reads a case --------------------------------

@@ -12,10 +12,11 @@ from typing import Annotated
 
 import typer
 
-from provenance.cli_common import CaseArgs, case_options, command_name, user_errors
+from provenance.cli_common import CaseArgs, case_options, user_errors
 from provenance.cli_completion import complete_terms
 from provenance.cli_formats import EXPORT_FORMATS_HELP, IMPORT_FORMATS_HELP
 from provenance.cli_output import write_files, write_output, write_text
+from provenance.cli_select import command_name
 from provenance.errors import ProvenanceError
 
 DrawTerm = Annotated[
