@@ -61,16 +61,19 @@ def generate(path: Path, n: int, seed: int = 1) -> None:
             )
 
 
-def timed(args: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Run `prov ARGS`; return its wall time (s) and its own peak memory (MB)."""
+def timed(
+    args: list[str], env: dict[str, str], prov: Path = PROV, ok: tuple[int, ...] = (0,)
+) -> tuple[float, float]:
+    """Run `prov ARGS` (the `prov` command given), which must exit with a code in `ok`;
+    return its wall time (s) and its own peak memory (MB)."""
     start = time.perf_counter()
     child = subprocess.Popen(
-        [str(PROV), *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        [str(prov), *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     _, status, usage = os.wait4(child.pid, 0)
     took = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode:
+    if child.returncode not in ok:
         sys.exit(f"prov {' '.join(args)} failed with {child.returncode}")
     return took, usage.ru_maxrss / 1024
 

@@ -96,13 +96,13 @@ def trace(
     with user_errors():
         from provenance.views.trace import trace as run_trace
 
-        doc = opts.document()
-        result = run_trace(doc, term)
+        doc, terms = opts.open()
+        result = run_trace(doc, term, terms)
         if result["pick"] and opts.as_json:
             print_json(result)
             raise typer.Exit(EXIT_USER_ERROR)
         if result["pick"]:
-            result = run_trace(doc, pick_record(doc, term))
+            result = run_trace(doc, pick_record(doc, term, terms), terms)
     if opts.as_json:
         print_json(result)
         return
@@ -131,7 +131,9 @@ def status(
     Example: prov status --wide
     """
     with user_errors():
-        doc = opts.document()
+        from provenance.views.status import READS
+
+        doc = opts.document(READS)
     if opts.as_json:
         from provenance.views.status import status_report
 
@@ -168,10 +170,10 @@ def explain(
         from provenance.views.explain import not_yet
         from provenance.views.find import Ambiguous, resolve
 
-        doc = opts.document()
+        doc, terms = opts.open()
         not_yet(doc, claim)  # a claim an --as-of view left out: say so, suggest nothing
         try:
-            match = resolve(doc, claim, "claim", "explain")
+            match = resolve(doc, claim, "claim", "explain", terms)
         except Ambiguous as error:
             match = choose(doc, claim, error.candidates, error)
         result = run_explain(doc, match.id)
@@ -208,9 +210,9 @@ def check(
         from_env = case is not None and os.environ.get("PROV_CASE") == str(case)
         if case_path is not None and case is not None and case_path != case and not from_env:
             raise ProvenanceError("give the case once: as CASE or with --case, not both")
-        from provenance.views.check import check_report
+        from provenance.views.check import READS, check_report
 
-        report = check_report(opts._replace(case=case_path or case).document())
+        report = check_report(opts._replace(case=case_path or case).document(READS))
     if opts.as_json:
         print_json(report)
     else:

@@ -27,8 +27,9 @@ from typer.core import TyperGroup
 from provenance.errors import ProvenanceError
 
 if TYPE_CHECKING:
+    from provenance.document import Opened
     from provenance.records import Document
-    from provenance.views.find import Match
+    from provenance.views.find import Match, TermIndex
     from provenance.views.text.terminal import Screen
 
 #: The exit codes of every command (README, "Exit codes", shows this table).
@@ -121,10 +122,15 @@ class CaseArgs(NamedTuple):
     as_json: bool = False
     as_of: str | None = None
 
-    def document(self) -> "Document":
+    def document(self, reads: frozenset[str] | None = None) -> "Document":
         """Return the analysed document of the case these options name (cut to the
-        `--as-of` date when given)."""
-        return read_document(self.case, self.as_of)
+        `--as-of` date when given); `reads` names the only store sections a view reads
+        (a view's `READS`), the others are then left empty."""
+        return self.open(reads).doc
+
+    def open(self, reads: frozenset[str] | None = None) -> "Opened":
+        """Return the analysed document (as `document`) with its stored term index."""
+        return read_document(self.case, self.as_of, reads)
 
 
 def case_options(*, json: bool = True) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -175,15 +181,18 @@ STDIN = Path("-")
 STDIN_NAME = "<stdin>"
 
 
-def read_document(case: Path | None, as_of: str | None = None) -> "Document":
+def read_document(
+    case: Path | None, as_of: str | None = None, reads: frozenset[str] | None = None
+) -> "Opened":
     """Return the analysed document of `case` (see `case_path`), cut to the date `as_of`
-    when given; `-` reads one case file, YAML or JSON, from standard input (not cached;
-    errors name `<stdin>`; archive paths are relative to the current folder)."""
-    if case != STDIN:
-        from provenance.document import load_document
+    when given, with its stored term index; `reads` as for `CaseArgs.document`. `-`
+    reads one case file, YAML or JSON, from standard input (not stored; errors name
+    `<stdin>`; archive paths are relative to the current folder)."""
+    from provenance.document import Opened, build_document, open_document
+    from provenance.store import ALL
 
-        return load_document(case_path(case), as_of)
-    from provenance.document import build_document
+    if case != STDIN:
+        return open_document(case_path(case), as_of, ALL if reads is None else reads)
     from provenance.errors import Problem
     from provenance.paths import display_path
 
@@ -201,7 +210,7 @@ def read_document(case: Path | None, as_of: str | None = None) -> "Document":
         if finding.get("file") in names:
             finding["file"] = STDIN_NAME
     doc["files"] = {}
-    return doc
+    return Opened(doc, None)
 
 
 def print_json(data: object) -> None:
@@ -353,11 +362,12 @@ def choose(
     return candidates[pick - 1]
 
 
-def pick_record(doc: "Document", term: str) -> str:
-    """Return `KIND:ID` of the record a person picks among a term's many matches."""
+def pick_record(doc: "Document", term: str, terms: "TermIndex | None" = None) -> str:
+    """Return `KIND:ID` of the record a person picks among a term's many matches
+    (looked up in the stored term index `terms`, when there is one)."""
     from provenance.views.find import Match, find
 
-    matches: list[Match] = find(doc, term)
+    matches: list[Match] = find(doc, term, terms)
     names = ", ".join(f"{m.kind}:{m.id}" for m in matches)
     error = ProvenanceError(
         f"'{term}' matches {len(matches)} records: {names}; "

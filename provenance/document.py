@@ -1,26 +1,26 @@
 """The analysed case: the case's records plus the engine's results, as plain JSON data
-typed by provenance.records.Document, and its cache.
+typed by provenance.records.Document, and where it is kept.
 
 Everything a view needs (trace, status, explain) is in this one document, so views
-never touch pydantic or networkx. `load_document` caches it per case under a key that
-is a hash of everything the analysis depends on: the bytes of every case file and
-archived text it read (with the names they are shown under), the engine's code, and the
-options that change the result (`as_of`). The key is computed from the very bytes that
-are parsed, before the analysis runs, so a file edited during a run is analysed and
-cached either wholly before or wholly after the edit; an edit that keeps a file's size
-and modification time is seen like any other. A cache file that is corrupt, foreign or
-of the wrong shape is ignored and rebuilt. The cache-hit path imports only json and
-reads and hashes the case files and archived texts (about 1 ms for the seed case).
+never touch pydantic or networkx. `open_document` keeps it per case in a store
+(provenance.store, SQLite) under a key that is a hash of everything the analysis
+depends on: the bytes of every case file and archived text it read (with the names they
+are shown under), the engine's code, and the options that change the result (`as_of`).
+The key is computed from the very bytes that are parsed, before the analysis runs, so a
+file edited during a run is analysed and stored either wholly before or wholly after
+the edit; an edit that keeps a file's size and modification time is seen like any
+other. A store that is corrupt, foreign or of the wrong shape is ignored and rebuilt.
+The stored path imports json and sqlite3, reads and hashes the case files and archived
+texts (about 1 ms for the seed case), and reads only the sections a view asks for.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from provenance.codehash import blake2b, engine_hash, hash_part
 from provenance.errors import CaseError, Problem
@@ -29,8 +29,6 @@ from provenance.paths import (
     cache_dir,
     case_files,
     display_path,
-    read_regular,
-    write_atomic,
 )
 from provenance.read.files import (
     decode_archive,
@@ -40,6 +38,7 @@ from provenance.read.files import (
     sha256_hex,
     spread_digests,
 )
+from provenance.store import ALL, Store, Stored, open_store, write_store
 
 if TYPE_CHECKING:
     from provenance.casefile import LoadedCase
@@ -48,7 +47,16 @@ if TYPE_CHECKING:
     from provenance.records import Analysis, CaseRecord, Document, Finding
     from provenance.timeline import CaseAsOf
 
-__all__ = ["Document", "Inputs", "build_document", "cache_key", "engine_hash", "load_document"]
+__all__ = [
+    "Document",
+    "Inputs",
+    "Opened",
+    "build_document",
+    "cache_key",
+    "engine_hash",
+    "load_document",
+    "open_document",
+]
 
 
 def __getattr__(name: str) -> object:
@@ -63,8 +71,6 @@ def __getattr__(name: str) -> object:
 
 FORMAT = "prov-analysed-case"
 VERSION = 2
-CACHE_FORMAT = "prov-analysis-cache"
-MAX_CACHE_BYTES = 2_000_000_000
 
 
 class Inputs(NamedTuple):
@@ -243,7 +249,7 @@ def build_document(
 
 
 def _cache_file(path: Path, as_of: str | None = None) -> Path | None:
-    """Return the cache file of the case at `path`: one per case path (and `--as-of`
+    """Return the store file of the case at `path`: one per case path (and `--as-of`
     date), named after it so a person can find and delete it (and never resolved: a
     symlink loop cannot raise)."""
     folder = cache_dir()
@@ -254,7 +260,7 @@ def _cache_file(path: Path, as_of: str | None = None) -> Path | None:
     tag = blake2b(where.encode("utf-8", "surrogateescape"), digest_size=6).hexdigest()
     if as_of is not None:
         tag += "@" + re.sub(r"[^0-9A-Za-z-]+", "_", as_of)[:40]
-    return folder / f"{name}-{tag}.v{VERSION}.json"
+    return folder / f"{name}-{tag}.v{VERSION}.sqlite"
 
 
 _DOCUMENT_SHAPE = {
@@ -268,71 +274,68 @@ _DOCUMENT_SHAPE = {
 }
 
 
-def _cached(cache: Path | None) -> dict[str, Any] | None:
-    """Return the cache entry in `cache` ({format, version, key, archives, document}),
-    or None when there is none or it is unreadable, corrupt, foreign or of another shape."""
-    if cache is None:
-        return None
-    try:
-        entry = json.loads(read_regular(cache, MAX_CACHE_BYTES, "MAX_CACHE_BYTES"))
-    except (OSError, ValueError, RecursionError):  # missing, not a file, not JSON, too deep
-        return None
-    if not isinstance(entry, dict) or (entry.get("format"), entry.get("version")) != (
-        CACHE_FORMAT,
-        VERSION,
-    ):
-        return None
-    archives, doc = entry.get("archives"), entry.get("document")
-    if not isinstance(entry.get("key"), str) or not isinstance(archives, list):
-        return None
-    if not all(isinstance(name, str) for name in archives) or not isinstance(doc, dict):
-        return None
-    if any(not isinstance(doc.get(k), kind) for k, kind in _DOCUMENT_SHAPE.items()):
-        return None
-    return entry
-
-
 def _archives(root: Path, names: list[str]) -> dict[str, bytes] | None:
-    """Return the bytes of the archived texts a cache entry was built from, or None when
-    one of them cannot be read (the case is then read anew, and says why)."""
+    """Return the bytes of the archived texts a store was built from, or None when one
+    of them cannot be read (the case is then read anew, and says why)."""
     try:
         return {name: _archive(root, name) for name in names}
     except (OSError, ValueError):
         return None
 
 
+class Opened(NamedTuple):
+    """An analysed document, and the stored term index to look records up in it (None
+    when the document was not stored: caching switched off, or the store unwritable)."""
+
+    doc: Document
+    terms: Store | None
+
+
 def load_document(path: Path, as_of: str | None = None) -> Document:
     """Return the analysed document of the case at `path` (as known at the end of
-    `as_of`, when given): from the cache when its key matches what the files hold now,
-    else built anew and cached when possible. Raises CaseError for a bad case."""
+    `as_of`, when given), every section read: see `open_document`."""
+    return open_document(path, as_of).doc
+
+
+def open_document(path: Path, as_of: str | None = None, sections: frozenset[str] = ALL) -> Opened:
+    """Return the analysed document of the case at `path` (as known at the end of
+    `as_of`, when given) with its term index: from the store when its key matches what
+    the files hold now, reading only `sections` of it (store.SECTIONS; the others are
+    left empty, for a view that does not read them), else built anew, whole, and
+    stored when possible. Raises CaseError for a bad case."""
     cases = read_cases(path)
-    # Spread files run to hundreds of MB: the cache is checked against their hashes,
+    # Spread files run to hundreds of MB: the store is checked against their hashes,
     # taken without reading them into memory; they are read only to analyse them.
     digests = spread_digests(path)
     root = path if path.is_dir() else path.parent
-    cache = _cache_file(path, as_of)
-    entry = _cached(cache)
+    file = _cache_file(path, as_of)
+    store = open_store(file)
     known: dict[str, bytes] = {}
-    if entry is not None:
-        known = _archives(root, entry["archives"]) or {}
-        complete = len(known) == len(entry["archives"])
-        if complete and cache_key(Inputs(root, cases, known, digests), as_of) == entry["key"]:
-            doc: Document = entry["document"]
-            return doc
+    if store is not None:
+        key, archives = store.stored
+        known = _archives(root, archives) or {}
+        if (
+            len(known) == len(archives)
+            and cache_key(Inputs(root, cases, known, digests), as_of) == key
+        ):
+            doc = store.document(sections)
+            if doc is not None and _shaped(doc):
+                return Opened(doc, store)
+        store.close()
     with paused():
         read = _read(path, cases, known, read_spread_bytes(path))
-        if cache is None:
-            return _analyse(read, as_of)
+        if file is None:
+            return Opened(_analyse(read, as_of), None)
         key = cache_key(read.inputs, as_of)  # before the analysis, from the bytes it analyses
         doc = _analyse(read, as_of)
-    _store(cache, key, sorted(read.inputs.archives), doc)
-    return doc
+    write_store(file, Stored(key, sorted(read.inputs.archives)), doc)
+    store = open_store(file)
+    if store is not None and store.stored.key != key:  # replaced meanwhile, by another run
+        store.close()
+        store = None
+    return Opened(doc, store)
 
 
-def _store(cache: Path, key: str, archives: list[str], doc: Document) -> None:
-    """Write a cache entry whole (a temporary file, then a rename)."""
-    entry = {"format": CACHE_FORMAT, "version": VERSION, "key": key, "archives": archives}
-    data = json.dumps({**entry, "document": doc}, ensure_ascii=False)
-    # A read-only cache folder (or text no UTF-8 can hold) costs speed, not correctness.
-    with contextlib.suppress(OSError, UnicodeEncodeError):
-        write_atomic(cache, data.encode("utf-8"))
+def _shaped(doc: Document) -> bool:
+    """Whether a stored document has the document's top-level shape."""
+    return all(isinstance(doc.get(k), kind) for k, kind in _DOCUMENT_SHAPE.items())

@@ -171,7 +171,7 @@ class Quantity(Strict):
     """A figure a claim states: subject, value, unit, as-of date and qualifier."""
 
     subject: NonEmpty
-    value: float
+    value: float = Field(allow_inf_nan=False, description="a finite number")
     unit: NonEmpty
     as_of: PartialDate | None = None
     qualifier: str | None = Field(default=None, description="about, over, nearly, ...")

@@ -4,8 +4,10 @@ when corrupt, and never holding an answer for content other than its key's."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -47,7 +49,7 @@ def count_analyses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 def cache_files() -> list[Path]:
     folder = document.cache_dir()
     assert folder is not None
-    return sorted(folder.glob("*.json"))
+    return sorted(folder.glob("*.sqlite"))
 
 
 def edit_keeping_size_and_mtime(path: Path, old: str, new: str) -> None:
@@ -153,46 +155,79 @@ def test_the_key_covers_the_options_and_every_input(tmp_path: Path) -> None:
     )
 
 
-def _damaged_document(text: str) -> str:
-    entry = json.loads(text)
-    del entry["document"]["case"]
-    return json.dumps(entry)
+def _sql(statement: str, *args: object) -> Callable[[Path], None]:
+    """Return a damage done with one SQL statement on the store."""
+
+    def damage(store: Path) -> None:
+        with contextlib.closing(sqlite3.connect(store)) as db:
+            db.execute(statement, args)
+            db.commit()
+
+    return damage
 
 
-def _foreign_archive(text: str) -> str:
-    entry = json.loads(text)
-    entry["archives"] = ["/dev/zero", 3]
-    return json.dumps(entry)
+def _bytes(change: Callable[[bytes], bytes]) -> Callable[[Path], None]:
+    return lambda store: store.write_bytes(change(store.read_bytes()))
 
 
-CORRUPTIONS: dict[str, Callable[[str], str]] = {
-    "not-json": lambda text: "{not json",
-    "empty": lambda text: "",
-    "list": lambda text: "[]",
-    "string": lambda text: '"prov-analysis-cache"',
-    "truncated": lambda text: text[: len(text) // 2],
-    "not-utf-8": lambda text: "\udcff" + text,
-    "old-shape": lambda text: json.dumps(
-        {"format": "prov-analysed-case", "version": 1, "files": [], "tool": None}
+def _foreign_database(store: Path) -> None:
+    store.unlink()
+    with contextlib.closing(sqlite3.connect(store)) as db:
+        db.execute("CREATE TABLE meta(name, value)")
+        db.execute("INSERT INTO meta VALUES ('format', 'something else')")
+        db.commit()
+
+
+def _rest(change: Callable[[dict[str, Any]], object]) -> Callable[[Path], None]:
+    """Return a damage to the stored document's small parts, made by `change`."""
+
+    def damage(store: Path) -> None:
+        with contextlib.closing(sqlite3.connect(store)) as db:
+            [(text,)] = db.execute("SELECT json FROM parts WHERE name = 'rest'").fetchall()
+            rest = json.loads(text)
+            rest = change(rest) or rest
+            db.execute("UPDATE parts SET json = ? WHERE name = 'rest'", (json.dumps(rest),))
+            db.commit()
+
+    return damage
+
+
+CORRUPTIONS: dict[str, Callable[[Path], None]] = {
+    "not-sqlite": _bytes(lambda data: b"{not json"),
+    "empty": _bytes(lambda data: b""),
+    "truncated": _bytes(lambda data: data[: len(data) // 2]),
+    "scrambled": _bytes(lambda data: data[:100] + bytes(reversed(data[100:]))),
+    "foreign-database": _foreign_database,
+    "other-format": _sql("UPDATE meta SET value = 'prov-analysis-cache' WHERE name = 'format'"),
+    "other-version": _sql("UPDATE meta SET value = '0' WHERE name = 'version'"),
+    "no-key": _sql("DELETE FROM meta WHERE name = 'key'"),
+    "foreign-archives": _sql(
+        "UPDATE meta SET value = ? WHERE name = 'archives'", json.dumps(["/dev/zero", 3])
     ),
-    "wrong-shape": lambda text: json.dumps(
-        {"format": "prov-analysis-cache", "version": 2, "key": 1, "archives": {}, "document": []}
-    ),
-    "document-without-case": _damaged_document,
-    "foreign-archives": _foreign_archive,
-    "deep": lambda text: "[" * 100_000 + "]" * 100_000,
+    "no-parts": _sql("DELETE FROM parts"),
+    "parts-not-json": _sql("UPDATE parts SET json = '{not json'"),
+    "parts-a-list": _sql("UPDATE parts SET json = '[]'"),
+    "document-without-case": _rest(lambda rest: rest.pop("case")),
+    "case-not-a-mapping": _rest(lambda rest: {**rest, "case": "x"}),
+    "deep": _sql("UPDATE parts SET json = ?", "[" * 100_000 + "]" * 100_000),
+    "record-not-json": _sql("UPDATE records SET json = '{oops' WHERE section = 'claims'"),
+    "record-key-not-json": _sql("UPDATE records SET key = 'x' WHERE section = 'verdicts'"),
+    "no-records-table": _sql("DROP TABLE records"),
 }
 
 
 @pytest.mark.parametrize("damage", list(CORRUPTIONS), ids=list(CORRUPTIONS))
-def test_a_corrupt_cache_is_rebuilt_not_trusted(case: Path, damage: str) -> None:
-    load_document(case)
-    [cache] = cache_files()
-    cache.write_bytes(CORRUPTIONS[damage](cache.read_text()).encode("utf-8", "surrogateescape"))
-    assert load_document(case)["case"]["title"] == "Minimal case"
-    entry = json.loads(cache.read_text())
-    assert entry["format"] == "prov-analysis-cache"
-    assert entry["document"]["case"]["title"] == "Minimal case"
+def test_a_corrupt_store_is_rebuilt_not_trusted(
+    case: Path, damage: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = load_document(case)
+    [store] = cache_files()
+    CORRUPTIONS[damage](store)
+    calls = count_analyses(monkeypatch)
+    assert load_document(case) == whole
+    assert len(calls) == 1  # analysed anew, and stored again:
+    assert load_document(case) == whole
+    assert len(calls) == 1
 
 
 def test_a_cache_file_replaced_by_a_folder_or_a_fifo_is_ignored(case: Path) -> None:

@@ -216,3 +216,17 @@ def test_the_schema_documents_quote_modes_and_speech_acts() -> None:
     assert schema["$defs"]["QuoteMode"]["enum"] == ["verbatim", "paraphrase", "translation"]
     assert schema["$defs"]["SpeechAct"]["enum"] == ["fact", "intent", "prediction", "promise"]
     assert "paraphrase" not in schema["$defs"]["Assertion"]["properties"]
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf"), "nan", "Infinity"])
+def test_a_quantity_is_a_finite_number(value: object) -> None:
+    """No JSON writer can write NaN or Infinity, and no figure is either: refused on
+    reading, with the field named."""
+    with pytest.raises(ValidationError, match=r"finite number|valid number"):
+        Case.model_validate(
+            {"title": "T", "claims": [{"id": "c", "text": "C", "quantity": q(value)}]}
+        )
+
+
+def q(value: object) -> dict[str, object]:
+    return {"subject": "Japan's holdings", "value": value, "unit": "USD"}

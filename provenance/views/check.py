@@ -8,6 +8,9 @@ if TYPE_CHECKING:
     from provenance.records import Document
     from provenance.views.shapes import CheckReport
 
+#: The store sections (provenance.store.SECTIONS) this view reads (see views.status).
+READS = frozenset({"checks"})
+
 
 def check_report(doc: Document) -> CheckReport:
     """Return every finding of `prov check` (computed when the document was built) and

@@ -11,78 +11,30 @@ candidates. `find_id` resolves an exact id of one kind.
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from provenance.errors import LookupFailed
+from provenance.folding import HAN, UNSPACED, Key, normalize, pattern, term_keys
 from provenance.vocab import RECORD_KINDS
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable
 
     from provenance.records import Document
+
+__all__ = ["Ambiguous", "Match", "TermIndex", "Tiers", "find", "find_id", "normalize", "resolve"]
 
 KINDS = RECORD_KINDS
 
 
-# Combining accents (not the kana voicing marks, which change the word).
-@functools.cache
-def _accents() -> re.Pattern[str]:
-    """Return the pattern, compiled on first use (compiling costs start-up)."""
-    return re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+class TermIndex(Protocol):
+    """A prebuilt index of a document's term keys (provenance.store keeps one, in an
+    FTS5 table): it narrows the keys a term is checked against, never the answer."""
 
-
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-# Scripts written without spaces between words: a term matches anywhere inside a name.
-_UNSPACED = f"\u3040-\u30ff\uac00-\ud7a3{_HAN}"
-
-
-@functools.cache
-def _pattern(chars: str) -> re.Pattern[str]:
-    # Compiled on first use: classes reaching past the BMP take milliseconds to compile,
-    # and an ASCII term never needs them.
-    return re.compile(f"[{chars}]")
-
-
-_KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
-
-
-@functools.lru_cache(maxsize=1)
-def _simplified() -> dict[int, str]:
-    """Return the traditional -> simplified Chinese table, one character to one, from
-    zhconv's MediaWiki conversion data (read as data: importing zhconv costs ~90 ms).
-    Empty when zhconv is not installed: matching then only loses this folding."""
-    import importlib.util
-    import json
-    from pathlib import Path
-
-    spec = importlib.util.find_spec("zhconv")
-    if spec is None or not spec.submodule_search_locations:
-        return {}
-    data = Path(spec.submodule_search_locations[0], "zhcdict.json").read_bytes()
-    table: dict[str, str] = json.loads(data)["zh2Hans"]
-    return {ord(k): v for k, v in table.items() if len(k) == 1 and len(v) == 1}
-
-
-def normalize(text: str, han: bool = True) -> str:
-    """Return `text` folded for matching: NFKC (full-width forms), case folded, accents
-    removed, katakana as hiragana, traditional Chinese characters as simplified (unless
-    `han` is false), and runs of punctuation or spaces turned into single spaces.
-
-    >>> normalize("  Nórinchukin  BANK ")
-    'norinchukin bank'
-    >>> normalize("農林中金"), normalize("ＮＯＲＩＮ"), normalize("ノリン")
-    ('农林中金', 'norin', 'のりん')
-    """
-    text = unicodedata.normalize("NFKC", text).casefold()
-    if not text.isascii():
-        text = _accents().sub("", unicodedata.normalize("NFD", text))
-        text = unicodedata.normalize("NFC", text).translate(_KATAKANA_TO_HIRAGANA)
-        if han and _pattern(_HAN).search(text):
-            text = text.translate(_simplified())
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+    def containing(self, folded: str) -> list[Key] | None:
+        """Return every key whose folded text (folding.normalize) contains `folded`, or
+        None when the index cannot tell (every key is then checked)."""
 
 
 class Match(NamedTuple):
@@ -92,28 +44,6 @@ class Match(NamedTuple):
     id: str
     field: str
     value: str
-
-
-def _keys(doc: Document) -> Iterator[tuple[str, str, str, str]]:
-    """Yield (kind, id, field, text) for everything a term may match."""
-    case = doc["case"]
-    for actor in case.get("actors", []):
-        yield "actor", actor["id"], "id", actor["id"]
-        yield "actor", actor["id"], "name", actor["name"]
-        for alias in actor.get("aliases", []):
-            # A wrong name still finds its actor, but is never suggested as a spelling.
-            field = "wrong name" if alias.get("error") else "alias"
-            yield "actor", actor["id"], field, alias["name"]
-    for source in case.get("sources", []):
-        yield "source", source["id"], "id", source["id"]
-        yield "source", source["id"], "title", source["title"]
-    for claim in case.get("claims", []):
-        yield "claim", claim["id"], "id", claim["id"]
-        yield "claim", claim["id"], "text", claim["text"]
-        for tag in claim.get("tags", []):
-            yield "claim", claim["id"], "tag", tag
-    for assertion in case.get("assertions", []):
-        yield "assertion", assertion["id"], "id", assertion["id"]
 
 
 def label(doc: Document, match: Match) -> str:
@@ -129,19 +59,21 @@ def label(doc: Document, match: Match) -> str:
     return match.id
 
 
-def find_id(doc: Document, kind: str, record_id: str, see: str = "") -> Match:
+def find_id(
+    doc: Document, kind: str, record_id: str, see: str = "", index: TermIndex | None = None
+) -> Match:
     """Return the record of `kind` with id `record_id`, or raise LookupFailed naming the
     closest id, followed by `see` (where to look) when given.
 
     Example: `find_id(doc, "claim", "japan-sold").id` is `"japan-sold"`.
     """
-    for k, rid, fld, value in _keys(doc):
+    for k, rid, fld, value in _candidates(doc, normalize(record_id), index):
         if k == kind and fld == "id" and value == record_id:
             return Match(k, rid, fld, value)
     left_out = _left_out(doc, record_id)
     if left_out is not None:
         raise left_out
-    ids = [rid for k, rid, fld, _ in _keys(doc) if k == kind and fld == "id"]
+    ids = [rid for k, rid, fld, _ in term_keys(doc) if k == kind and fld == "id"]
     where = f"; {see}" if see else ""
     raise LookupFailed(f"no {kind} with id '{record_id}'{_hint(record_id, ids)}{where}")
 
@@ -163,33 +95,42 @@ class Tiers(NamedTuple):
     partial: list[Match]
 
 
+def _candidates(doc: Document, folded: str, index: TermIndex | None) -> Iterable[Key]:
+    """Return the keys to check for a term folded to `folded`, in term_keys order: those
+    the index says contain it, or all of them."""
+    keys = None if index is None or not folded else index.containing(folded)
+    return term_keys(doc) if keys is None else keys
+
+
 def _order(found: dict[tuple[str, str], Match]) -> list[Match]:
     return sorted(found.values(), key=lambda m: (KINDS.index(m.kind), m.id))
 
 
-def tiers(doc: Document, term: str) -> Tiers:
+def tiers(doc: Document, term: str, index: TermIndex | None = None) -> Tiers:
     """Return every record `term` matches, exact matches and partial ones (a record is in
-    one tier only; assertions only by their exact id), each tier claims first. Raises
-    LookupFailed for an empty term."""
+    one tier only; assertions only by their exact id), each tier claims first. `index`
+    (the stored term index) gives the keys whose folded text holds the term, so only
+    those are folded and checked: the same answer, without folding the whole case.
+    Raises LookupFailed for an empty term."""
     wanted = normalize(term)
     if not wanted:
         raise LookupFailed("empty term: name a claim, actor or source (see 'prov status')")
-    han = not wanted.isascii() and bool(_pattern(_HAN).search(wanted))
-    unspaced = not wanted.isascii() and _pattern(_UNSPACED).search(wanted)
+    han = not wanted.isascii() and bool(pattern(HAN).search(wanted))
+    unspaced = not wanted.isascii() and pattern(UNSPACED).search(wanted)
     inside = re.escape(wanted) if unspaced else rf"(?<!\w){re.escape(wanted)}"
-    pattern = re.compile(inside)
+    inside_name = re.compile(inside)
     exact: dict[tuple[str, str], Match] = {}
     partial: dict[tuple[str, str], Match] = {}
-    for k, rid, fld, value in _keys(doc):
+    for k, rid, fld, value in _candidates(doc, wanted, index):
         folded = normalize(value, han)
         if folded == wanted and fld != "text":
             exact.setdefault((k, rid), Match(k, rid, fld, value))
-        elif k != "assertion" and pattern.search(folded):
+        elif k != "assertion" and inside_name.search(folded):
             partial.setdefault((k, rid), Match(k, rid, fld, value))
     return Tiers(_order(exact), _order({k: m for k, m in partial.items() if k not in exact}))
 
 
-def find(doc: Document, term: str) -> list[Match]:
+def find(doc: Document, term: str, index: TermIndex | None = None) -> list[Match]:
     """Return what `term` names: exact matches on an id, name, alias or tag if any, else
     matches of the term inside names and wording; claims first. Matching folds case,
     accents, full-width forms, katakana/hiragana and traditional/simplified Chinese, and
@@ -201,8 +142,8 @@ def find(doc: Document, term: str) -> list[Match]:
     """
     kind, _, rest = term.partition(":")
     if rest and kind in KINDS:
-        return [find_id(doc, kind, rest)]
-    found = tiers(doc, term)
+        return [find_id(doc, kind, rest, index=index)]
+    found = tiers(doc, term, index)
     if not found.exact and not found.partial:
         raise _nothing(doc, term)
     return found.exact or found.partial
@@ -225,13 +166,15 @@ def _nothing(doc: Document, term: str) -> LookupFailed:
     left_out = _left_out(doc, term)
     if left_out is not None:
         return left_out
-    names = [value for k, _, fld, value in _keys(doc) if fld not in ("text", "wrong name")]
+    names = [value for k, _, fld, value in term_keys(doc) if fld not in ("text", "wrong name")]
     return LookupFailed(
         f"nothing matches '{term}'{_hint(term, names)}; 'prov status' lists every claim"
     )
 
 
-def resolve(doc: Document, term: str, kind: str, command: str) -> Match:
+def resolve(
+    doc: Document, term: str, kind: str, command: str, index: TermIndex | None = None
+) -> Match:
     """Return the one record of `kind` that `term` names, for a command that takes one
     (`prov explain`): an exact id first, then an exact name, alias or tag, then a match
     inside names and wording. Raises Ambiguous listing the candidates when several
@@ -243,11 +186,11 @@ def resolve(doc: Document, term: str, kind: str, command: str) -> Match:
     if rest and prefix in KINDS:
         if prefix != kind:
             raise LookupFailed(f"'prov {command}' takes a {kind}, not {prefix}:{rest}")
-        return find_id(doc, kind, rest, see=f"'prov status' lists every {kind}")
-    for k, rid, fld, value in _keys(doc):
+        return find_id(doc, kind, rest, f"'prov status' lists every {kind}", index)
+    for k, rid, fld, value in _candidates(doc, normalize(term), index):
         if k == kind and fld == "id" and value == term:
             return Match(k, rid, fld, value)
-    found = tiers(doc, term)
+    found = tiers(doc, term, index)
     for tier in found:
         ours = [m for m in tier if m.kind == kind]
         if len(ours) == 1:

@@ -8,6 +8,10 @@ if TYPE_CHECKING:
     from provenance.records import Document
     from provenance.views.shapes import StatusReport, StatusRow
 
+#: The store sections (provenance.store.SECTIONS) these views read; a test holds that
+#: they give the same output from a document with only these read as from a whole one.
+READS = frozenset({"claims", "verdicts"})
+
 
 def status_rows(doc: Document) -> list[StatusRow]:
     """Return one row per claim, in id order: status, grade, independent origins,

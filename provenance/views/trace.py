@@ -19,6 +19,7 @@ from provenance.vocab import Stance
 
 if TYPE_CHECKING:
     from provenance.records import Document
+    from provenance.views.find import TermIndex
     from provenance.views.shapes import (
         ActorView,
         AssertionView,
@@ -237,13 +238,14 @@ def _assertion_trace(ix: CaseIndex, a_id: str) -> AssertionView:
     return view
 
 
-def trace(doc: Document, term: str) -> TraceResult:
+def trace(doc: Document, term: str, index: TermIndex | None = None) -> TraceResult:
     """Return the provenance of whatever `term` names: one view per match (claim, actor,
     source or assertion), or, past SHOW_AT_MOST matches, the list and how to pick one.
+    `index` is the stored term index, when the document came from a store.
 
     Example: `trace(doc, "norinchukin")["views"][0]["status"]` is `"unconfirmed"`.
     """
-    matches = find(doc, term)
+    matches = find(doc, term, index)
     listing: list[MatchRow] = [
         {"kind": m.kind, "id": m.id, "matched": f"{m.field}: {m.value}"} for m in matches
     ]

@@ -1,0 +1,160 @@
+"""The SQLite store (provenance.store): the analysed document read back from it is the
+document the analysis built, a view reading only its sections (`READS`) shows what it
+shows from the whole document, and its FTS5 term index finds what a scan of the whole
+case finds, on the seed and on generated cases, hostile ones among them."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from provenance import document, store
+from provenance.document import build_document, open_document
+from provenance.errors import ProvenanceError
+from provenance.folding import normalize, term_keys
+from provenance.records import Document
+from provenance.views import check, status
+from provenance.views.find import find
+from provenance.views.trace import trace
+from tests.conftest import SEED
+from tests.fuzz_cases import TEXT, case_folders, write_folder
+from tests.test_analysis_properties import cases
+
+EXAMPLES = int(os.environ.get("PROV_HYPOTHESIS_EXAMPLES", "150")) // 5
+SETTINGS = settings(
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+def outcome(call: Any, *args: Any) -> object:
+    """Return what a view gives, or the error it raises, as comparable data."""
+    try:
+        return json.loads(json.dumps(call(*args)))
+    except ProvenanceError as exc:
+        return ("error", type(exc).__name__, str(exc))
+
+
+def terms_of(doc: Document, extra: list[str]) -> list[str]:
+    """Return terms to look up in `doc`: every id and name, slices of them, and `extra`."""
+    found = [value for _, _, _, value in term_keys(doc)]
+    slices = [v[len(v) // 3 : len(v) // 3 + n] for v in found for n in (1, 2, 3, 5)]
+    return sorted({*found[:40], *slices[:80], *extra})
+
+
+def same_answers(path: Path, extra_terms: list[str]) -> None:
+    """Assert the store and the in-memory analysis agree on `path`: the document, the
+    status, check and trace views, and what each term names."""
+    try:
+        built = build_document(path)
+    except ProvenanceError:
+        with pytest.raises(ProvenanceError):
+            open_document(path)
+        return
+    open_document(path)  # analysed and stored
+    whole = open_document(path)
+    assert whole.terms is not None, "the second open reads the store"
+    assert json.dumps(whole.doc) == json.dumps(built)  # the same, key order too
+    for view, reads in ((status.status_report, status.READS), (check.check_report, check.READS)):
+        partial = open_document(path, sections=reads).doc
+        assert outcome(view, partial) == outcome(view, built)
+    for term in terms_of(built, extra_terms):
+        assert outcome(trace, whole.doc, term, whole.terms) == outcome(trace, built, term)
+        assert outcome(find, whole.doc, term, whole.terms) == outcome(find, built, term)
+        folded = normalize(term)
+        held = whole.terms.containing(folded) if folded else None
+        if held is not None:
+            wanted = {k for k in term_keys(built) if folded in normalize(k[3])}
+            assert wanted <= set(held), term  # the index never hides a key
+    whole.terms.close()
+
+
+def test_the_seed_from_the_store_is_the_seed_analysed() -> None:
+    same_answers(SEED, ["norinchukin", "農林中金", "Gaspardino", "claim:japan-sold", "x", "zz"])
+
+
+@SETTINGS
+@given(data=cases(), extra=st.lists(TEXT, max_size=3))
+def test_generated_cases_from_the_store_are_the_cases_analysed(
+    data: dict[str, Any], extra: list[str]
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        case = Path(folder, "case.json")
+        case.write_text(json.dumps({"title": "Generated", **data}))
+        same_answers(case, extra)
+
+
+@SETTINGS
+@given(files=case_folders(), extra=st.lists(TEXT, max_size=3))
+def test_hostile_cases_from_the_store_are_the_cases_analysed(
+    files: dict[str, str | bytes], extra: list[str]
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        case = write_folder(Path(folder, "case"), files)
+        same_answers(case.parent if case.name == "case.json" else case, extra)
+
+
+def test_status_reads_only_its_sections(tmp_path: Path) -> None:
+    open_document(SEED)
+    partial = open_document(SEED, sections=status.READS).doc
+    assert partial["case"]["claims"] and partial["analysis"]["claims"]
+    assert partial["case"]["assertions"] == [] and partial["analysis"]["assertions"] == {}
+    assert partial["checks"] == []
+
+
+def test_a_store_replaced_meanwhile_keeps_answering_for_its_own_document() -> None:
+    open_document(SEED)
+    first = open_document(SEED)
+    assert first.terms is not None
+    before = first.terms.containing("norinchukin")
+    file = document._cache_file(SEED)
+    assert file is not None
+    # Another run replaces the store, here with one holding no terms at all.
+    replacement = file.with_suffix(".new")
+    replacement.write_bytes(file.read_bytes())
+    with contextlib.closing(sqlite3.connect(replacement)) as db:
+        db.execute("DELETE FROM terms")
+        db.commit()
+    os.replace(replacement, file)
+    assert first.terms.containing("norinchukin") == before != []
+    second = open_document(SEED)
+    assert second.terms is not None and second.terms.containing("norinchukin") == []
+    first.terms.close()
+    second.terms.close()
+
+
+def test_short_and_quoted_terms_are_looked_up(tmp_path: Path) -> None:
+    open_document(SEED)
+    opened = open_document(SEED)
+    assert opened.terms is not None
+    for term in ['"', "'", "a", "no", '"norin', "*", "NEAR(", "-x", "a OR b"]:
+        folded = normalize(term)
+        held = opened.terms.containing(folded) if folded else []
+        assert held is not None, term
+        wanted = [k for k in term_keys(opened.doc) if folded and folded in normalize(k[3])]
+        assert [k for k in held if k in wanted] == wanted
+    opened.terms.close()
+
+
+def test_a_store_that_cannot_be_written_costs_only_speed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    monkeypatch.setenv("PROV_CACHE_DIR", str(folder))
+    try:
+        opened = open_document(SEED)
+    finally:
+        folder.chmod(0o700)
+    assert opened.terms is None or os.geteuid() == 0
+    assert opened.doc == build_document(SEED)
+    assert store.open_store(folder / "missing.sqlite") is None
