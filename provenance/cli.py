@@ -166,11 +166,11 @@ def explain(
     Example: prov explain norinchukin
     """
     with user_errors():
+        from provenance.views.explain import READS, not_yet
         from provenance.views.explain import explain as run_explain
-        from provenance.views.explain import not_yet
         from provenance.views.find import Ambiguous, resolve
 
-        doc, terms = opts.open()
+        doc, terms = opts.open(READS)
         not_yet(doc, claim)  # a claim an --as-of view left out: say so, suggest nothing
         try:
             match = resolve(doc, claim, "claim", "explain", terms)

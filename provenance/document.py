@@ -249,15 +249,22 @@ def build_document(
 
 
 def _cache_file(path: Path, as_of: str | None = None) -> Path | None:
-    """Return the store file of the case at `path`: one per case path (and `--as-of`
-    date), named after it so a person can find and delete it (and never resolved: a
-    symlink loop cannot raise)."""
+    """Return the store file of the case at `path`: one per case path, working folder
+    (a document shows file names relative to it, so its key covers them) and `--as-of`
+    date, named after the case path so a person can find and delete it (and never
+    resolved: a symlink loop cannot raise). Commands run from two folders thus keep a
+    store each, rather than each replacing the other's."""
     folder = cache_dir()
     if folder is None:
         return None
     where = os.path.abspath(path)
     name = re.sub(r"[^A-Za-z0-9]+", "_", where).strip("_")[-100:]
-    tag = blake2b(where.encode("utf-8", "surrogateescape"), digest_size=6).hexdigest()
+    try:
+        here = os.getcwd()
+    except OSError:  # the working folder was removed: names are then shown in full
+        here = ""
+    seen_from = f"{where}\0{here}".encode("utf-8", "surrogateescape")
+    tag = blake2b(seen_from, digest_size=6).hexdigest()
     if as_of is not None:
         tag += "@" + re.sub(r"[^0-9A-Za-z-]+", "_", as_of)[:40]
     return folder / f"{name}-{tag}.v{VERSION}.sqlite"

@@ -132,6 +132,14 @@ class Store:
         except sqlite3.Error:
             return None
 
+    def keys(self) -> list[Key] | None:
+        """Return every term key, in term_keys order; None when the store cannot tell."""
+        try:
+            rows = self._db.execute("SELECT kind, id, field, value FROM terms ORDER BY rowid")
+            return [cast("Key", tuple(row)) for row in rows]
+        except sqlite3.Error:
+            return None
+
     def close(self) -> None:
         """Close the connection."""
         self._db.close()

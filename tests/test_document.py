@@ -71,6 +71,22 @@ def test_a_second_load_comes_from_the_cache(case: Path, monkeypatch: pytest.Monk
     assert len(calls) == 1
 
 
+def test_commands_run_from_two_folders_keep_a_store_each(
+    case: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File names in a document are shown relative to the working folder, so each
+    folder has its store: alternating between two analyses the case twice, not each
+    time, and every document names the files as seen from where it is read."""
+    calls = count_analyses(monkeypatch)
+    seen = {}
+    for folder in [case, case.parent, case, case.parent]:
+        monkeypatch.chdir(folder)
+        seen[folder] = sorted(load_document(case)["files"])
+    assert len(calls) == 2
+    assert seen[case] == ["case.yaml", "text.txt"]
+    assert seen[case.parent] == ["case/case.yaml", "case/text.txt"]
+
+
 def test_editing_the_case_rebuilds(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls = count_analyses(monkeypatch)
     load_document(case)

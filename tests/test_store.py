@@ -22,8 +22,8 @@ from provenance.document import build_document, open_document
 from provenance.errors import ProvenanceError
 from provenance.folding import normalize, term_keys
 from provenance.records import Document
-from provenance.views import check, status
-from provenance.views.find import find
+from provenance.views import check, explain, status
+from provenance.views.find import TermIndex, find, resolve
 from provenance.views.trace import trace
 from tests.conftest import SEED
 from tests.fuzz_cases import TEXT, case_folders, write_folder
@@ -41,6 +41,11 @@ def outcome(call: Any, *args: Any) -> object:
         return json.loads(json.dumps(call(*args)))
     except ProvenanceError as exc:
         return ("error", type(exc).__name__, str(exc))
+
+
+def explained(doc: Document, term: str, index: TermIndex | None = None) -> object:
+    """Return what `prov explain TERM` shows: the claim the term names, explained."""
+    return explain.explain(doc, resolve(doc, term, "claim", "explain", index).id)
 
 
 def terms_of(doc: Document, extra: list[str]) -> list[str]:
@@ -66,8 +71,12 @@ def same_answers(path: Path, extra_terms: list[str]) -> None:
     for view, reads in ((status.status_report, status.READS), (check.check_report, check.READS)):
         partial = open_document(path, sections=reads).doc
         assert outcome(view, partial) == outcome(view, built)
+    for_explain = open_document(path, sections=explain.READS)
     for term in terms_of(built, extra_terms):
         assert outcome(trace, whole.doc, term, whole.terms) == outcome(trace, built, term)
+        assert outcome(explained, for_explain.doc, term, for_explain.terms) == outcome(
+            explained, built, term
+        )
         assert outcome(find, whole.doc, term, whole.terms) == outcome(find, built, term)
         folded = normalize(term)
         held = whole.terms.containing(folded) if folded else None
@@ -75,6 +84,8 @@ def same_answers(path: Path, extra_terms: list[str]) -> None:
             wanted = {k for k in term_keys(built) if folded in normalize(k[3])}
             assert wanted <= set(held), term  # the index never hides a key
     whole.terms.close()
+    if for_explain.terms is not None:
+        for_explain.terms.close()
 
 
 def test_the_seed_from_the_store_is_the_seed_analysed() -> None:

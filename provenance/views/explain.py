@@ -12,6 +12,10 @@ if TYPE_CHECKING:
     from provenance.records import Document, Verdict
     from provenance.views.shapes import ExplainAssertion, ExplainResult
 
+#: The store sections (provenance.store.SECTIONS) this view reads (see views.status);
+#: a term is looked up in the store's term index, which holds every section's names.
+READS = frozenset({"claims", "verdicts", "assertions", "results"})
+
 
 def explain(doc: Document, claim_id: str) -> ExplainResult:
     """Return one claim's full verdict: every rule tried in order, whether it fired and

@@ -36,6 +36,10 @@ class TermIndex(Protocol):
         """Return every key whose folded text (folding.normalize) contains `folded`, or
         None when the index cannot tell (every key is then checked)."""
 
+    def keys(self) -> list[Key] | None:
+        """Return every key, in term_keys order (for suggestions when nothing matches,
+        from a document read without some of its sections), or None."""
+
 
 class Match(NamedTuple):
     """One record a term names: its kind and id, and the field and text that matched."""
@@ -73,7 +77,7 @@ def find_id(
     left_out = _left_out(doc, record_id)
     if left_out is not None:
         raise left_out
-    ids = [rid for k, rid, fld, _ in term_keys(doc) if k == kind and fld == "id"]
+    ids = [rid for k, rid, fld, _ in _every(doc, index) if k == kind and fld == "id"]
     where = f"; {see}" if see else ""
     raise LookupFailed(f"no {kind} with id '{record_id}'{_hint(record_id, ids)}{where}")
 
@@ -145,7 +149,7 @@ def find(doc: Document, term: str, index: TermIndex | None = None) -> list[Match
         return [find_id(doc, kind, rest, index=index)]
     found = tiers(doc, term, index)
     if not found.exact and not found.partial:
-        raise _nothing(doc, term)
+        raise _nothing(doc, term, index)
     return found.exact or found.partial
 
 
@@ -162,11 +166,18 @@ def _left_out(doc: Document, record_id: str) -> LookupFailed | None:
     return None
 
 
-def _nothing(doc: Document, term: str) -> LookupFailed:
+def _every(doc: Document, index: TermIndex | None) -> Iterable[Key]:
+    """Return every key a term may match: the index's (a document read for one view may
+    lack sections), else the document's."""
+    keys = None if index is None else index.keys()
+    return term_keys(doc) if keys is None else keys
+
+
+def _nothing(doc: Document, term: str, index: TermIndex | None = None) -> LookupFailed:
     left_out = _left_out(doc, term)
     if left_out is not None:
         return left_out
-    names = [value for k, _, fld, value in term_keys(doc) if fld not in ("text", "wrong name")]
+    names = [value for k, _, fld, value in _every(doc, index) if fld not in ("text", "wrong name")]
     return LookupFailed(
         f"nothing matches '{term}'{_hint(term, names)}; 'prov status' lists every claim"
     )
@@ -208,7 +219,7 @@ def resolve(
         raise LookupFailed(
             f"'{term}' names no {kind} (it matches {others}); 'prov status' lists every claim"
         )
-    raise _nothing(doc, term)
+    raise _nothing(doc, term, index)
 
 
 def _hint(word: str, choices: list[str]) -> str:
