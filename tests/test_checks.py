@@ -206,6 +206,28 @@ def test_a_quote_without_an_archived_source_is_unverifiable_not_passed(tmp_path:
     )
 
 
+def test_assertions_without_a_quote_get_one_note_between_them(tmp_path: Path) -> None:
+    folder = make(tmp_path, [said(f"a{i}", None) for i in range(7)] + [said("q", "Japan")])
+    [note] = [f for f in findings(folder) if f["kind"] == "quote" and f["severity"] == "note"]
+    assert note["message"] == (
+        "7 assertions have no quote ('a0', 'a1', 'a2', 'a3', 'a4' and 2 more): "
+        "add the words the source uses, copied verbatim"
+    )
+    assert note["subject"] == "assertion:a0" and note["line"] > 0
+    assert note["also"] == [f"assertion:a{i}" for i in range(1, 7)]
+    assert note["evidence"] == {"assertions": 7}
+    trace = CliRunner().invoke(app, ["trace", "assertion:a6", "--case", str(folder), "--json"])
+    [view] = json.loads(trace.stdout)["views"]
+    assert [f["message"] for f in view["findings"]] == [note["message"]]
+
+
+def test_one_assertion_without_a_quote_is_named_alone(tmp_path: Path) -> None:
+    folder = make(tmp_path, [said("a0", None), said("q", "Japan")])
+    [note] = [f for f in findings(folder) if f["kind"] == "quote" and f["severity"] == "note"]
+    assert note["message"] == "no quote: add the words the source uses, copied verbatim"
+    assert note["also"] == []
+
+
 def test_same_speaker_same_occasion_different_words_is_quote_drift(tmp_path: Path) -> None:
     text = TEXT + "Gasparino: “It was Japan that sold.”\nGasparino: “Japan sold them.”\n"
     folder = make(

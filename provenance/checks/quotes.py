@@ -2,8 +2,9 @@
 
 A quote found (after folding, see `textmatch`) is recorded with severity `ok` and its
 location; a quote not found is an error with the closest passage and its similarity; a
-quote whose source has no archived text is unverifiable (a warning); an assertion
-without a quote gets a note.
+quote whose source has no archived text is unverifiable (a warning); the assertions
+without a quote get one note between them, naming the first few and counting the rest
+(a case of 100,000 unquoted statements gets one note, not 100,000 identical ones).
 """
 
 from __future__ import annotations
@@ -53,15 +54,11 @@ def check_quotes(case: Case, texts: dict[str, str], out: Findings) -> None:
     selector (`line`, `start`, `end`, `prefix`, `exact`, `suffix`, `occurrences`); for a
     missing one the `closest` passage, its `similarity` (0-100) and `line`."""
     titles = {s.id: s.title for s in case.sources}
+    unquoted: list[str] = []
     for a in case.assertions:
         where = a.evidence_source
         if not a.quote:
-            out.add(
-                Severity.note,
-                "assertions",
-                a.id,
-                "no quote: add the words the source uses, copied verbatim",
-            )
+            unquoted.append(a.id)
             continue
         if where not in texts:
             out.add(
@@ -98,3 +95,24 @@ def check_quotes(case: Case, texts: dict[str, str], out: Findings) -> None:
             {"source": where, "closest": passage, "similarity": score, "line": line},
             "quote",
         )
+    if unquoted:
+        _unquoted(unquoted, out)
+
+
+#: How many unquoted assertions the note names before counting the rest.
+NAMED = 5
+
+
+def _unquoted(ids: list[str], out: Findings) -> None:
+    """Add the one note of the assertions without a quote: about the first, at its line,
+    with the others in `also` (so each one's trace shows it), and its words naming the
+    first NAMED."""
+    fix = "add the words the source uses, copied verbatim"
+    if len(ids) == 1:
+        message = f"no quote: {fix}"
+    else:
+        named = ", ".join(f"'{i}'" for i in ids[:NAMED])
+        more = f" and {len(ids) - NAMED:,} more" if len(ids) > NAMED else ""
+        message = f"{len(ids):,} assertions have no quote ({named}{more}): {fix}"
+    also = [f"assertion:{i}" for i in ids[1:]]
+    out.add(Severity.note, "assertions", ids[0], message, {"assertions": len(ids)}, also=also)
