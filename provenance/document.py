@@ -325,7 +325,8 @@ def open_document(path: Path, as_of: str | None = None, sections: frozenset[str]
             len(known) == len(archives)
             and cache_key(Inputs(root, cases, known, digests), as_of) == key
         ):
-            doc = store.document(sections)
+            with paused():  # millions of small objects: the collector would rescan them
+                doc = store.document(sections)
             if doc is not None and _shaped(doc):
                 return Opened(doc, store)
         store.close()

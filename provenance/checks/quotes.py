@@ -3,8 +3,9 @@
 A quote found (after folding, see `textmatch`) is recorded with severity `ok` and its
 location; a quote not found is an error with the closest passage and its similarity; a
 quote whose source has no archived text is unverifiable (a warning); the assertions
-without a quote get one note between them, naming the first few and counting the rest
-(a case of 100,000 unquoted statements gets one note, not 100,000 identical ones).
+without a quote get one note between them, naming the first few, counting the rest and
+listing them all in its evidence (a case of 100,000 unquoted statements gets one note,
+not 100,000 identical ones).
 """
 
 from __future__ import annotations
@@ -105,8 +106,9 @@ NAMED = 5
 
 def _unquoted(ids: list[str], out: Findings) -> None:
     """Add the one note of the assertions without a quote: about the first, at its line,
-    with the others in `also` (so each one's trace shows it), and its words naming the
-    first NAMED."""
+    its words naming the first NAMED, its evidence listing them all (`assertions`). Not
+    repeated on each: the trace of an assertion without a quote says so already, and
+    100,000 copies of a list of 100,000 would swamp every view."""
     fix = "add the words the source uses, copied verbatim"
     if len(ids) == 1:
         message = f"no quote: {fix}"
@@ -114,5 +116,5 @@ def _unquoted(ids: list[str], out: Findings) -> None:
         named = ", ".join(f"'{i}'" for i in ids[:NAMED])
         more = f" and {len(ids) - NAMED:,} more" if len(ids) > NAMED else ""
         message = f"{len(ids):,} assertions have no quote ({named}{more}): {fix}"
-    also = [f"assertion:{i}" for i in ids[1:]]
-    out.add(Severity.note, "assertions", ids[0], message, {"assertions": len(ids)}, also=also)
+    evidence: Evidence = {"assertions": list(ids)}
+    out.add(Severity.note, "assertions", ids[0], message, evidence)
