@@ -10,6 +10,7 @@ also decorated with `output_options()` and receives an `Output`.
 """
 
 import functools
+import gc
 import inspect
 import shutil
 import sys
@@ -192,7 +193,12 @@ def read_document(
     from provenance.store import ALL
 
     if case != STDIN:
-        return open_document(case_path(case), as_of, ALL if reads is None else reads)
+        opened = open_document(case_path(case), as_of, ALL if reads is None else reads)
+        # A command lives as long as its one document: moved out of the collector's
+        # reach, its objects are not rescanned by every collection the view's work
+        # triggers (80 ms of a 10,000-assertion trace).
+        gc.freeze()
+        return opened
     from provenance.errors import Problem
     from provenance.paths import display_path
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,13 +23,19 @@ CASES = Path(__file__).resolve().parent / "cases"
 
 
 @pytest.fixture(autouse=True)
-def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
     """Every test gets its own cache folder, no PROV_CASE, and runs from the repo root
-    (error messages name files relative to the working directory)."""
+    (error messages name files relative to the working directory); the objects a
+    command froze out of the collector's reach (cli_common.read_document) are handed
+    back to it, as the end of a `prov` process would."""
     monkeypatch.setenv("PROV_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("PROV_CASE", raising=False)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     monkeypatch.chdir(ROOT)
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(scope="session")

@@ -50,3 +50,15 @@ def test_building_a_document_leaves_the_collector_on() -> None:
     doc = build_document(SEED)
     assert doc["analysis"]["claims"]
     assert gc.isenabled()
+
+
+def test_a_command_freezes_its_document_out_of_the_collectors_reach() -> None:
+    """A `prov` command reads one document and lives as long as it: the document's
+    objects are frozen (gc.freeze), so collections during the view skip them."""
+    from provenance.cli_common import read_document
+
+    gc.unfreeze()
+    opened = read_document(SEED)
+    assert gc.get_freeze_count() > 0
+    assert gc.is_tracked(opened.doc["case"]) and opened.doc["case"]["claims"]
+    gc.unfreeze()
