@@ -128,16 +128,21 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+#: The largest memo `read_memo` reads (they hold a stamp and a hash).
+MAX_MEMO_BYTES = 64_000
+
+
 def read_memo(memo: Path | None) -> dict[str, object] | None:
     """Return a small JSON object remembered in the cache folder (a hash kept under a
-    stamp of the files it was computed from), or None when absent, unreadable or not an
-    object: the caller computes it again."""
+    stamp of the files it was computed from), or None when absent, unreadable, not a
+    regular file (a FIFO is not opened to wait for a writer) or not an object: the
+    caller computes it again."""
     if memo is None:
         return None
     import json
 
     try:
-        entry = json.loads(memo.read_bytes())
+        entry = json.loads(read_regular(memo, MAX_MEMO_BYTES, "MAX_MEMO_BYTES"))
     except (OSError, ValueError, RecursionError):
         return None
     return entry if isinstance(entry, dict) else None
