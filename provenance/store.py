@@ -20,7 +20,8 @@ The file's tables:
 
 A store is written whole to a temporary file and renamed into place, never changed in
 place, so a reader (opened `immutable`) sees one complete store, and keeps seeing it
-through its open connection if a newer one replaces it meanwhile. A store that is
+through its open connection if a newer one replaces it meanwhile; the temporary file
+of a write that was killed is removed by a later write, an hour on. A store that is
 missing, not a regular file, corrupt, foreign or of another version is ignored (the
 case is analysed anew and the store rewritten). This module is part of the engine hash:
 a change to how it stores a document invalidates every store written before.
@@ -184,6 +185,7 @@ def write_store(file: Path, stored: Stored, doc: Document) -> None:
 
     with contextlib.suppress(OSError, sqlite3.Error, TypeError, ValueError):
         file.parent.mkdir(parents=True, exist_ok=True)
+        _remove_killed_writes(file.parent)
         fd, name = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
         os.close(fd)
         try:
@@ -192,6 +194,30 @@ def write_store(file: Path, stored: Stored, doc: Document) -> None:
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(name)
+
+
+#: The temporary file of a store being written (`write_store`: ".NAME.sqlite.", eight
+#: characters of tempfile's, ".tmp"), and the age at which it is a write that was
+#: killed (SIGKILL, SIGTERM, the machine stopping) rather than one under way, which
+#: writes to its file all along: such a file, as large as a store, would stay for ever.
+_TEMPORARY = r"\..+\.sqlite\.[a-z0-9_]{8}\.tmp"
+_KILLED_AFTER = 3600.0
+
+
+def _remove_killed_writes(folder: Path) -> None:
+    """Remove the temporary files of store writes killed in `folder` (see _TEMPORARY).
+    Removing one still being written would only cost that run its store."""
+    import re
+    import time
+
+    cutoff = time.time() - _KILLED_AFTER
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:  # unlistable: write on
+        for entry in entries:
+            if re.fullmatch(_TEMPORARY, entry.name):
+                with contextlib.suppress(OSError):
+                    info = entry.stat(follow_symlinks=False)
+                    if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
+                        os.unlink(entry.path)
 
 
 def _fill(file: Path, stored: Stored, doc: Document) -> None:

@@ -169,3 +169,28 @@ def test_a_store_that_cannot_be_written_costs_only_speed(
     assert opened.terms is None or os.geteuid() == 0
     assert opened.doc == build_document(SEED)
     assert store.open_store(folder / "missing.sqlite") is None
+
+
+def test_temporary_stores_of_killed_writes_are_removed_by_the_next_write(
+    tmp_path: Path,
+) -> None:
+    """A write killed midway (SIGTERM, SIGKILL, the machine stopping) leaves its hidden
+    temporary file, as large as the store; the next write to the folder removes those an
+    hour old, and leaves a younger one (another run may be writing it) and other files."""
+    from tests.conftest import CASES
+
+    doc = build_document(CASES / "minimal.yaml")
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    killed = folder / ".case-0123456789ab.v2.sqlite.k1ll_d0n.tmp"
+    writing = folder / ".case-0123456789ab@2025.v2.sqlite.wr1t1ng_.tmp"
+    others = [folder / ".notes.tmp", folder / "mine.sqlite.tmp", folder / "engine-hash.json"]
+    for file in [killed, writing, *others]:
+        file.write_bytes(b"partial")
+    hours_ago = os.stat(killed).st_mtime - 7200
+    for file in [killed, *others]:
+        os.utime(file, (hours_ago, hours_ago))
+    store.write_store(folder / "case-0123456789ab.v2.sqlite", store.Stored("k", []), doc)
+    assert not killed.exists()
+    assert writing.exists() and all(file.exists() for file in others)
+    assert (folder / "case-0123456789ab.v2.sqlite").is_file()
