@@ -83,6 +83,13 @@ def case_files(path: Path) -> list[Path]:
     return found
 
 
+def inside_folder(root: Path, name: str) -> bool:
+    """Whether `name`, relative to the folder `root`, leads inside it once every symlink
+    on the way is followed (where an archived text must be). Raises OSError, ValueError
+    or RuntimeError (a symlink loop)."""
+    return (root / name).resolve().is_relative_to(root.resolve())
+
+
 def read_regular(path: Path, limit: int, limit_name: str) -> bytes:
     """Return the bytes of the regular file at `path`, at most `limit` of them (the
     constant `limit_name` says so in the error). Opens without blocking and checks the

@@ -299,6 +299,30 @@ def test_a_cache_file_replaced_by_a_folder_or_a_fifo_is_ignored(case: Path) -> N
     assert load_document(case)["case"]["title"] == "Minimal case"
 
 
+def test_an_archive_now_reached_outside_the_case_folder_is_refused_as_without_a_store(
+    case: Path, tmp_path: Path
+) -> None:
+    """The store's key covers an archived text's name and bytes, not where its path
+    leads: once a symlink on the way points outside the case folder, the case must be
+    refused as a fresh read refuses it, even though the bytes there are the same."""
+    inner = case / "texts"
+    inner.mkdir()
+    (case / "text.txt").rename(inner / "text.txt")
+    (case / "text.txt").symlink_to(inner / "text.txt")
+    stored = load_document(case)
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_bytes((inner / "text.txt").read_bytes())
+    (case / "text.txt").unlink()
+    (case / "text.txt").symlink_to(outside)
+    with pytest.raises(document.CaseError) as fresh:
+        document.build_document(case)
+    with pytest.raises(document.CaseError) as cached:
+        load_document(case)
+    assert str(cached.value) == str(fresh.value)
+    assert "outside the case folder" in str(cached.value)
+    assert stored["case"]["title"] == "Minimal case"
+
+
 def test_caching_can_be_switched_off(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PROV_CACHE_DIR", "")
     calls = count_analyses(monkeypatch)
