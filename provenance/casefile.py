@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from provenance.errors import CaseError, Problem
 from provenance.model import PATTERN_MEANING, Actor, Assertion, Case, Claim, Source
-from provenance.paths import case_files
+from provenance.paths import case_files, inside_folder
 from provenance.read.rawfile import RawFile, read_raw
 from provenance.references import (
     SINGULAR,
@@ -244,10 +244,9 @@ def archive_path(root: Path, archive: str) -> Path:
 def archive_problem(root: Path, archive: str) -> str | None:
     """Return why an archived-text path is unusable, or None when it is fine."""
     try:
-        target = archive_path(root, archive)
-        if not target.is_relative_to(root.resolve()):
+        if not inside_folder(root, archive):
             return f"archive '{archive}' is outside the case folder: copy the text into it"
-        if not target.is_file():
+        if not archive_path(root, archive).is_file():
             return f"archive '{archive}' does not exist: fix the path (relative to the case file)"
     except (OSError, ValueError, RuntimeError) as exc:  # RuntimeError: a symlink loop
         return f"archive '{archive}' is not a usable path ({exc.__class__.__name__}): fix it"

@@ -48,7 +48,7 @@ def engine_hash() -> str:
         folder = cache_dir()
         memo = None if folder is None else folder / "engine-hash.json"
         known = read_memo(memo)
-        if known is not None and known.get("stamp") == stamp:
+        if known is not None and known.get("stamp") == stamp and isinstance(known.get("hash"), str):
             _engine.append(str(known["hash"]))
         else:
             digest = blake2b(__version__.encode(), digest_size=16)

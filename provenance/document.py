@@ -29,6 +29,7 @@ from provenance.paths import (
     cache_dir,
     case_files,
     display_path,
+    inside_folder,
 )
 from provenance.read.files import (
     decode_archive,
@@ -283,10 +284,14 @@ _DOCUMENT_SHAPE = {
 
 def _archives(root: Path, names: list[str]) -> dict[str, bytes] | None:
     """Return the bytes of the archived texts a store was built from, or None when one
-    of them cannot be read (the case is then read anew, and says why)."""
+    of them cannot be read or now leads outside the case folder (a symlink retargeted:
+    the key covers names and bytes, not where they are; the case is then read anew, and
+    says why)."""
     try:
+        if not all(inside_folder(root, name) for name in names):
+            return None
         return {name: _archive(root, name) for name in names}
-    except (OSError, ValueError):
+    except (OSError, ValueError, RuntimeError):
         return None
 
 

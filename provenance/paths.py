@@ -83,6 +83,13 @@ def case_files(path: Path) -> list[Path]:
     return found
 
 
+def inside_folder(root: Path, name: str) -> bool:
+    """Whether `name`, relative to the folder `root`, leads inside it once every symlink
+    on the way is followed (where an archived text must be). Raises OSError, ValueError
+    or RuntimeError (a symlink loop)."""
+    return (root / name).resolve().is_relative_to(root.resolve())
+
+
 def read_regular(path: Path, limit: int, limit_name: str) -> bytes:
     """Return the bytes of the regular file at `path`, at most `limit` of them (the
     constant `limit_name` says so in the error). Opens without blocking and checks the
@@ -128,16 +135,21 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+#: The largest memo `read_memo` reads (they hold a stamp and a hash).
+MAX_MEMO_BYTES = 64_000
+
+
 def read_memo(memo: Path | None) -> dict[str, object] | None:
     """Return a small JSON object remembered in the cache folder (a hash kept under a
-    stamp of the files it was computed from), or None when absent, unreadable or not an
-    object: the caller computes it again."""
+    stamp of the files it was computed from), or None when absent, unreadable, not a
+    regular file (a FIFO is not opened to wait for a writer) or not an object: the
+    caller computes it again."""
     if memo is None:
         return None
     import json
 
     try:
-        entry = json.loads(memo.read_bytes())
+        entry = json.loads(read_regular(memo, MAX_MEMO_BYTES, "MAX_MEMO_BYTES"))
     except (OSError, ValueError, RecursionError):
         return None
     return entry if isinstance(entry, dict) else None

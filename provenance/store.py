@@ -16,11 +16,15 @@ The file's tables:
   reading one section reads only its rows;
 - `terms`: an FTS5 table (trigram tokenizer: matches inside words, and in scripts
   written without spaces) of every key `folding.term_keys` gives, with its folded text,
-  in `term_keys` order: provenance.views.find checks only the keys holding a term.
+  in `term_keys` order: provenance.views.find checks only the keys holding a term. An
+  SQLite without FTS5 or its trigram tokenizer (before 3.34) gets a plain table, which
+  is scanned (meta `terms`: `fts5` or `scan`); a store whose terms this SQLite cannot
+  search (one written by a newer SQLite) is ignored like a corrupt one.
 
 A store is written whole to a temporary file and renamed into place, never changed in
 place, so a reader (opened `immutable`) sees one complete store, and keeps seeing it
-through its open connection if a newer one replaces it meanwhile. A store that is
+through its open connection if a newer one replaces it meanwhile; the temporary file
+of a write that was killed is removed by a later write, an hour on. A store that is
 missing, not a regular file, corrupt, foreign or of another version is ignored (the
 case is analysed anew and the store rewritten). This module is part of the engine hash:
 a change to how it stores a document invalidates every store written before.
@@ -49,7 +53,7 @@ if TYPE_CHECKING:
 __all__ = ["ALL", "SECTIONS", "Store", "open_store", "write_store"]
 
 FORMAT = "prov-analysed-case-store"
-VERSION = 1
+VERSION = 2
 #: Trigram full-text search matches a string of at least this many characters.
 TRIGRAM = 3
 
@@ -74,11 +78,14 @@ CREATE TABLE records(
     section TEXT NOT NULL, seq INTEGER NOT NULL, key TEXT, json TEXT NOT NULL,
     PRIMARY KEY (section, seq)
 ) WITHOUT ROWID;
+"""
+_FTS_TERMS = """
 CREATE VIRTUAL TABLE terms USING fts5(
     kind UNINDEXED, id UNINDEXED, field UNINDEXED, value UNINDEXED, folded,
     tokenize = 'trigram'
-);
+)
 """
+_PLAIN_TERMS = "CREATE TABLE terms(kind TEXT, id TEXT, field TEXT, value TEXT, folded TEXT)"
 
 
 class Stored(NamedTuple):
@@ -91,9 +98,10 @@ class Stored(NamedTuple):
 class Store:
     """An open store (read-only): its meta, its document's sections, its term index."""
 
-    def __init__(self, connection: sqlite3.Connection, stored: Stored) -> None:
+    def __init__(self, connection: sqlite3.Connection, stored: Stored, fts: bool) -> None:
         self._db = connection
         self.stored = stored
+        self._fts = fts
 
     def document(self, sections: frozenset[str] = ALL) -> Document | None:
         """Return the stored document with `sections` read (the others empty), or None
@@ -121,11 +129,11 @@ class Store:
         """Return every term key whose folded text contains `folded`, in term_keys
         order (provenance.views.find.TermIndex); None when the store cannot tell."""
         try:
-            if len(folded) >= TRIGRAM:
+            if self._fts and len(folded) >= TRIGRAM:
                 phrase = '"' + folded.replace('"', '""') + '"'
                 query = "SELECT kind, id, field, value FROM terms WHERE folded MATCH ?"
                 rows = self._db.execute(query + " ORDER BY rowid", (phrase,))
-            else:  # too short for trigrams: a scan, still without folding anything
+            else:  # too short for trigrams, or no FTS5: a scan, still without folding
                 query = "SELECT kind, id, field, value FROM terms WHERE instr(folded, ?) > 0"
                 rows = self._db.execute(query + " ORDER BY rowid", (folded,))
             return [cast("Key", tuple(row)) for row in rows]
@@ -170,7 +178,10 @@ def open_store(file: Path | None) -> Store | None:
             raise ValueError("foreign")
         if not isinstance(archives, list) or not all(isinstance(a, str) for a in archives):
             raise ValueError("archives")
-        return Store(connection, Stored(str(meta["key"]), archives))
+        store = Store(connection, Stored(str(meta["key"]), archives), meta["terms"] == "fts5")
+        if store.containing("probe") is None:  # e.g. no such tokenizer: trigram
+            raise ValueError("terms")
+        return store
     except (sqlite3.Error, ValueError, TypeError, KeyError):
         connection.close()
         return None
@@ -184,6 +195,7 @@ def write_store(file: Path, stored: Stored, doc: Document) -> None:
 
     with contextlib.suppress(OSError, sqlite3.Error, TypeError, ValueError):
         file.parent.mkdir(parents=True, exist_ok=True)
+        _remove_killed_writes(file.parent)
         fd, name = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
         os.close(fd)
         try:
@@ -192,6 +204,30 @@ def write_store(file: Path, stored: Stored, doc: Document) -> None:
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(name)
+
+
+#: The temporary file of a store being written (`write_store`: ".NAME.sqlite.", eight
+#: characters of tempfile's, ".tmp"), and the age at which it is a write that was
+#: killed (SIGKILL, SIGTERM, the machine stopping) rather than one under way, which
+#: writes to its file all along: such a file, as large as a store, would stay for ever.
+_TEMPORARY = r"\..+\.sqlite\.[a-z0-9_]{8}\.tmp"
+_KILLED_AFTER = 3600.0
+
+
+def _remove_killed_writes(folder: Path) -> None:
+    """Remove the temporary files of store writes killed in `folder` (see _TEMPORARY).
+    Removing one still being written would only cost that run its store."""
+    import re
+    import time
+
+    cutoff = time.time() - _KILLED_AFTER
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:  # unlistable: write on
+        for entry in entries:
+            if re.fullmatch(_TEMPORARY, entry.name):
+                with contextlib.suppress(OSError):
+                    info = entry.stat(follow_symlinks=False)
+                    if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
+                        os.unlink(entry.path)
 
 
 def _fill(file: Path, stored: Stored, doc: Document) -> None:
@@ -206,7 +242,12 @@ def _fill(file: Path, stored: Stored, doc: Document) -> None:
         connection.execute("PRAGMA journal_mode = OFF")
         connection.execute("PRAGMA synchronous = OFF")
         connection.executescript(_SCHEMA)
-        meta = {"format": FORMAT, "version": str(VERSION), "key": stored.key}
+        meta = {"format": FORMAT, "version": str(VERSION), "key": stored.key, "terms": "fts5"}
+        try:
+            connection.execute(_FTS_TERMS)
+        except sqlite3.OperationalError:  # no such module: fts5, no such tokenizer: trigram
+            connection.execute(_PLAIN_TERMS)
+            meta["terms"] = "scan"
         meta["archives"] = dump(stored.archives)
         connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         rest, rows = _split(doc, dump)

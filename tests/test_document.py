@@ -159,6 +159,48 @@ def test_the_engine_hash_is_of_the_code() -> None:
     assert document.engine_hash() == document.engine_hash()
 
 
+def test_a_remembered_engine_hash_without_its_hash_is_computed_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The memo in the cache folder is only a shortcut: one that has the right stamp
+    but no hash (a hand edit, another tool) is computed again, not a traceback."""
+    from provenance import codehash
+
+    monkeypatch.setattr(codehash, "_engine", [])
+    right = document.engine_hash()  # computed, and remembered in this test's cache folder
+    folder = document.cache_dir()
+    assert folder is not None
+    memo = folder / "engine-hash.json"
+    stamp = json.loads(memo.read_text())["stamp"]
+    for broken in ({"stamp": stamp}, {"stamp": stamp, "hash": None}):
+        memo.write_text(json.dumps(broken))
+        monkeypatch.setattr(codehash, "_engine", [])
+        assert document.engine_hash() == right
+
+
+def test_a_remembered_hash_replaced_by_a_fifo_does_not_hang(tmp_path: Path) -> None:
+    """Every command reads the engine-hash memo first: a FIFO in its place must be
+    skipped (like a store replaced by one), never opened to wait for a writer."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    os.mkfifo(tmp_path / "engine-hash.json")
+    env = {**os.environ, "PROV_CACHE_DIR": str(tmp_path)}
+    probe = "from provenance.codehash import engine_hash; print(len(engine_hash()))"
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=20,
+        check=True,
+    )
+    assert done.stdout.strip() == "32"
+
+
 def test_the_key_covers_the_options_and_every_input(tmp_path: Path) -> None:
     inputs = document.Inputs(tmp_path, {tmp_path / "case.yaml": b"title: T\n"}, {"t.txt": b"x"}, {})
     key = document.cache_key(inputs)
@@ -255,6 +297,30 @@ def test_a_cache_file_replaced_by_a_folder_or_a_fifo_is_ignored(case: Path) -> N
     cache.unlink(missing_ok=True)
     cache.mkdir()
     assert load_document(case)["case"]["title"] == "Minimal case"
+
+
+def test_an_archive_now_reached_outside_the_case_folder_is_refused_as_without_a_store(
+    case: Path, tmp_path: Path
+) -> None:
+    """The store's key covers an archived text's name and bytes, not where its path
+    leads: once a symlink on the way points outside the case folder, the case must be
+    refused as a fresh read refuses it, even though the bytes there are the same."""
+    inner = case / "texts"
+    inner.mkdir()
+    (case / "text.txt").rename(inner / "text.txt")
+    (case / "text.txt").symlink_to(inner / "text.txt")
+    stored = load_document(case)
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_bytes((inner / "text.txt").read_bytes())
+    (case / "text.txt").unlink()
+    (case / "text.txt").symlink_to(outside)
+    with pytest.raises(document.CaseError) as fresh:
+        document.build_document(case)
+    with pytest.raises(document.CaseError) as cached:
+        load_document(case)
+    assert str(cached.value) == str(fresh.value)
+    assert "outside the case folder" in str(cached.value)
+    assert stored["case"]["title"] == "Minimal case"
 
 
 def test_caching_can_be_switched_off(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:

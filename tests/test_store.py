@@ -169,3 +169,58 @@ def test_a_store_that_cannot_be_written_costs_only_speed(
     assert opened.terms is None or os.geteuid() == 0
     assert opened.doc == build_document(SEED)
     assert store.open_store(folder / "missing.sqlite") is None
+
+
+def test_temporary_stores_of_killed_writes_are_removed_by_the_next_write(
+    tmp_path: Path,
+) -> None:
+    """A write killed midway (SIGTERM, SIGKILL, the machine stopping) leaves its hidden
+    temporary file, as large as the store; the next write to the folder removes those an
+    hour old, and leaves a younger one (another run may be writing it) and other files."""
+    from tests.conftest import CASES
+
+    doc = build_document(CASES / "minimal.yaml")
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    killed = folder / ".case-0123456789ab.v2.sqlite.k1ll_d0n.tmp"
+    writing = folder / ".case-0123456789ab@2025.v2.sqlite.wr1t1ng_.tmp"
+    others = [folder / ".notes.tmp", folder / "mine.sqlite.tmp", folder / "engine-hash.json"]
+    for file in [killed, writing, *others]:
+        file.write_bytes(b"partial")
+    hours_ago = os.stat(killed).st_mtime - 7200
+    for file in [killed, *others]:
+        os.utime(file, (hours_ago, hours_ago))
+    store.write_store(folder / "case-0123456789ab.v2.sqlite", store.Stored("k", []), doc)
+    assert not killed.exists()
+    assert writing.exists() and all(file.exists() for file in others)
+    assert (folder / "case-0123456789ab.v2.sqlite").is_file()
+
+
+def test_a_term_index_this_sqlite_cannot_search_is_not_trusted() -> None:
+    """A store whose term index this SQLite cannot search (written by one with FTS5's
+    trigram tokenizer, read by an older one sharing the cache folder; simulated by
+    renaming the tokenizer) is rebuilt: `prov explain` reads only some sections, so
+    looking terms up in those alone would answer "nothing matches" for an actor."""
+    built = build_document(SEED)
+    open_document(SEED)
+    file = document._cache_file(SEED)
+    assert file is not None
+    with contextlib.closing(sqlite3.connect(file)) as db:
+        db.execute("PRAGMA writable_schema = ON")
+        db.execute("UPDATE sqlite_master SET sql = replace(sql, 'trigram', 'trigrax')")
+        db.commit()
+    opened = open_document(SEED, sections=explain.READS)
+    for term in ["gasparino", "Gaspardino", "fox", "norinchukin"]:
+        assert outcome(explained, opened.doc, term, opened.terms) == outcome(explained, built, term)
+    if opened.terms is not None:
+        opened.terms.close()
+
+
+def test_a_sqlite_without_the_trigram_tokenizer_still_keeps_stores(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """SQLite before 3.34 (Ubuntu 20.04, RHEL 8) has no trigram tokenizer, and some
+    builds no FTS5: the store then keeps its terms in a plain table, scanned, and gives
+    the same answers, rather than never being written (every command analysing anew)."""
+    monkeypatch.setattr(store, "_FTS_TERMS", store._FTS_TERMS.replace("trigram", "nosuch"))
+    same_answers(SEED, ["norinchukin", "農林中金", "Gaspardino", "fox", "x", "zz"])
