@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,15 @@ try:  # hashlib's blake2b without loading OpenSSL, which costs 2.5 ms of start-u
 except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b
 
-__all__ = ["NOT_ANALYSIS", "blake2b", "engine_hash", "hash_part", "package_files"]
+__all__ = [
+    "LIBRARIES",
+    "NOT_ANALYSIS",
+    "blake2b",
+    "engine_hash",
+    "hash_part",
+    "libraries",
+    "package_files",
+]
 
 _engine: list[str] = []
 
@@ -34,17 +43,47 @@ _engine: list[str] = []
 NOT_ANALYSIS = frozenset({"views", "render", "report", "export", "imports"})
 
 
+#: The libraries whose behaviour enters an analysed document: validation, reading YAML,
+#: graph algorithms, similarity figures, Chinese folding, JSON. Their installed
+#: versions are part of the engine hash (as distribution names, as pip writes them).
+LIBRARIES = frozenset(
+    {"networkx", "orjson", "pydantic", "pydantic_core", "pyyaml", "rapidfuzz", "zhconv"}
+)
+
+
+def libraries() -> list[str]:
+    """Return what else an analysis depends on: the Python version, its Unicode tables'
+    version, and the `NAME-VERSION.dist-info` folder of each of LIBRARIES installed in
+    a site-packages folder on sys.path (one listing each: no import, no metadata read).
+    A library upgraded under the same `prov` then rebuilds every store."""
+    import unicodedata
+
+    found = [sys.version, unicodedata.unidata_version]
+    for entry in sys.path:
+        if not entry.endswith(("site-packages", "dist-packages")):
+            continue
+        try:
+            with os.scandir(entry) as listing:
+                names = [e.name for e in listing if e.name.endswith(".dist-info")]
+        except OSError:
+            continue
+        found += sorted(n for n in names if n.split("-", 1)[0].lower() in LIBRARIES)
+    return found
+
+
 def engine_hash() -> str:
     """Return a hash of the code that builds an analysed document (every .py file of the
-    package but those under NOT_ANALYSIS and the cli modules, by relative path, and the
-    version), so a cache never outlives the code that wrote it. Computed once per
-    process, and remembered in the cache folder under a stamp of the files' (path,
-    size, modification time) list: the contents are read and hashed again whenever
-    that list changes, so start-up stats the files instead of reading them."""
+    package but those under NOT_ANALYSIS and the cli modules, by relative path, the
+    version, and the `libraries` it runs on), so a cache never outlives the code that
+    wrote it. Computed once per process, and remembered in the cache folder under a
+    stamp of the files' (path, size, modification time) list and the libraries: the
+    contents are read and hashed again whenever those change, so start-up stats the
+    files instead of reading them."""
     if not _engine:
         package = Path(__file__).resolve().parent
         files = sorted(package_files(package, ""))
-        stamp = blake2b(repr((__version__, files)).encode(), digest_size=16).hexdigest()
+        used = libraries()
+        stamp = blake2b(repr((__version__, files, used)).encode(), digest_size=16).hexdigest()
         folder = cache_dir()
         memo = None if folder is None else folder / "engine-hash.json"
         known = read_memo(memo)
@@ -52,6 +91,7 @@ def engine_hash() -> str:
             _engine.append(str(known["hash"]))
         else:
             digest = blake2b(__version__.encode(), digest_size=16)
+            hash_part(digest, "libraries", repr(used).encode())
             for name, _size, _mtime in files:
                 hash_part(digest, name, Path(package, name).read_bytes())
             _engine.append(digest.hexdigest())

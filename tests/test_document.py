@@ -154,6 +154,22 @@ def test_a_changed_engine_rebuilds(case: Path, monkeypatch: pytest.MonkeyPatch) 
     assert len(calls) == 2
 
 
+def test_an_upgraded_library_changes_the_engine_hash(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same prov on another rapidfuzz (whose figures a check shows) or pydantic must
+    not answer from a store the other wrote."""
+    from provenance import codehash
+
+    installed = codehash.libraries()
+    assert any(name.startswith("rapidfuzz-") for name in installed)
+    assert any(name.startswith("pydantic-") for name in installed)
+    monkeypatch.setattr(codehash, "_engine", [])
+    before = codehash.engine_hash()
+    upgraded = [n.replace("rapidfuzz-", "rapidfuzz-99.") for n in installed]
+    monkeypatch.setattr(codehash, "libraries", lambda: upgraded)
+    monkeypatch.setattr(codehash, "_engine", [])
+    assert codehash.engine_hash() != before
+
+
 def test_the_engine_hash_is_of_the_code() -> None:
     assert len(document.engine_hash()) == 32
     assert document.engine_hash() == document.engine_hash()
