@@ -17,18 +17,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from provenance import dates
 from provenance.engine import timing
 from provenance.engine.authority import weigh
 from provenance.engine.context import Context
-from provenance.engine.independence import Strength, group_origins, strength
+from provenance.engine.independence import Strength
+from provenance.engine.origins import of_support
 from provenance.engine.read import Assertion
 from provenance.records import AttributionResult, Origin, ReliabilityNote
 from provenance.vocab import (
-    ATTRIBUTION_LEVELS,
-    ENDORSING,
     UNINFORMED,
-    QuoteMode,
     Stance,
     Status,
 )
@@ -125,20 +122,19 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
     """Return the facts about `claim`, with other claims' statuses still unknown.
     `shown_wrong` holds denials a later authoritative statement overruled on the claim they
     are about (see `overruled_denials`): they no longer weigh on its more specific claims."""
-    relevant, opposition = _bearing(ctx, claim, shown_wrong)
-    support, aside = timing.set_aside(
-        ctx.periods, claim, [a for a in relevant if a.stance in ENDORSING]
-    )
+    bearing = ctx.bearing[claim]
+    relevant, support, aside = bearing.relevant, bearing.support, bearing.aside
+    reach = bearing.reach
+    opposition = _opposition(bearing.against, claim, shown_wrong)
     said_by = ctx.claims.said_by.get(claim)
     live = [a for a in support if a.id not in ctx.withdrawn and a.id not in ctx.discredited]
-    origins = _origins(ctx, claim, live, said_by)
+    origins = of_support(ctx, claim, live, said_by)
     denials = [a for a in opposition if a.stance == Stance.denies]
     (support, live, origins, denials), ended, overruled = _supersede(
         ctx, (support, live, origins, denials)
     )
     authoritative_denials, grounded_denials, weakened = _denials(ctx, denials, said_by)
     groups, authoritative, grounded, informed = _strengths(ctx, origins)
-    reach = [a for a in relevant if a.stance == Stance.reports]
     stopped = frozenset(s.earlier.id for s in ended)
     history, state = _history(ctx, claim, origins, support, reach, said_by, stopped)
     return ClaimFacts(
@@ -146,8 +142,8 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
         support=tuple(support),
         live_support=tuple(live),
         withdrawn=tuple(sorted(a.id for a in support if a.id in ctx.withdrawn)),
-        retractions=tuple(a for a in relevant if a.stance == Stance.retracts),
-        conditionals=tuple(a for a in relevant if a.stance == Stance.conditional),
+        retractions=tuple(bearing.retractions),
+        conditionals=tuple(bearing.conditionals),
         reach=tuple(reach),
         opposition=tuple(opposition),
         denials=tuple(denials),
@@ -155,9 +151,9 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
         grounded_denials=grounded_denials,
         doubts=tuple(a for a in opposition if a.stance == Stance.doubts),
         origins=tuple(origins),
-        origin_assertions={
-            o["assertion"]: ctx.assertions[o["assertion"]] for o in (*origins, *history)
-        },
+        origin_assertions={o["assertion"]: ctx.assertions[o["assertion"]] for o in origins}
+        if origins
+        else {o["assertion"]: ctx.assertions[o["assertion"]] for o in history},
         groups=groups,
         authoritative=authoritative,
         grounded=grounded,
@@ -165,10 +161,10 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
         contradicts=tuple(_other(ctx, c) for c in ctx.claims.contradicts[claim]),
         context=tuple(_other(ctx, c) for c in ctx.claims.context[claim]),
         status_before=None,
-        first_seen=dates.earliest([ctx.assertions[i].said for i in ctx.by_claim.get(claim, [])]),
+        first_seen=bearing.first[1] if bearing.first else None,
         reliability=_reliability(ctx, [*live, *opposition]),
         said_by=said_by,
-        reposts=sum(ctx.reposts.get(a.id, 0) for a in (*live, *reach)),
+        reposts=sum(ctx.reposts.get(a.id, 0) for a in (*live, *reach)) if ctx.reposts else 0,
         attribution={a.id: ctx.attribution[a.id] for a in (*relevant, *opposition)},
         weakened=weakened,
         discredited=tuple(sorted(a.id for a in support if a.id in ctx.discredited)),
@@ -184,32 +180,28 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
 
 def _fabricated(ctx: Context, support: list[Assertion]) -> dict[str, Assertion]:
     """Return the support whose actor admitted inventing it, with the admitting retraction."""
+    if not ctx.fabricated:
+        return {}
     return {a.id: ctx.assertions[ctx.fabricated[a.id]] for a in support if a.id in ctx.fabricated}
 
 
 def _reliability(ctx: Context, bearing: list[Assertion]) -> tuple[ReliabilityNote, ...]:
     """Return the grades a checker recorded for the actors of `bearing`, by actor id."""
+    if not ctx.reliability:
+        return ()
     actors = sorted({a.actor for a in bearing})
     return tuple(ctx.reliability[x] for x in actors if x in ctx.reliability)
 
 
-def _bearing(
-    ctx: Context, claim: str, shown_wrong: frozenset[str] = frozenset()
-) -> tuple[list[Assertion], list[Assertion]]:
-    """Return the assertions about the claim or a more specific one, and those denying or
-    doubting it or a more general one (but not a denial of a more general claim that was
-    shown wrong there, `shown_wrong`), each in id order."""
-    found = ctx.assertions  # ids sort as strings: faster than by a key function
-    relevant = [
-        found[i] for i in sorted(i for c in ctx.claims.down[claim] for i in ctx.by_claim.get(c, ()))
-    ]
-    opposing = (Stance.denies, Stance.doubts)
-    opposition = [
-        found[i]
-        for i in sorted(i for c in ctx.claims.up[claim] for i in ctx.by_claim.get(c, ()))
-        if found[i].stance in opposing and (found[i].claim == claim or i not in shown_wrong)
-    ]
-    return relevant, opposition
+def _opposition(
+    against: list[Assertion], claim: str, shown_wrong: frozenset[str]
+) -> list[Assertion]:
+    """Return the assertions denying or doubting the claim or a more general one, in id
+    order, but not a denial of a more general claim that was shown wrong there
+    (`shown_wrong`)."""
+    if not shown_wrong:
+        return against
+    return [a for a in against if a.claim == claim or a.id not in shown_wrong]
 
 
 def overruled_denials(facts: Iterable[ClaimFacts]) -> frozenset[str]:
@@ -264,52 +256,15 @@ def _supersede(
     return kept, ended, overruled
 
 
-def _origins(
-    ctx: Context,
-    claim: str,
-    live: list[Assertion],
-    said_by: str | None,
-    keep_withdrawn: bool = False,
-) -> list[Origin]:
-    """Return the origins of `claim`'s `live` support (not themselves withdrawn, unless
-    `keep_withdrawn`), best attributed first (see `best_first`), each weighed for who may
-    confirm (provenance.engine.authority)."""
-    ids = {o for a in live for o in ctx.origins_of[a.id].get(claim, [a.id])}
-    if not keep_withdrawn:  # without a union of the case-wide sets for each claim
-        ids = {o for o in ids if o not in ctx.withdrawn and o not in ctx.discredited}
-    chosen = sorted((ctx.assertions[o] for o in ids), key=lambda a: best_first(ctx, a))
-
-    def weighed(a: Assertion, base: Strength) -> tuple[Strength, list[str], str]:
-        result = ctx.attribution[a.id]
-        found, why = weigh(a, base, result, said_by)
-        return found, why, result["status"]
-
-    return group_origins(claim, chosen, live, ctx.origins_of, ctx.independence, ctx.rules, weighed)
-
-
-_LEVEL_RANK = {level.value: rank for rank, level in enumerate(ATTRIBUTION_LEVELS)}
-#: The order of quote modes when choosing whose words lead: the speaker's own first.
-_MODE_ORDER = (QuoteMode.verbatim, QuoteMode.translation, QuoteMode.paraphrase)
-
-
-def best_first(ctx: Context, a: Assertion) -> tuple[int, int, tuple[object, ...], str]:
-    """Return the key that lists origins best first: the best-attributed, then the
-    speaker's own words before a translation before a paraphrase, then the earliest."""
-    return (
-        _LEVEL_RANK[ctx.attribution[a.id]["status"]],
-        _MODE_ORDER.index(a.quote_mode),
-        dates.sort_key(a.date),
-        a.id,
-    )
-
-
 def _denials(
     ctx: Context, denials: list[Assertion], said_by: str | None
 ) -> tuple[tuple[Assertion, ...], tuple[Assertion, ...], dict[str, list[str]]]:
     """Return the denials that are authoritative once weighed, those that are grounded or
     authoritative, and each weakened denial's weaknesses in words."""
+    strengths = ctx.strengths
     weighed = {
-        a.id: weigh(a, strength(a, ctx.rules), ctx.attribution[a.id], said_by) for a in denials
+        a.id: weigh(a, strengths[(a.stance, a.basis)], ctx.attribution[a.id], said_by)
+        for a in denials
     }
     strong = (Strength.authoritative, Strength.grounded)
     return (
@@ -335,11 +290,11 @@ def _history(
     if origins:
         return [], "live"
     if support:
-        kept = _origins(ctx, claim, support, said_by, keep_withdrawn=True)
+        kept = of_support(ctx, claim, support, said_by, keep_withdrawn=True)
         fabricated = any(o["assertion"] in ctx.fabricated for o in kept)
         return kept, "fabricated" if fabricated else "withdrawn"
     if reach:
-        found = _origins(ctx, claim, reach, said_by, keep_withdrawn=True)
+        found = of_support(ctx, claim, reach, said_by, keep_withdrawn=True)
         return [o for o in found if o["assertion"] not in ended] or found, "reported"
     return [], "none"
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from provenance import dates
 from provenance.engine import relays
+from provenance.engine.bearing import BearingIndex
 from provenance.engine.context import Context
 from provenance.engine.discredit import admitted, spread
 from provenance.engine.facts import ClaimFacts, claim_facts, overruled_denials, settle
@@ -61,6 +62,10 @@ class _Sweep:
     refuted: set[str] = field(default_factory=set)  # assertions whose attribution is refuted
     fabricated: dict[str, str] = field(default_factory=dict)
     discredited: dict[str, str] = field(default_factory=dict)
+    bearing: BearingIndex = field(init=False)  # what bears on each claim, of `present`
+
+    def __post_init__(self) -> None:
+        self.bearing = BearingIndex(self.full.claims, self.full.periods)
 
     def context(self) -> tuple[Context, set[str]]:
         """Return the engine's context for the assertions known so far, and the assertions
@@ -84,6 +89,7 @@ class _Sweep:
             origins_of=self.origins_of,
             independence=replace(self.independence, family=self.full.independence.family),
             attribution=self.attribution,
+            bearing=self.bearing,
         )
         changed: set[str] = set()
         joined = [a for occasion in sorted(self.fresh) for a in self.occasions[occasion]]
@@ -126,6 +132,7 @@ class _Sweep:
             a = self.full.assertions[a_id]
             self.present[a_id] = a
             self.by_claim[a.claim].append(a_id)
+            self.bearing.add(a)
             self.occasions[(a.actor, a.source)].append(a_id)
             self.fresh.add((a.actor, a.source))
             self.raw[a_id] = []

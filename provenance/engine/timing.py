@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, insort
 from dataclasses import dataclass
+from operator import attrgetter
 
 import networkx as nx
 
@@ -108,22 +109,33 @@ def set_aside(
 ) -> tuple[list[Assertion], list[SetAside]]:
     """Return the support that counts for `claim`, and the support set aside: about
     another period, or a prediction (see the module docstring)."""
-    own = periods.get(claim, Period())
     kept: list[Assertion] = []
     aside: list[SetAside] = []
     for a in support:
-        theirs = periods.get(a.claim, Period())
-        when = a.about or theirs.about
-        if own.about and when and not dates.overlaps(own.about, when):
-            aside.append(SetAside(a, "period", when))
-            continue
-        event = when or own.about
-        future = own.future or theirs.future
-        if (event and dates.certainly_before(a.said, event)) or (future and not event):
-            aside.append(SetAside(a, "prediction", event))
-            continue
-        kept.append(a)
+        why = aside_why(periods, claim, a)
+        if why is None:
+            kept.append(a)
+        else:
+            aside.append(why)
     return kept, aside
+
+
+def aside_why(periods: dict[str, Period], claim: str, a: Assertion) -> SetAside | None:
+    """Return why supporting assertion `a` is set aside for `claim` (about another
+    period, or a prediction), or None when it counts."""
+    own = periods.get(claim, _NO_PERIOD)
+    theirs = periods.get(a.claim, _NO_PERIOD)
+    when = a.about or theirs.about
+    if own.about and when and not dates.overlaps(own.about, when):
+        return SetAside(a, "period", when)
+    event = when or own.about
+    future = own.future or theirs.future
+    if (event and dates.certainly_before(a.said, event)) or (future and not event):
+        return SetAside(a, "prediction", event)
+    return None
+
+
+_NO_PERIOD = Period()
 
 
 def supersede(
@@ -152,15 +164,15 @@ def supersede(
     }
     by: dict[str, Assertion] = {}
     everything = {a.id: a for a in [*origins, *denials]}.values()
-    for a in sorted(everything, key=lambda a: (*dates.sort_key(a.said), a.id), reverse=True):
+    grand = {b for b in Basis if authority(b, rules) is Authority.authoritative}
+    for a in sorted(everything, key=_SAID_KEY, reverse=True):
         supporting = a.id in supports
-        grand = authority(a.basis, rules)
         # A superseder is authoritative, so of the same or a higher authority than `a`.
         later = _first_certainly_after(a.said, standing[not supporting])
         if later is not None:
             by[a.id] = later
-        elif grand is Authority.authoritative and a.said:
-            insort(standing[supporting], (dates.sort_key(a.said), a.id, a))
+        elif a.basis in grand and a.said:
+            insort(standing[supporting], (*a.said_key, a))
 
     def kin(a: Assertion, b: Assertion) -> bool:
         return family.get(a.actor, a.actor) == family.get(b.actor, b.actor)
@@ -169,6 +181,9 @@ def supersede(
         return [Supersession(a, by[a.id], kin(a, by[a.id])) for a in group if a.id in by]
 
     return ended(origins), ended(denials)
+
+
+_SAID_KEY = attrgetter("said_key")  # (provenance.dates.sort_key of when it was said, id)
 
 
 def _first_certainly_after(
