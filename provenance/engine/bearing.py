@@ -13,14 +13,13 @@ day for the verdict history (provenance.engine.history), which adds each day's a
 from __future__ import annotations
 
 from bisect import insort
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from provenance.engine.origins import LiveOrigins
 from provenance.engine.read import Assertion, ClaimLinks
-
-if TYPE_CHECKING:
-    from provenance.engine.origins import Memo
 from provenance.engine.timing import Period, SetAside, aside_why
 from provenance.vocab import ENDORSING, Stance
 
@@ -41,7 +40,8 @@ class Bearing:
     against: list[Assertion] = field(default_factory=list)  # denying or doubting it or a
     # more general claim
     first: tuple[Any, str] | None = None  # its own assertions' earliest (said_key, said)
-    origins: dict[str, Memo] = field(default_factory=dict)  # its origins' records, by id
+    supporting: set[str] = field(default_factory=set)  # the ids of `support`
+    live_origins: LiveOrigins = field(default_factory=LiveOrigins)  # provenance.engine.origins
 
 
 _NONE = Bearing()  # what bears on a claim nothing bears on (never filled)
@@ -97,6 +97,21 @@ class BearingIndex:
             if own.first is None or a.said_key < own.first[0]:
                 own.first = (a.said_key, a.said)
 
+    def changed(self, assertions: Iterable[Assertion]) -> None:
+        """Mark `assertions` changed (arrived, led back to other origins, withdrawn or
+        not, discredited or not, attributed otherwise) for the claims whose origins they
+        can change: those they support, as live support or as an origin."""
+        for a in assertions:
+            for claim in self._links.up[a.claim]:
+                found = self._of.get(claim)
+                if found is not None and found.live_origins.built:
+                    found.live_origins.dirty.add(a.id)
+
+    def forget_origins(self) -> None:
+        """Forget every claim's origins (relay circles changed: every group may have)."""
+        for found in self._of.values():
+            found.live_origins = LiveOrigins()
+
     def _file(self, into: Bearing, claim: str, a: Assertion) -> None:
         """File `a`, about `claim` or a more specific claim, by its stance."""
         _put(into.relevant, a)
@@ -104,6 +119,7 @@ class BearingIndex:
             why = aside_why(self._periods, claim, a)
             if why is None:
                 _put(into.support, a)
+                into.supporting.add(a.id)
             else:
                 _put(into.aside, why, key=_ASIDE_ID)
         elif a.stance == Stance.reports:

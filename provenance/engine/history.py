@@ -149,6 +149,7 @@ class _Sweep:
         inside = {x: sorted(b for b in self.raw[x] if b in affected) for x in affected}
         if relays.circular(inside) or any(x in self.independence.circle_of for x in affected):
             self._rebuild()
+            self.bearing.forget_origins()
             return set(self.claims)
         for x in affected:
             self.raw[x].sort()
@@ -168,6 +169,7 @@ class _Sweep:
             x for x, (o, w) in before.items() if (o, w) != (self.origins_of[x], x in self.withdrawn)
         }
         touched |= {c for a in moved for c in self.bears_on(self.present[a])}
+        self.bearing.changed(self.present[a] for a in {*arrivals, *moved})
         return touched
 
     def _retracted_by(self, arrivals: list[str]) -> set[str]:
@@ -210,6 +212,7 @@ class _Sweep:
         """Re-decide the touched claims in view (and those whose verdict depends on a
         claim whose status changed); return the claims whose status or grade changed."""
         ctx, moved_by = self.context()
+        self.bearing.changed(self.present[a] for a in moved_by)
         touched = touched | {c for a in moved_by for c in self.bears_on(self.present[a])}
         rules = ctx.rules
         moved: set[str] = set()

@@ -2,17 +2,22 @@
 first, each with its independence group, its strength once weighed for who may confirm
 (provenance.engine.authority) and the supporting assertions deriving from it.
 
-The records are kept per claim (`Bearing.origins`, provenance.engine.bearing): an origin
-whose group and attribution did not change since the claim was last judged is not
-weighed again, and one whose support did not change either is the same record. The
-verdict history judges a claim again on every day something bears on it; it builds only
-the origins that changed.
+Each claim keeps its live support's origins (`LiveOrigins`, in its
+provenance.engine.bearing.Bearing) from one judgement to the next. The verdict history
+judges a claim again on every day something bears on it, and marks which assertions
+changed meanwhile (`BearingIndex.changed`: arrivals, new origins, withdrawals,
+attributions; everything when relay circles change); only those are led back to their
+origins again, and only the origins they touch are weighed again. An analysis judges each
+claim once, so it builds them once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import insort
 from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -28,14 +33,25 @@ if TYPE_CHECKING:
 #: rank), then the speaker's own words before a translation before a paraphrase, then
 #: the earliest, then by id.
 BestFirst = tuple[int, int, tuple[dt.datetime, int], str]
-#: What an origin's record was built from (group, attribution level, whether established,
-#: its word), its key, and the record.
-Memo = tuple[tuple[str, str, bool, str], BestFirst, Origin]
+Record = tuple[BestFirst, Origin]
 
 _LEVEL_RANK = {level.value: rank for rank, level in enumerate(ATTRIBUTION_LEVELS)}
 _MODES = (QuoteMode.verbatim, QuoteMode.translation, QuoteMode.paraphrase)
 _MODE_RANK = {mode: rank for rank, mode in enumerate(_MODES)}
 _KEY = itemgetter(0)
+
+
+@dataclass(slots=True)
+class LiveOrigins:
+    """One claim's live support and the origins it leads back to, as of its last
+    judgement, and the assertions changed since (`dirty`)."""
+
+    built: bool = False
+    dirty: set[str] = field(default_factory=set)
+    leads: dict[str, Sequence[str]] = field(default_factory=dict)  # live support -> origins
+    supported_by: dict[str, list[str]] = field(default_factory=dict)  # origin -> support
+    records: dict[str, Record] = field(default_factory=dict)  # standing origins
+    listed: list[Origin] | None = None  # the records best first; None: to sort again
 
 
 def of_support(
@@ -47,49 +63,102 @@ def of_support(
 ) -> list[Origin]:
     """Return the origins of `claim`'s `live` support (not themselves withdrawn, unless
     `keep_withdrawn`), best attributed first (see `BestFirst`), each weighed for who may
-    confirm. `said_by`: the actor whose words the claim is about, if it is one."""
-    supported_by: dict[str, list[str]] = defaultdict(list)  # origin -> live support from it
-    for a in live:
+    confirm. `said_by`: the actor whose words the claim is about, if it is one.
+
+    Without `keep_withdrawn`, `live` must be the claim's support that is neither
+    withdrawn nor discredited; it is read when the claim is first judged, and brought up
+    to date afterwards from the assertions marked changed."""
+    if keep_withdrawn:
+        return _of_all(ctx, claim, live, said_by)
+    state = ctx.bearing[claim].live_origins
+    if not state.built:
+        if not live:
+            return []
+        state.built = True
+        state.dirty = {a.id for a in live}
+    if state.dirty:
+        _update(ctx, claim, state, said_by)
+    if state.listed is None:
+        state.listed = [origin for _, origin in sorted(state.records.values(), key=_KEY)]
+    return list(state.listed)
+
+
+def _update(ctx: Context, claim: str, state: LiveOrigins, said_by: str | None) -> None:
+    """Lead the assertions changed since the claim was last judged back to their origins
+    again, and weigh again the origins they touch (or drop those no longer standing)."""
+    supporting = ctx.bearing[claim].supporting
+    withdrawn, discredited = ctx.withdrawn, ctx.discredited
+    touched: set[str] = set()
+    for x in state.dirty:
+        for o in state.leads.pop(x, ()):
+            state.supported_by[o].remove(x)
+            touched.add(o)
+        if x in supporting and x not in withdrawn and x not in discredited:
+            state.leads[x] = found = ctx.origins_of[x].get(claim, (x,))
+            for o in found:
+                insort(state.supported_by.setdefault(o, []), x)
+                touched.add(o)
+        touched.add(x)
+    state.dirty = set()
+    for o in touched:
+        before = state.records.get(o)
+        supports = state.supported_by.get(o)
+        if supports and o not in withdrawn and o not in discredited:
+            now = _record(ctx, ctx.assertions[o], list(supports), said_by, before)
+            state.records[o] = now
+        else:
+            now = None
+            state.records.pop(o, None)
+            if not supports:
+                state.supported_by.pop(o, None)
+        if now is not before:
+            state.listed = None
+
+
+def _of_all(
+    ctx: Context, claim: str, support: list[Assertion], said_by: str | None
+) -> list[Origin]:
+    """Return the origins of `support`, withdrawn or not, best first."""
+    supported_by: dict[str, list[str]] = defaultdict(list)  # origin -> support from it
+    for a in support:
         for o in ctx.origins_of[a.id].get(claim, (a.id,)):
             supported_by[o].append(a.id)
-    ids = list(supported_by)
-    if not keep_withdrawn:  # without a union of the case-wide sets for each claim
-        withdrawn, discredited = ctx.withdrawn, ctx.discredited
-        ids = [o for o in ids if o not in withdrawn and o not in discredited]
-    memo = ctx.bearing[claim].origins
-    found = [_record(ctx, memo, ctx.assertions[o], sorted(supported_by[o]), said_by) for o in ids]
-    found.sort(key=_KEY)
-    return [origin for _, origin in found]
+    found = [
+        _record(ctx, ctx.assertions[o], sorted(ids), said_by) for o, ids in supported_by.items()
+    ]
+    return [origin for _, origin in sorted(found, key=_KEY)]
 
 
 def _record(
-    ctx: Context, memo: dict[str, Memo], a: Assertion, supports: list[str], said_by: str | None
-) -> tuple[BestFirst, Origin]:
-    """Return the key and record of origin `a` supporting `supports`: the one `memo`
-    holds when built from the same group and attribution (and then kept there)."""
+    ctx: Context,
+    a: Assertion,
+    supports: list[str],
+    said_by: str | None,
+    before: Record | None = None,
+) -> Record:
+    """Return the key and record of origin `a` supporting `supports`: `before` (its
+    record from the claim's last judgement) when nothing it was built from changed."""
     result = ctx.attribution[a.id]
-    made = (ctx.independence.group(a), result["status"], result["established"], result["word"])
-    known = memo.get(a.id)
-    if known is not None and known[0] == made:
-        key, origin = known[1], known[2]
-        if origin["supports"] == supports:
+    group = ctx.independence.group(a)
+    if before is not None:
+        key, origin = before
+        if origin["group"] == group and origin["attribution"] == result["status"]:
+            if origin["supports"] == supports:
+                return before
+            origin = origin.copy()
+            origin["supports"] = supports
             return key, origin
-        origin = origin.copy()
-        origin["supports"] = supports
-    else:
-        strength, why = weigh(a, ctx.strengths[(a.stance, a.basis)], result, said_by)
-        key = (_LEVEL_RANK[result["status"]], _MODE_RANK[a.quote_mode], a.date_key, a.id)
-        origin = Origin(
-            assertion=a.id,
-            actor=a.actor,
-            group=made[0],
-            stance=a.stance.value,
-            basis=a.basis.value,
-            strength=strength.value,
-            supports=supports,
-            attribution=result["status"],
-            quote_mode=a.quote_mode.value,
-            weakened=why,
-        )
-    memo[a.id] = (made, key, origin)
-    return key, origin
+    strength, why = weigh(a, ctx.strengths[(a.stance, a.basis)], result, said_by)
+    key = (_LEVEL_RANK[result["status"]], _MODE_RANK[a.quote_mode], a.date_key, a.id)
+    return key, Origin(
+        assertion=a.id,
+        actor=a.actor,
+        group=group,
+        stance=a.stance.value,
+        basis=a.basis.value,
+        strength=strength.value,
+        supports=supports,
+        attribution=result["status"],
+        quote_mode=a.quote_mode.value,
+        weakened=why,
+    )
