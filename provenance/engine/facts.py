@@ -21,7 +21,7 @@ from provenance.engine import timing
 from provenance.engine.authority import weigh
 from provenance.engine.context import Context
 from provenance.engine.independence import Strength
-from provenance.engine.origins import of_support
+from provenance.engine.origins import live_support, of_all
 from provenance.engine.read import Assertion
 from provenance.records import AttributionResult, Origin, ReliabilityNote
 from provenance.vocab import (
@@ -127,8 +127,7 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
     reach = bearing.reach
     opposition = _opposition(bearing.against, claim, shown_wrong)
     said_by = ctx.claims.said_by.get(claim)
-    live = [a for a in support if a.id not in ctx.withdrawn and a.id not in ctx.discredited]
-    origins = of_support(ctx, claim, live, said_by)
+    live, origins = live_support(ctx, claim)
     denials = [a for a in opposition if a.stance == Stance.denies]
     (support, live, origins, denials), ended, overruled = _supersede(
         ctx, (support, live, origins, denials)
@@ -136,12 +135,12 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
     authoritative_denials, grounded_denials, weakened = _denials(ctx, denials, said_by)
     groups, authoritative, grounded, informed = _strengths(ctx, origins)
     stopped = frozenset(s.earlier.id for s in ended)
-    history, state = _history(ctx, claim, origins, support, reach, said_by, stopped)
+    history, state = _history(ctx, claim, origins, support, reach, stopped)
     return ClaimFacts(
         claim=claim,
         support=tuple(support),
         live_support=tuple(live),
-        withdrawn=tuple(sorted(a.id for a in support if a.id in ctx.withdrawn)),
+        withdrawn=_among(support, ctx.withdrawn, len(live)),
         retractions=tuple(bearing.retractions),
         conditionals=tuple(bearing.conditionals),
         reach=tuple(reach),
@@ -167,7 +166,7 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
         reposts=sum(ctx.reposts.get(a.id, 0) for a in (*live, *reach)) if ctx.reposts else 0,
         attribution={a.id: ctx.attribution[a.id] for a in (*relevant, *opposition)},
         weakened=weakened,
-        discredited=tuple(sorted(a.id for a in support if a.id in ctx.discredited)),
+        discredited=_among(support, ctx.discredited, len(live)),
         fabricated=_fabricated(ctx, support),
         history=tuple(history),
         origin_state=state,
@@ -176,6 +175,16 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
         superseded_support=tuple(ended),
         superseded_denials=tuple(overruled),
     )
+
+
+def _among(
+    support: list[Assertion], found: set[str] | dict[str, str], live: int
+) -> tuple[str, ...]:
+    """Return the ids of `support` in `found` (withdrawn, or discredited), sorted. `live`:
+    how many of `support` are neither (when all are, none is)."""
+    if live == len(support):
+        return ()
+    return tuple(sorted(a.id for a in support if a.id in found))
 
 
 def _fabricated(ctx: Context, support: list[Assertion]) -> dict[str, Assertion]:
@@ -280,7 +289,6 @@ def _history(
     origins: list[Origin],
     support: list[Assertion],
     reach: list[Assertion],
-    said_by: str | None,
     ended: frozenset[str] = frozenset(),
 ) -> tuple[list[Origin], str]:
     """Return, when no live origin remains, the origins the claim had (withdrawn ones, or
@@ -290,11 +298,11 @@ def _history(
     if origins:
         return [], "live"
     if support:
-        kept = of_support(ctx, claim, support, said_by, keep_withdrawn=True)
+        kept = of_all(ctx, claim, support)
         fabricated = any(o["assertion"] in ctx.fabricated for o in kept)
         return kept, "fabricated" if fabricated else "withdrawn"
     if reach:
-        found = of_support(ctx, claim, reach, said_by, keep_withdrawn=True)
+        found = of_all(ctx, claim, reach)
         return [o for o in found if o["assertion"] not in ended] or found, "reported"
     return [], "none"
 

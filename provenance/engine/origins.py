@@ -14,11 +14,11 @@ claim once, so it builds them once.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import insort
+from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
 from provenance.engine.authority import weigh
@@ -39,6 +39,7 @@ _LEVEL_RANK = {level.value: rank for rank, level in enumerate(ATTRIBUTION_LEVELS
 _MODES = (QuoteMode.verbatim, QuoteMode.translation, QuoteMode.paraphrase)
 _MODE_RANK = {mode: rank for rank, mode in enumerate(_MODES)}
 _KEY = itemgetter(0)
+_ID = attrgetter("id")
 
 
 @dataclass(slots=True)
@@ -48,49 +49,41 @@ class LiveOrigins:
 
     built: bool = False
     dirty: set[str] = field(default_factory=set)
+    live: list[Assertion] = field(default_factory=list)  # live support, in id order
     leads: dict[str, Sequence[str]] = field(default_factory=dict)  # live support -> origins
     supported_by: dict[str, list[str]] = field(default_factory=dict)  # origin -> support
     records: dict[str, Record] = field(default_factory=dict)  # standing origins
     listed: list[Origin] | None = None  # the records best first; None: to sort again
 
 
-def of_support(
-    ctx: Context,
-    claim: str,
-    live: list[Assertion],
-    said_by: str | None,
-    keep_withdrawn: bool = False,
-) -> list[Origin]:
-    """Return the origins of `claim`'s `live` support (not themselves withdrawn, unless
-    `keep_withdrawn`), best attributed first (see `BestFirst`), each weighed for who may
-    confirm. `said_by`: the actor whose words the claim is about, if it is one.
-
-    Without `keep_withdrawn`, `live` must be the claim's support that is neither
-    withdrawn nor discredited; it is read when the claim is first judged, and brought up
-    to date afterwards from the assertions marked changed."""
-    if keep_withdrawn:
-        return _of_all(ctx, claim, live, said_by)
-    state = ctx.bearing[claim].live_origins
+def live_support(ctx: Context, claim: str) -> tuple[list[Assertion], list[Origin]]:
+    """Return `claim`'s live support (its support neither withdrawn nor discredited, in
+    id order) and that support's origins that are not themselves withdrawn or
+    discredited, best attributed first (see `BestFirst`), each weighed for who may
+    confirm."""
+    bearing = ctx.bearing[claim]
+    state = bearing.live_origins
     if not state.built:
-        if not live:
-            return []
+        if not bearing.support:
+            return [], []
         state.built = True
-        state.dirty = {a.id for a in live}
+        state.dirty = set(bearing.supporting)
     if state.dirty:
-        _update(ctx, claim, state, said_by)
+        _update(ctx, claim, state)
     if state.listed is None:
         state.listed = [origin for _, origin in sorted(state.records.values(), key=_KEY)]
-    return list(state.listed)
+    return list(state.live), list(state.listed)
 
 
-def _update(ctx: Context, claim: str, state: LiveOrigins, said_by: str | None) -> None:
+def _update(ctx: Context, claim: str, state: LiveOrigins) -> None:
     """Lead the assertions changed since the claim was last judged back to their origins
     again, and weigh again the origins they touch (or drop those no longer standing)."""
     supporting = ctx.bearing[claim].supporting
     withdrawn, discredited = ctx.withdrawn, ctx.discredited
     touched: set[str] = set()
     for x in state.dirty:
-        for o in state.leads.pop(x, ()):
+        before = state.leads.pop(x, None)
+        for o in before or ():
             state.supported_by[o].remove(x)
             touched.add(o)
         if x in supporting and x not in withdrawn and x not in discredited:
@@ -98,31 +91,36 @@ def _update(ctx: Context, claim: str, state: LiveOrigins, said_by: str | None) -
             for o in found:
                 insort(state.supported_by.setdefault(o, []), x)
                 touched.add(o)
+            if before is None:
+                insort(state.live, ctx.assertions[x], key=_ID)
+        elif before is not None:
+            del state.live[bisect_left(state.live, x, key=_ID)]
         touched.add(x)
     state.dirty = set()
+    said_by = ctx.claims.said_by.get(claim)
     for o in touched:
-        before = state.records.get(o)
+        was = state.records.get(o)
         supports = state.supported_by.get(o)
         if supports and o not in withdrawn and o not in discredited:
-            now = _record(ctx, ctx.assertions[o], list(supports), said_by, before)
+            now = _record(ctx, ctx.assertions[o], list(supports), said_by, was)
             state.records[o] = now
         else:
             now = None
             state.records.pop(o, None)
             if not supports:
                 state.supported_by.pop(o, None)
-        if now is not before:
+        if now is not was:
             state.listed = None
 
 
-def _of_all(
-    ctx: Context, claim: str, support: list[Assertion], said_by: str | None
-) -> list[Origin]:
-    """Return the origins of `support`, withdrawn or not, best first."""
+def of_all(ctx: Context, claim: str, support: list[Assertion]) -> list[Origin]:
+    """Return the origins of `support` (of `claim`), withdrawn or not, best first: what
+    a claim had when none of its origins stands."""
     supported_by: dict[str, list[str]] = defaultdict(list)  # origin -> support from it
     for a in support:
         for o in ctx.origins_of[a.id].get(claim, (a.id,)):
             supported_by[o].append(a.id)
+    said_by = ctx.claims.said_by.get(claim)
     found = [
         _record(ctx, ctx.assertions[o], sorted(ids), said_by) for o, ids in supported_by.items()
     ]
