@@ -127,13 +127,13 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
     reach = bearing.reach
     opposition = _opposition(bearing.against, claim, shown_wrong)
     said_by = ctx.claims.said_by.get(claim)
-    live, origins = live_support(ctx, claim)
+    live, origins, origin_of = live_support(ctx, claim)
     denials = [a for a in opposition if a.stance == Stance.denies]
     (support, live, origins, denials), ended, overruled = _supersede(
-        ctx, (support, live, origins, denials)
+        ctx, (support, live, origins, denials), origin_of
     )
     authoritative_denials, grounded_denials, weakened = _denials(ctx, denials, said_by)
-    groups, authoritative, grounded, informed = _strengths(ctx, origins)
+    groups, authoritative, grounded, informed = _strengths(origins)
     stopped = frozenset(s.earlier.id for s in ended)
     history, state = _history(ctx, claim, origins, support, reach, stopped)
     return ClaimFacts(
@@ -150,9 +150,7 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
         grounded_denials=grounded_denials,
         doubts=tuple(a for a in opposition if a.stance == Stance.doubts),
         origins=tuple(origins),
-        origin_assertions={o["assertion"]: ctx.assertions[o["assertion"]] for o in origins}
-        if origins
-        else {o["assertion"]: ctx.assertions[o["assertion"]] for o in history},
+        origin_assertions=_origin_assertions(ctx, origins, history, origin_of),
         groups=groups,
         authoritative=authoritative,
         grounded=grounded,
@@ -175,6 +173,18 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
         superseded_support=tuple(ended),
         superseded_denials=tuple(overruled),
     )
+
+
+def _origin_assertions(
+    ctx: Context, origins: list[Origin], history: list[Origin], origin_of: dict[str, Assertion]
+) -> dict[str, Assertion]:
+    """Return the assertion of each origin (`origin_of`: of each before supersession), or
+    of each origin in the history when none is left."""
+    if not origins:
+        return {o["assertion"]: ctx.assertions[o["assertion"]] for o in history}
+    if len(origins) == len(origin_of):
+        return origin_of
+    return {o["assertion"]: origin_of[o["assertion"]] for o in origins}
 
 
 def _among(
@@ -237,32 +247,33 @@ Found = tuple[list[Assertion], list[Assertion], list[Origin], list[Assertion]]
 
 
 def _supersede(
-    ctx: Context, found: Found
+    ctx: Context, found: Found, origin_of: dict[str, Assertion]
 ) -> tuple[Found, list[timing.Supersession], list[timing.Supersession]]:
     """Return support, live support, origins and denials without what a later statement
     superseded (provenance.engine.timing): the denials overruled, the ended origins, and
     the support that derives only from them; then the supersessions of support and of
     denials. A support deriving from an ended origin and a standing one keeps only the
-    standing one."""
+    standing one. `origin_of`: the origins' assertions, in their order."""
     support, live, origins, denials = found
     ended, overruled = timing.supersede(
-        [ctx.assertions[o["assertion"]] for o in origins],
+        list(origin_of.values()),
         denials,
         ctx.independence.family,
         ctx.rules,
     )
-    if not (ended or overruled):
-        return found, ended, overruled
+    if overruled:
+        shown = {s.earlier.id for s in overruled}
+        denials = [a for a in denials if a.id not in shown]
+    if not ended:
+        return (support, live, origins, denials), ended, overruled
     stopped = {s.earlier.id for s in ended}
     alive = {s for o in origins if o["assertion"] not in stopped for s in o["supports"]}
     gone = {s for o in origins if o["assertion"] in stopped for s in o["supports"]} - alive
-    kept = (
-        [a for a in support if a.id not in gone],
-        [a for a in live if a.id not in gone],
-        [o for o in origins if o["assertion"] not in stopped],
-        [a for a in denials if a.id not in {s.earlier.id for s in overruled}],
-    )
-    return kept, ended, overruled
+    if gone:
+        support = [a for a in support if a.id not in gone]
+        live = [a for a in live if a.id not in gone]
+    origins = [o for o in origins if o["assertion"] not in stopped]
+    return (support, live, origins, denials), ended, overruled
 
 
 def _denials(
@@ -307,16 +318,17 @@ def _history(
     return [], "none"
 
 
-def _strengths(ctx: Context, origins: list[Origin]) -> tuple[frozenset[str], ...]:
+_UNINFORMED = frozenset(b.value for b in UNINFORMED)
+
+
+def _strengths(origins: list[Origin]) -> tuple[frozenset[str], ...]:
     """Return the independent groups, then those that are authoritative, grounded and
     informed (see the fields of ClaimFacts)."""
     by: dict[str, set[str]] = defaultdict(set)
     for o in origins:
         by[o["strength"]].add(o["group"])
     grounded = by[Strength.authoritative] | by[Strength.grounded]
-    basis_given = {
-        o["group"] for o in origins if ctx.assertions[o["assertion"]].basis not in UNINFORMED
-    }
+    basis_given = {o["group"] for o in origins if o["basis"] not in _UNINFORMED}
     return (
         frozenset(o["group"] for o in origins),
         frozenset(by[Strength.authoritative]),

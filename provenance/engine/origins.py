@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from provenance.engine.authority import weigh
 from provenance.records import Origin
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 #: rank), then the speaker's own words before a translation before a paraphrase, then
 #: the earliest, then by id.
 BestFirst = tuple[int, int, tuple[dt.datetime, int], str]
-Record = tuple[BestFirst, Origin]
+Record = tuple[BestFirst, Origin, "Assertion"]  # an origin's key, record and assertion
 
 _LEVEL_RANK = {level.value: rank for rank, level in enumerate(ATTRIBUTION_LEVELS)}
 _MODES = (QuoteMode.verbatim, QuoteMode.translation, QuoteMode.paraphrase)
@@ -54,25 +54,34 @@ class LiveOrigins:
     supported_by: dict[str, list[str]] = field(default_factory=dict)  # origin -> support
     records: dict[str, Record] = field(default_factory=dict)  # standing origins
     listed: list[Origin] | None = None  # the records best first; None: to sort again
+    listed_by: dict[str, Assertion] = field(default_factory=dict)  # their assertions, same order
 
 
-def live_support(ctx: Context, claim: str) -> tuple[list[Assertion], list[Origin]]:
-    """Return `claim`'s live support (its support neither withdrawn nor discredited, in
-    id order) and that support's origins that are not themselves withdrawn or
-    discredited, best attributed first (see `BestFirst`), each weighed for who may
-    confirm."""
+class Led(NamedTuple):
+    """A claim's live support and the origins it leads back to."""
+
+    live: list[Assertion]  # its support neither withdrawn nor discredited, in id order
+    origins: list[Origin]  # of the live support, not themselves withdrawn or discredited
+    assertions: dict[str, Assertion]  # the origins' assertions by id, in the same order
+
+
+def live_support(ctx: Context, claim: str) -> Led:
+    """Return `claim`'s live support and its origins, best attributed first (see
+    `BestFirst`), each weighed for who may confirm."""
     bearing = ctx.bearing[claim]
     state = bearing.live_origins
     if not state.built:
         if not bearing.support:
-            return [], []
+            return Led([], [], {})
         state.built = True
         state.dirty = set(bearing.supporting)
     if state.dirty:
         _update(ctx, claim, state)
     if state.listed is None:
-        state.listed = [origin for _, origin in sorted(state.records.values(), key=_KEY)]
-    return list(state.live), list(state.listed)
+        ranked = sorted(state.records.values(), key=_KEY)
+        state.listed = [origin for _, origin, _ in ranked]
+        state.listed_by = {a.id: a for _, _, a in ranked}
+    return Led(list(state.live), list(state.listed), dict(state.listed_by))
 
 
 def _update(ctx: Context, claim: str, state: LiveOrigins) -> None:
@@ -124,7 +133,7 @@ def of_all(ctx: Context, claim: str, support: list[Assertion]) -> list[Origin]:
     found = [
         _record(ctx, ctx.assertions[o], sorted(ids), said_by) for o, ids in supported_by.items()
     ]
-    return [origin for _, origin in sorted(found, key=_KEY)]
+    return [origin for _, origin, _ in sorted(found, key=_KEY)]
 
 
 def _record(
@@ -139,16 +148,16 @@ def _record(
     result = ctx.attribution[a.id]
     group = ctx.independence.group(a)
     if before is not None:
-        key, origin = before
+        key, origin, _ = before
         if origin["group"] == group and origin["attribution"] == result["status"]:
             if origin["supports"] == supports:
                 return before
             origin = origin.copy()
             origin["supports"] = supports
-            return key, origin
+            return key, origin, a
     strength, why = weigh(a, ctx.strengths[(a.stance, a.basis)], result, said_by)
     key = (_LEVEL_RANK[result["status"]], _MODE_RANK[a.quote_mode], a.date_key, a.id)
-    return key, Origin(
+    origin = Origin(
         assertion=a.id,
         actor=a.actor,
         group=group,
@@ -160,3 +169,4 @@ def _record(
         quote_mode=a.quote_mode.value,
         weakened=why,
     )
+    return key, origin, a

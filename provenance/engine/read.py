@@ -47,10 +47,15 @@ class Assertion:
     # Sort keys, computed once (provenance.dates.sort_key): every claim's facts order by them.
     date_key: tuple[dt.datetime, int] = field(init=False, repr=False, compare=False)
     said_key: tuple[tuple[dt.datetime, int], str] = field(init=False, repr=False, compare=False)
+    # Below the `said_key` of everything said certainly after it (provenance.dates.after_key).
+    after_key: tuple[tuple[dt.datetime, int], str] | None = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         self.date_key = dates.sort_key(self.date)
         self.said_key = (dates.sort_key(self.said), self.id)
+        self.after_key = (dates.after_key(self.said), "") if self.said else None
 
     def describe(self, with_quote: bool = True) -> str:
         """Return the phrase reasons name it by: "Kubota (hedged, analysis): 'perhaps…'"."""

@@ -155,24 +155,32 @@ def supersede(
     if not origins or not denials:
         return [], []
     supports = {a.id for a in origins}
+    grand = {b for b in Basis if authority(b, rules) is Authority.authoritative}
     # Standing authoritative statements per side (True: support), by their sort key:
     # the first whose interval starts at or after another's end is the one that
     # supersedes it (provenance.dates.certainly_before, done by bisection).
-    standing: dict[bool, list[tuple[tuple[dt.datetime, int], str, Assertion]]] = {
-        True: [],
-        False: [],
-    }
+    standing: dict[bool, list[Keyed]] = {True: [], False: []}
     by: dict[str, Assertion] = {}
-    everything = {a.id: a for a in [*origins, *denials]}.values()
-    grand = {b for b in Basis if authority(b, rules) is Authority.authoritative}
-    for a in sorted(everything, key=_SAID_KEY, reverse=True):
+    # Only a dated statement on an authoritative basis can stand, and so supersede; which
+    # of them stand is decided among themselves, latest first.
+    deciding = {a.id: a for a in [*origins, *denials] if a.said and a.basis in grand}
+    for a in sorted(deciding.values(), key=_SAID_KEY, reverse=True):
         supporting = a.id in supports
         # A superseder is authoritative, so of the same or a higher authority than `a`.
-        later = _first_certainly_after(a.said, standing[not supporting])
+        later = _first_certainly_after(a, standing[not supporting])
         if later is not None:
             by[a.id] = later
-        elif a.basis in grand and a.said:
+        else:
             insort(standing[supporting], (*a.said_key, a))
+    # Every other statement is superseded by the first standing opposite one said
+    # certainly after it: all of those sort after it, so were decided above.
+    for group, opposite in ((origins, standing[False]), (denials, standing[True])):
+        if opposite:
+            for a in group:
+                if a.id not in deciding:
+                    later = _first_certainly_after(a, opposite)
+                    if later is not None:
+                        by[a.id] = later
 
     def kin(a: Assertion, b: Assertion) -> bool:
         return family.get(a.actor, a.actor) == family.get(b.actor, b.actor)
@@ -186,13 +194,15 @@ def supersede(
 _SAID_KEY = attrgetter("said_key")  # (provenance.dates.sort_key of when it was said, id)
 
 
-def _first_certainly_after(
-    said: str | None, keyed: list[tuple[tuple[dt.datetime, int], str, Assertion]]
-) -> Assertion | None:
-    """Return the first statement of `keyed` (sorted by date) said certainly after `said`."""
-    if not said or not keyed:
+#: A standing statement: its sort key (provenance.dates.sort_key, id), and itself.
+Keyed = tuple[tuple[dt.datetime, int], str, Assertion]
+
+
+def _first_certainly_after(a: Assertion, keyed: list[Keyed]) -> Assertion | None:
+    """Return the first statement of `keyed` (sorted by date) said certainly after `a`."""
+    if a.after_key is None or not keyed:
         return None
-    at = bisect_left(keyed, (dates.after_key(said), ""))
+    at = bisect_left(keyed, a.after_key)
     return keyed[at][2] if at < len(keyed) else None
 
 
