@@ -13,7 +13,6 @@ over every claim. A new rule that needs a new fact adds a field here and compute
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -127,10 +126,10 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
     reach = bearing.reach
     opposition = _opposition(bearing.against, claim, shown_wrong)
     said_by = ctx.claims.said_by.get(claim)
-    live, origins, origin_of = live_support(ctx, claim)
+    live, origins, led_to, origin_of = live_support(ctx, claim)
     denials = [a for a in opposition if a.stance == Stance.denies]
     (support, live, origins, denials), ended, overruled = _supersede(
-        ctx, (support, live, origins, denials), origin_of
+        ctx, (support, live, origins, denials), led_to
     )
     authoritative_denials, grounded_denials, weakened = _denials(ctx, denials, said_by)
     groups, authoritative, grounded, informed = _strengths(origins)
@@ -247,16 +246,16 @@ Found = tuple[list[Assertion], list[Assertion], list[Origin], list[Assertion]]
 
 
 def _supersede(
-    ctx: Context, found: Found, origin_of: dict[str, Assertion]
+    ctx: Context, found: Found, led_to: list[Assertion]
 ) -> tuple[Found, list[timing.Supersession], list[timing.Supersession]]:
     """Return support, live support, origins and denials without what a later statement
     superseded (provenance.engine.timing): the denials overruled, the ended origins, and
     the support that derives only from them; then the supersessions of support and of
     denials. A support deriving from an ended origin and a standing one keeps only the
-    standing one. `origin_of`: the origins' assertions, in their order."""
+    standing one. `led_to`: the origins' assertions, in their order."""
     support, live, origins, denials = found
     ended, overruled = timing.supersede(
-        list(origin_of.values()),
+        led_to,
         denials,
         ctx.independence.family,
         ctx.rules,
@@ -323,17 +322,26 @@ _UNINFORMED = frozenset(b.value for b in UNINFORMED)
 
 def _strengths(origins: list[Origin]) -> tuple[frozenset[str], ...]:
     """Return the independent groups, then those that are authoritative, grounded and
-    informed (see the fields of ClaimFacts)."""
-    by: dict[str, set[str]] = defaultdict(set)
+    informed (see the fields of ClaimFacts): one pass over the origins."""
+    groups: set[str] = set()
+    authoritative: set[str] = set()
+    grounded: set[str] = set()
+    informed: set[str] = set()  # informed, or giving a basis beyond hearsay
     for o in origins:
-        by[o["strength"]].add(o["group"])
-    grounded = by[Strength.authoritative] | by[Strength.grounded]
-    basis_given = {o["group"] for o in origins if o["basis"] not in _UNINFORMED}
+        group, strength = o["group"], o["strength"]
+        groups.add(group)
+        if strength == Strength.authoritative:
+            authoritative.add(group)
+            grounded.add(group)
+        elif strength == Strength.grounded:
+            grounded.add(group)
+        elif strength == Strength.informed or o["basis"] not in _UNINFORMED:
+            informed.add(group)
     return (
-        frozenset(o["group"] for o in origins),
-        frozenset(by[Strength.authoritative]),
+        frozenset(groups),
+        frozenset(authoritative),
         frozenset(grounded),
-        frozenset(grounded | by[Strength.informed] | basis_given),
+        frozenset(grounded | informed),
     )
 
 

@@ -53,8 +53,25 @@ class LiveOrigins:
     leads: dict[str, Sequence[str]] = field(default_factory=dict)  # live support -> origins
     supported_by: dict[str, list[str]] = field(default_factory=dict)  # origin -> support
     records: dict[str, Record] = field(default_factory=dict)  # standing origins
-    listed: list[Origin] | None = None  # the records best first; None: to sort again
-    listed_by: dict[str, Assertion] = field(default_factory=dict)  # their assertions, same order
+    # The standing origins best first: their keys, records and assertions, and the
+    # assertions by id.
+    keys: list[BestFirst] = field(default_factory=list)
+    origins: list[Origin] = field(default_factory=list)
+    assertions: list[Assertion] = field(default_factory=list)
+    by_id: dict[str, Assertion] = field(default_factory=dict)
+
+    def rank(self, was: Record | None, now: Record | None) -> None:
+        """Put origin record `now` in the place of `was` (either may be None)."""
+        if was is not None:
+            at = bisect_left(self.keys, was[0])
+            del self.keys[at], self.origins[at], self.assertions[at]
+            del self.by_id[was[2].id]
+        if now is not None:
+            at = bisect_left(self.keys, now[0])
+            self.keys.insert(at, now[0])
+            self.origins.insert(at, now[1])
+            self.assertions.insert(at, now[2])
+            self.by_id[now[2].id] = now[2]
 
 
 class Led(NamedTuple):
@@ -62,7 +79,8 @@ class Led(NamedTuple):
 
     live: list[Assertion]  # its support neither withdrawn nor discredited, in id order
     origins: list[Origin]  # of the live support, not themselves withdrawn or discredited
-    assertions: dict[str, Assertion]  # the origins' assertions by id, in the same order
+    assertions: list[Assertion]  # the origins' assertions, in the same order
+    by_id: dict[str, Assertion]  # the same by id
 
 
 def live_support(ctx: Context, claim: str) -> Led:
@@ -72,16 +90,12 @@ def live_support(ctx: Context, claim: str) -> Led:
     state = bearing.live_origins
     if not state.built:
         if not bearing.support:
-            return Led([], [], {})
+            return Led([], [], [], {})
         state.built = True
         state.dirty = set(bearing.supporting)
     if state.dirty:
         _update(ctx, claim, state)
-    if state.listed is None:
-        ranked = sorted(state.records.values(), key=_KEY)
-        state.listed = [origin for _, origin, _ in ranked]
-        state.listed_by = {a.id: a for _, _, a in ranked}
-    return Led(list(state.live), list(state.listed), dict(state.listed_by))
+    return Led(list(state.live), list(state.origins), list(state.assertions), dict(state.by_id))
 
 
 def _update(ctx: Context, claim: str, state: LiveOrigins) -> None:
@@ -110,16 +124,15 @@ def _update(ctx: Context, claim: str, state: LiveOrigins) -> None:
     for o in touched:
         was = state.records.get(o)
         supports = state.supported_by.get(o)
+        now = None
         if supports and o not in withdrawn and o not in discredited:
-            now = _record(ctx, ctx.assertions[o], list(supports), said_by, was)
-            state.records[o] = now
+            now = state.records[o] = _record(ctx, ctx.assertions[o], list(supports), said_by, was)
         else:
-            now = None
             state.records.pop(o, None)
             if not supports:
                 state.supported_by.pop(o, None)
         if now is not was:
-            state.listed = None
+            state.rank(was, now)
 
 
 def of_all(ctx: Context, claim: str, support: list[Assertion]) -> list[Origin]:
