@@ -13,7 +13,7 @@ over every claim. A new rule that needs a new fact adds a field here and compute
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from provenance.engine import timing
@@ -70,7 +70,7 @@ class ClaimFacts:
     reliability: tuple[ReliabilityNote, ...]  # of the actors supporting or opposing it
     # Attribution and independence (issue 13).
     said_by: str | None = None  # the actor whose words the claim is about ("X said Y")
-    attribution: dict[str, AttributionResult] = field(default_factory=dict)  # bearing on it
+    attribution: Mapping[str, AttributionResult] = field(default_factory=dict)  # bearing on it
     weakened: dict[str, list[str]] = field(default_factory=dict)  # denial -> its weaknesses
     discredited: tuple[str, ...] = ()  # support whose attribution is refuted, sorted
     reposts: int = 0  # posts of spread data relaying its live support and reach
@@ -117,6 +117,37 @@ class ClaimFacts:
         return bool(self.contradicts or self.context or self.context_against)
 
 
+class Attributions(Mapping[str, AttributionResult]):
+    """The attributions of the assertions bearing on a claim (`ClaimFacts.attribution`),
+    read from the case's when asked instead of copied for every claim: the engine never
+    changes a map of attributions once it has built facts from it."""
+
+    __slots__ = ("_bearing", "_ids", "_of")
+
+    def __init__(
+        self, of: Mapping[str, AttributionResult], *bearing: tuple[Assertion, ...]
+    ) -> None:
+        self._of = of
+        self._bearing = bearing
+        self._ids: dict[str, None] | None = None
+
+    def _keys(self) -> dict[str, None]:
+        if self._ids is None:
+            self._ids = dict.fromkeys(a.id for group in self._bearing for a in group)
+        return self._ids
+
+    def __getitem__(self, a_id: str) -> AttributionResult:
+        if a_id not in self._keys():
+            raise KeyError(a_id)
+        return self._of[a_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys())
+
+    def __len__(self) -> int:
+        return len(self._keys())
+
+
 def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozenset()) -> ClaimFacts:
     """Return the facts about `claim`, with other claims' statuses still unknown.
     `shown_wrong` holds denials a later authoritative statement overruled on the claim they
@@ -124,7 +155,7 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
     bearing = ctx.bearing[claim]
     relevant, support, aside = bearing.relevant, bearing.support, bearing.aside
     reach = bearing.reach
-    opposition = _opposition(bearing.against, claim, shown_wrong)
+    opposition = tuple(_opposition(bearing.against, claim, shown_wrong))
     said_by = ctx.claims.said_by.get(claim)
     live, origins, led_to, origin_of = live_support(ctx, claim)
     denials = [a for a in opposition if a.stance == Stance.denies]
@@ -143,7 +174,7 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
         retractions=tuple(bearing.retractions),
         conditionals=tuple(bearing.conditionals),
         reach=tuple(reach),
-        opposition=tuple(opposition),
+        opposition=opposition,
         denials=tuple(denials),
         authoritative_denials=authoritative_denials,
         grounded_denials=grounded_denials,
@@ -161,7 +192,7 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
         reliability=_reliability(ctx, [*live, *opposition]),
         said_by=said_by,
         reposts=sum(ctx.reposts.get(a.id, 0) for a in (*live, *reach)) if ctx.reposts else 0,
-        attribution={a.id: ctx.attribution[a.id] for a in (*relevant, *opposition)},
+        attribution=Attributions(ctx.attribution, tuple(relevant), opposition),
         weakened=weakened,
         discredited=_among(support, ctx.discredited, len(live)),
         fabricated=_fabricated(ctx, support),

@@ -94,20 +94,22 @@ class _Sweep:
         changed: set[str] = set()
         joined = [a for occasion in sorted(self.fresh) for a in self.occasions[occasion]]
         self.fresh.clear()
-        for a_id, result in attributions(ctx, joined).items():
+        found = attributions(ctx, joined)
+        for a_id, result in found.items():
             before = self.attribution.get(a_id)
             if before is None or before["status"] != result["status"]:
                 changed.add(a_id)
-            self.attribution[a_id] = result
             if result["status"] == Attribution.refuted.value:
                 self.refuted.add(a_id)
             else:
                 self.refuted.discard(a_id)
+        # A new map, not the last one changed: facts built from it read it (ClaimFacts).
+        self.attribution = {**self.attribution, **found}
         made_up = self._spread(admitted(self.retractions.values()))
         unsaid = self._spread({a: a for a in sorted(self.refuted)})
         changed |= _differ(self.fabricated, made_up) | _differ(self.discredited, unsaid)
         self.fabricated, self.discredited = made_up, unsaid
-        ctx = replace(ctx, fabricated=made_up, discredited=unsaid)
+        ctx = replace(ctx, attribution=self.attribution, fabricated=made_up, discredited=unsaid)
         return ctx, {a for a in changed if a in self.present}
 
     def _spread(self, seeds: dict[str, str]) -> dict[str, str]:
