@@ -20,11 +20,10 @@ from provenance.engine import timing
 from provenance.engine.authority import weigh
 from provenance.engine.context import Context
 from provenance.engine.independence import Strength
-from provenance.engine.origins import live_support, of_all
+from provenance.engine.origins import independent_groups, live_support, of_all
 from provenance.engine.read import Assertion
 from provenance.records import AttributionResult, Origin, ReliabilityNote
 from provenance.vocab import (
-    UNINFORMED,
     Stance,
     Status,
 )
@@ -157,13 +156,16 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
     reach = bearing.reach
     opposition = tuple(_opposition(bearing.against, claim, shown_wrong))
     said_by = ctx.claims.said_by.get(claim)
-    live, origins, led_to, origin_of = live_support(ctx, claim)
+    led = live_support(ctx, claim)
+    live, origins, led_to, origin_of = led.live, led.origins, led.assertions, led.by_id
     denials = [a for a in opposition if a.stance == Stance.denies]
     (support, live, origins, denials), ended, overruled = _supersede(
         ctx, (support, live, origins, denials), led_to
     )
     authoritative_denials, grounded_denials, weakened = _denials(ctx, denials, said_by)
-    groups, authoritative, grounded, informed = _strengths(origins)
+    groups, authoritative, grounded, informed = (
+        led.groups if len(origins) == len(led.origins) else independent_groups(origins)
+    )
     stopped = frozenset(s.earlier.id for s in ended)
     history, state = _history(ctx, claim, origins, support, reach, stopped)
     return ClaimFacts(
@@ -346,34 +348,6 @@ def _history(
         found = of_all(ctx, claim, reach)
         return [o for o in found if o["assertion"] not in ended] or found, "reported"
     return [], "none"
-
-
-_UNINFORMED = frozenset(b.value for b in UNINFORMED)
-
-
-def _strengths(origins: list[Origin]) -> tuple[frozenset[str], ...]:
-    """Return the independent groups, then those that are authoritative, grounded and
-    informed (see the fields of ClaimFacts): one pass over the origins."""
-    groups: set[str] = set()
-    authoritative: set[str] = set()
-    grounded: set[str] = set()
-    informed: set[str] = set()  # informed, or giving a basis beyond hearsay
-    for o in origins:
-        group, strength = o["group"], o["strength"]
-        groups.add(group)
-        if strength == Strength.authoritative:
-            authoritative.add(group)
-            grounded.add(group)
-        elif strength == Strength.grounded:
-            grounded.add(group)
-        elif strength == Strength.informed or o["basis"] not in _UNINFORMED:
-            informed.add(group)
-    return (
-        frozenset(groups),
-        frozenset(authoritative),
-        frozenset(grounded),
-        frozenset(grounded | informed),
-    )
 
 
 def _other(ctx: Context, claim: str) -> OtherClaim:

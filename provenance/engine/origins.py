@@ -22,8 +22,9 @@ from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from provenance.engine.authority import weigh
+from provenance.engine.independence import Strength
 from provenance.records import Origin
-from provenance.vocab import ATTRIBUTION_LEVELS, QuoteMode
+from provenance.vocab import ATTRIBUTION_LEVELS, UNINFORMED, QuoteMode
 
 if TYPE_CHECKING:
     from provenance.engine.context import Context
@@ -39,6 +40,9 @@ _LEVEL_RANK = {level.value: rank for rank, level in enumerate(ATTRIBUTION_LEVELS
 _MODES = (QuoteMode.verbatim, QuoteMode.translation, QuoteMode.paraphrase)
 _MODE_RANK = {mode: rank for rank, mode in enumerate(_MODES)}
 _KEY = itemgetter(0)
+#: A claim's independent groups, then those that are authoritative, grounded, informed.
+Groups = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+_NO_GROUPS: Groups = (frozenset(), frozenset(), frozenset(), frozenset())
 _ID = attrgetter("id")
 
 
@@ -59,9 +63,11 @@ class LiveOrigins:
     origins: list[Origin] = field(default_factory=list)
     assertions: list[Assertion] = field(default_factory=list)
     by_id: dict[str, Assertion] = field(default_factory=dict)
+    groups: Groups | None = None  # independent_groups(origins), None: to count again
 
     def rank(self, was: Record | None, now: Record | None) -> None:
         """Put origin record `now` in the place of `was` (either may be None)."""
+        self.groups = None
         if was is not None:
             at = bisect_left(self.keys, was[0])
             del self.keys[at], self.origins[at], self.assertions[at]
@@ -81,6 +87,7 @@ class Led(NamedTuple):
     origins: list[Origin]  # of the live support, not themselves withdrawn or discredited
     assertions: list[Assertion]  # the origins' assertions, in the same order
     by_id: dict[str, Assertion]  # the same by id
+    groups: Groups  # independent_groups(origins)
 
 
 def live_support(ctx: Context, claim: str) -> Led:
@@ -90,12 +97,20 @@ def live_support(ctx: Context, claim: str) -> Led:
     state = bearing.live_origins
     if not state.built:
         if not bearing.support:
-            return Led([], [], [], {})
+            return Led([], [], [], {}, _NO_GROUPS)
         state.built = True
         state.dirty = set(bearing.supporting)
     if state.dirty:
         _update(ctx, claim, state)
-    return Led(list(state.live), list(state.origins), list(state.assertions), dict(state.by_id))
+    if state.groups is None:
+        state.groups = independent_groups(state.origins)
+    return Led(
+        list(state.live),
+        list(state.origins),
+        list(state.assertions),
+        dict(state.by_id),
+        state.groups,
+    )
 
 
 def _update(ctx: Context, claim: str, state: LiveOrigins) -> None:
@@ -183,3 +198,31 @@ def _record(
         weakened=why,
     )
     return key, origin, a
+
+
+_UNINFORMED = frozenset(b.value for b in UNINFORMED)
+
+
+def independent_groups(origins: list[Origin]) -> Groups:
+    """Return the independent groups of `origins`, then those that are authoritative,
+    grounded and informed (see the fields of provenance.engine.facts.ClaimFacts)."""
+    groups: set[str] = set()
+    authoritative: set[str] = set()
+    grounded: set[str] = set()
+    informed: set[str] = set()  # informed, or giving a basis beyond hearsay
+    for o in origins:
+        group, strength = o["group"], o["strength"]
+        groups.add(group)
+        if strength == Strength.authoritative:
+            authoritative.add(group)
+            grounded.add(group)
+        elif strength == Strength.grounded:
+            grounded.add(group)
+        elif strength == Strength.informed or o["basis"] not in _UNINFORMED:
+            informed.add(group)
+    return (
+        frozenset(groups),
+        frozenset(authoritative),
+        frozenset(grounded),
+        frozenset(grounded | informed),
+    )

@@ -154,7 +154,6 @@ def supersede(
     Statements are judged latest first, so whether a later one stands is known."""
     if not origins or not denials:
         return [], []
-    supports = {a.id for a in origins}
     grand = {b for b in Basis if authority(b, rules) is Authority.authoritative}
     # Standing authoritative statements per side (True: support), by their sort key:
     # the first whose interval starts at or after another's end is the one that
@@ -163,9 +162,9 @@ def supersede(
     by: dict[str, Assertion] = {}
     # Only a dated statement on an authoritative basis can stand, and so supersede; which
     # of them stand is decided among themselves, latest first.
-    deciding = {a.id: a for a in [*origins, *denials] if a.said and a.basis in grand}
-    for a in sorted(deciding.values(), key=_SAID_KEY, reverse=True):
-        supporting = a.id in supports
+    deciding = [(a.said_key, True, a) for a in origins if a.said and a.basis in grand]
+    deciding += [(a.said_key, False, a) for a in denials if a.said and a.basis in grand]
+    for _, supporting, a in sorted(deciding, reverse=True):  # keys differ (ids do)
         # A superseder is authoritative, so of the same or a higher authority than `a`.
         later = _first_certainly_after(a, standing[not supporting])
         if later is not None:
@@ -173,14 +172,16 @@ def supersede(
         else:
             insort(standing[supporting], (*a.said_key, a))
     # Every other statement is superseded by the first standing opposite one said
-    # certainly after it: all of those sort after it, so were decided above.
+    # certainly after it (if any is): all of those sort after it, so were decided above.
     for group, opposite in ((origins, standing[False]), (denials, standing[True])):
         if opposite:
+            last = opposite[-1]
             for a in group:
-                if a.id not in deciding:
-                    later = _first_certainly_after(a, opposite)
-                    if later is not None:
-                        by[a.id] = later
+                key = a.after_key
+                if key is not None and key <= last and a.basis not in grand:
+                    by[a.id] = opposite[bisect_left(opposite, key)][2]
+    if not by:
+        return [], []
 
     def kin(a: Assertion, b: Assertion) -> bool:
         return family.get(a.actor, a.actor) == family.get(b.actor, b.actor)
