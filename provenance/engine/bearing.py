@@ -109,7 +109,8 @@ class BearingIndex:
                     found.live_origins.dirty.add(a.id)
 
     def forget_origins(self) -> None:
-        """Forget every claim's origins (relay circles changed: every group may have)."""
+        """Forget every claim's origins, built again when next asked for: when relay
+        circles changed (every group may have), or once every claim is judged."""
         for found in self._of.values():
             found.live_origins = LiveOrigins()
 
