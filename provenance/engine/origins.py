@@ -2,13 +2,13 @@
 first, each with its independence group, its strength once weighed for who may confirm
 (provenance.engine.authority) and the supporting assertions deriving from it.
 
-Each claim keeps its live support's origins (`LiveOrigins`, in its
-provenance.engine.bearing.Bearing) from one judgement to the next. The verdict history
+Each claim keeps its live support and its origins, best first (`LiveOrigins`, in its
+provenance.engine.bearing.Bearing), from one judgement to the next. The verdict history
 judges a claim again on every day something bears on it, and marks which assertions
 changed meanwhile (`BearingIndex.changed`: arrivals, new origins, withdrawals,
-attributions; everything when relay circles change); only those are led back to their
-origins again, and only the origins they touch are weighed again. An analysis judges each
-claim once, so it builds them once.
+attributions; everything when relay circles change); only those are looked at again
+(live or not, led back to which origins), and only the origins they touch are weighed
+again and put in their place. An analysis judges each claim once, so it builds them once.
 """
 
 from __future__ import annotations
