@@ -17,9 +17,10 @@ from dataclasses import dataclass, field, replace
 import networkx as nx
 
 from provenance.engine import relays, timing
+from provenance.engine.bearing import BearingIndex
 from provenance.engine.derivation import Derivation, derivations
 from provenance.engine.discredit import discredited, fabricated
-from provenance.engine.independence import Independence, families
+from provenance.engine.independence import Independence, Strengths, families, strengths
 from provenance.engine.read import (
     Assertion,
     ClaimLinks,
@@ -53,6 +54,8 @@ class Context:
     independence: Independence
     reliability: dict[str, ReliabilityNote]  # actor -> the grade a checker recorded
     periods: dict[str, timing.Period]  # claim -> the period it is about (docs: Time)
+    bearing: BearingIndex  # claim -> what bears on it (provenance.engine.bearing)
+    strengths: Strengths  # an origin's strength by stance and basis, under `rules`
     # Attribution and independence (issue 13): computed by build_context after the rest.
     derivation: Derivation  # which sources' texts derive from which
     fabricated: dict[str, str]  # assertion -> the retraction admitting it was invented
@@ -83,6 +86,7 @@ def build_context(
     order, cycles = relays.topological(derived)
     upstream = relays.cut_cycles(derived, cycles)
     withdrawn = relays.withdrawn(assertions, order, upstream)
+    periods = timing.claim_periods(graph)
     ctx = Context(
         graph=graph,
         rules=rules,
@@ -99,7 +103,9 @@ def build_context(
         origins_of=relays.claim_origins(assertions, order, upstream, links.up, None, withdrawn),
         independence=Independence.of(families(graph), cycles),
         reliability=reliabilities(graph),
-        periods=timing.claim_periods(graph),
+        periods=periods,
+        bearing=BearingIndex.of(links, periods, assertions),
+        strengths=strengths(rules),
         derivation=derivation,
         fabricated=fabricated(assertions, order, upstream),
     )

@@ -13,22 +13,17 @@ over every claim. A new rule that needs a new fact adds a field here and compute
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
-from provenance import dates
 from provenance.engine import timing
 from provenance.engine.authority import weigh
 from provenance.engine.context import Context
-from provenance.engine.independence import Strength, group_origins, strength
+from provenance.engine.independence import Strength
+from provenance.engine.origins import independent_groups, live_support, of_all
 from provenance.engine.read import Assertion
 from provenance.records import AttributionResult, Origin, ReliabilityNote
 from provenance.vocab import (
-    ATTRIBUTION_LEVELS,
-    ENDORSING,
-    UNINFORMED,
-    QuoteMode,
     Stance,
     Status,
 )
@@ -74,7 +69,7 @@ class ClaimFacts:
     reliability: tuple[ReliabilityNote, ...]  # of the actors supporting or opposing it
     # Attribution and independence (issue 13).
     said_by: str | None = None  # the actor whose words the claim is about ("X said Y")
-    attribution: dict[str, AttributionResult] = field(default_factory=dict)  # bearing on it
+    attribution: Mapping[str, AttributionResult] = field(default_factory=dict)  # bearing on it
     weakened: dict[str, list[str]] = field(default_factory=dict)  # denial -> its weaknesses
     discredited: tuple[str, ...] = ()  # support whose attribution is refuted, sorted
     reposts: int = 0  # posts of spread data relaying its live support and reach
@@ -121,43 +116,73 @@ class ClaimFacts:
         return bool(self.contradicts or self.context or self.context_against)
 
 
+class Attributions(Mapping[str, AttributionResult]):
+    """The attributions of the assertions bearing on a claim (`ClaimFacts.attribution`),
+    read from the case's when asked instead of copied for every claim: the engine never
+    changes a map of attributions once it has built facts from it."""
+
+    __slots__ = ("_bearing", "_ids", "_of")
+
+    def __init__(
+        self, of: Mapping[str, AttributionResult], *bearing: tuple[Assertion, ...]
+    ) -> None:
+        self._of = of
+        self._bearing = bearing
+        self._ids: dict[str, None] | None = None
+
+    def _keys(self) -> dict[str, None]:
+        if self._ids is None:
+            self._ids = dict.fromkeys(a.id for group in self._bearing for a in group)
+        return self._ids
+
+    def __getitem__(self, a_id: str) -> AttributionResult:
+        if a_id not in self._keys():
+            raise KeyError(a_id)
+        return self._of[a_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys())
+
+    def __len__(self) -> int:
+        return len(self._keys())
+
+
 def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozenset()) -> ClaimFacts:
     """Return the facts about `claim`, with other claims' statuses still unknown.
     `shown_wrong` holds denials a later authoritative statement overruled on the claim they
     are about (see `overruled_denials`): they no longer weigh on its more specific claims."""
-    relevant, opposition = _bearing(ctx, claim, shown_wrong)
-    support, aside = timing.set_aside(
-        ctx.periods, claim, [a for a in relevant if a.stance in ENDORSING]
-    )
+    bearing = ctx.bearing[claim]
+    relevant, support, aside = bearing.relevant, bearing.support, bearing.aside
+    reach = bearing.reach
+    opposition = tuple(_opposition(bearing.against, claim, shown_wrong))
     said_by = ctx.claims.said_by.get(claim)
-    live = [a for a in support if a.id not in ctx.withdrawn and a.id not in ctx.discredited]
-    origins = _origins(ctx, claim, live, said_by)
+    led = live_support(ctx, claim)
+    live, origins, led_to, origin_of = led.live, led.origins, led.assertions, led.by_id
     denials = [a for a in opposition if a.stance == Stance.denies]
     (support, live, origins, denials), ended, overruled = _supersede(
-        ctx, (support, live, origins, denials)
+        ctx, (support, live, origins, denials), led_to
     )
     authoritative_denials, grounded_denials, weakened = _denials(ctx, denials, said_by)
-    groups, authoritative, grounded, informed = _strengths(ctx, origins)
-    reach = [a for a in relevant if a.stance == Stance.reports]
+    groups, authoritative, grounded, informed = (
+        led.groups if len(origins) == len(led.origins) else independent_groups(origins)
+    )
     stopped = frozenset(s.earlier.id for s in ended)
-    history, state = _history(ctx, claim, origins, support, reach, said_by, stopped)
+    history, state = _history(ctx, claim, origins, support, reach, stopped)
     return ClaimFacts(
         claim=claim,
         support=tuple(support),
         live_support=tuple(live),
-        withdrawn=tuple(sorted(a.id for a in support if a.id in ctx.withdrawn)),
-        retractions=tuple(a for a in relevant if a.stance == Stance.retracts),
-        conditionals=tuple(a for a in relevant if a.stance == Stance.conditional),
+        withdrawn=_among(support, ctx.withdrawn, len(live)),
+        retractions=tuple(bearing.retractions),
+        conditionals=tuple(bearing.conditionals),
         reach=tuple(reach),
-        opposition=tuple(opposition),
+        opposition=opposition,
         denials=tuple(denials),
         authoritative_denials=authoritative_denials,
         grounded_denials=grounded_denials,
         doubts=tuple(a for a in opposition if a.stance == Stance.doubts),
         origins=tuple(origins),
-        origin_assertions={
-            o["assertion"]: ctx.assertions[o["assertion"]] for o in (*origins, *history)
-        },
+        origin_assertions=_origin_assertions(ctx, origins, history, origin_of),
         groups=groups,
         authoritative=authoritative,
         grounded=grounded,
@@ -165,13 +190,13 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
         contradicts=tuple(_other(ctx, c) for c in ctx.claims.contradicts[claim]),
         context=tuple(_other(ctx, c) for c in ctx.claims.context[claim]),
         status_before=None,
-        first_seen=dates.earliest([ctx.assertions[i].said for i in ctx.by_claim.get(claim, [])]),
+        first_seen=bearing.first[1] if bearing.first else None,
         reliability=_reliability(ctx, [*live, *opposition]),
         said_by=said_by,
-        reposts=sum(ctx.reposts.get(a.id, 0) for a in (*live, *reach)),
-        attribution={a.id: ctx.attribution[a.id] for a in (*relevant, *opposition)},
+        reposts=sum(ctx.reposts.get(a.id, 0) for a in (*live, *reach)) if ctx.reposts else 0,
+        attribution=Attributions(ctx.attribution, tuple(relevant), opposition),
         weakened=weakened,
-        discredited=tuple(sorted(a.id for a in support if a.id in ctx.discredited)),
+        discredited=_among(support, ctx.discredited, len(live)),
         fabricated=_fabricated(ctx, support),
         history=tuple(history),
         origin_state=state,
@@ -182,34 +207,52 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
     )
 
 
+def _origin_assertions(
+    ctx: Context, origins: list[Origin], history: list[Origin], origin_of: dict[str, Assertion]
+) -> dict[str, Assertion]:
+    """Return the assertion of each origin (`origin_of`: of each before supersession), or
+    of each origin in the history when none is left."""
+    if not origins:
+        return {o["assertion"]: ctx.assertions[o["assertion"]] for o in history}
+    if len(origins) == len(origin_of):
+        return origin_of
+    return {o["assertion"]: origin_of[o["assertion"]] for o in origins}
+
+
+def _among(
+    support: list[Assertion], found: set[str] | dict[str, str], live: int
+) -> tuple[str, ...]:
+    """Return the ids of `support` in `found` (withdrawn, or discredited), sorted. `live`:
+    how many of `support` are neither (when all are, none is)."""
+    if live == len(support):
+        return ()
+    return tuple(sorted(a.id for a in support if a.id in found))
+
+
 def _fabricated(ctx: Context, support: list[Assertion]) -> dict[str, Assertion]:
     """Return the support whose actor admitted inventing it, with the admitting retraction."""
+    if not ctx.fabricated:
+        return {}
     return {a.id: ctx.assertions[ctx.fabricated[a.id]] for a in support if a.id in ctx.fabricated}
 
 
 def _reliability(ctx: Context, bearing: list[Assertion]) -> tuple[ReliabilityNote, ...]:
     """Return the grades a checker recorded for the actors of `bearing`, by actor id."""
+    if not ctx.reliability:
+        return ()
     actors = sorted({a.actor for a in bearing})
     return tuple(ctx.reliability[x] for x in actors if x in ctx.reliability)
 
 
-def _bearing(
-    ctx: Context, claim: str, shown_wrong: frozenset[str] = frozenset()
-) -> tuple[list[Assertion], list[Assertion]]:
-    """Return the assertions about the claim or a more specific one, and those denying or
-    doubting it or a more general one (but not a denial of a more general claim that was
-    shown wrong there, `shown_wrong`), each in id order."""
-    found = ctx.assertions  # ids sort as strings: faster than by a key function
-    relevant = [
-        found[i] for i in sorted(i for c in ctx.claims.down[claim] for i in ctx.by_claim.get(c, ()))
-    ]
-    opposing = (Stance.denies, Stance.doubts)
-    opposition = [
-        found[i]
-        for i in sorted(i for c in ctx.claims.up[claim] for i in ctx.by_claim.get(c, ()))
-        if found[i].stance in opposing and (found[i].claim == claim or i not in shown_wrong)
-    ]
-    return relevant, opposition
+def _opposition(
+    against: list[Assertion], claim: str, shown_wrong: frozenset[str]
+) -> list[Assertion]:
+    """Return the assertions denying or doubting the claim or a more general one, in id
+    order, but not a denial of a more general claim that was shown wrong there
+    (`shown_wrong`)."""
+    if not shown_wrong:
+        return against
+    return [a for a in against if a.claim == claim or a.id not in shown_wrong]
 
 
 def overruled_denials(facts: Iterable[ClaimFacts]) -> frozenset[str]:
@@ -236,71 +279,33 @@ Found = tuple[list[Assertion], list[Assertion], list[Origin], list[Assertion]]
 
 
 def _supersede(
-    ctx: Context, found: Found
+    ctx: Context, found: Found, led_to: list[Assertion]
 ) -> tuple[Found, list[timing.Supersession], list[timing.Supersession]]:
     """Return support, live support, origins and denials without what a later statement
     superseded (provenance.engine.timing): the denials overruled, the ended origins, and
     the support that derives only from them; then the supersessions of support and of
     denials. A support deriving from an ended origin and a standing one keeps only the
-    standing one."""
+    standing one. `led_to`: the origins' assertions, in their order."""
     support, live, origins, denials = found
     ended, overruled = timing.supersede(
-        [ctx.assertions[o["assertion"]] for o in origins],
+        led_to,
         denials,
         ctx.independence.family,
         ctx.rules,
     )
-    if not (ended or overruled):
-        return found, ended, overruled
+    if overruled:
+        shown = {s.earlier.id for s in overruled}
+        denials = [a for a in denials if a.id not in shown]
+    if not ended:
+        return (support, live, origins, denials), ended, overruled
     stopped = {s.earlier.id for s in ended}
     alive = {s for o in origins if o["assertion"] not in stopped for s in o["supports"]}
     gone = {s for o in origins if o["assertion"] in stopped for s in o["supports"]} - alive
-    kept = (
-        [a for a in support if a.id not in gone],
-        [a for a in live if a.id not in gone],
-        [o for o in origins if o["assertion"] not in stopped],
-        [a for a in denials if a.id not in {s.earlier.id for s in overruled}],
-    )
-    return kept, ended, overruled
-
-
-def _origins(
-    ctx: Context,
-    claim: str,
-    live: list[Assertion],
-    said_by: str | None,
-    keep_withdrawn: bool = False,
-) -> list[Origin]:
-    """Return the origins of `claim`'s `live` support (not themselves withdrawn, unless
-    `keep_withdrawn`), best attributed first (see `best_first`), each weighed for who may
-    confirm (provenance.engine.authority)."""
-    ids = {o for a in live for o in ctx.origins_of[a.id].get(claim, [a.id])}
-    if not keep_withdrawn:  # without a union of the case-wide sets for each claim
-        ids = {o for o in ids if o not in ctx.withdrawn and o not in ctx.discredited}
-    chosen = sorted((ctx.assertions[o] for o in ids), key=lambda a: best_first(ctx, a))
-
-    def weighed(a: Assertion, base: Strength) -> tuple[Strength, list[str], str]:
-        result = ctx.attribution[a.id]
-        found, why = weigh(a, base, result, said_by)
-        return found, why, result["status"]
-
-    return group_origins(claim, chosen, live, ctx.origins_of, ctx.independence, ctx.rules, weighed)
-
-
-_LEVEL_RANK = {level.value: rank for rank, level in enumerate(ATTRIBUTION_LEVELS)}
-#: The order of quote modes when choosing whose words lead: the speaker's own first.
-_MODE_ORDER = (QuoteMode.verbatim, QuoteMode.translation, QuoteMode.paraphrase)
-
-
-def best_first(ctx: Context, a: Assertion) -> tuple[int, int, tuple[object, ...], str]:
-    """Return the key that lists origins best first: the best-attributed, then the
-    speaker's own words before a translation before a paraphrase, then the earliest."""
-    return (
-        _LEVEL_RANK[ctx.attribution[a.id]["status"]],
-        _MODE_ORDER.index(a.quote_mode),
-        dates.sort_key(a.date),
-        a.id,
-    )
+    if gone:
+        support = [a for a in support if a.id not in gone]
+        live = [a for a in live if a.id not in gone]
+    origins = [o for o in origins if o["assertion"] not in stopped]
+    return (support, live, origins, denials), ended, overruled
 
 
 def _denials(
@@ -308,8 +313,10 @@ def _denials(
 ) -> tuple[tuple[Assertion, ...], tuple[Assertion, ...], dict[str, list[str]]]:
     """Return the denials that are authoritative once weighed, those that are grounded or
     authoritative, and each weakened denial's weaknesses in words."""
+    strengths = ctx.strengths
     weighed = {
-        a.id: weigh(a, strength(a, ctx.rules), ctx.attribution[a.id], said_by) for a in denials
+        a.id: weigh(a, strengths[(a.stance, a.basis)], ctx.attribution[a.id], said_by)
+        for a in denials
     }
     strong = (Strength.authoritative, Strength.grounded)
     return (
@@ -325,7 +332,6 @@ def _history(
     origins: list[Origin],
     support: list[Assertion],
     reach: list[Assertion],
-    said_by: str | None,
     ended: frozenset[str] = frozenset(),
 ) -> tuple[list[Origin], str]:
     """Return, when no live origin remains, the origins the claim had (withdrawn ones, or
@@ -335,31 +341,13 @@ def _history(
     if origins:
         return [], "live"
     if support:
-        kept = _origins(ctx, claim, support, said_by, keep_withdrawn=True)
+        kept = of_all(ctx, claim, support)
         fabricated = any(o["assertion"] in ctx.fabricated for o in kept)
         return kept, "fabricated" if fabricated else "withdrawn"
     if reach:
-        found = _origins(ctx, claim, reach, said_by, keep_withdrawn=True)
+        found = of_all(ctx, claim, reach)
         return [o for o in found if o["assertion"] not in ended] or found, "reported"
     return [], "none"
-
-
-def _strengths(ctx: Context, origins: list[Origin]) -> tuple[frozenset[str], ...]:
-    """Return the independent groups, then those that are authoritative, grounded and
-    informed (see the fields of ClaimFacts)."""
-    by: dict[str, set[str]] = defaultdict(set)
-    for o in origins:
-        by[o["strength"]].add(o["group"])
-    grounded = by[Strength.authoritative] | by[Strength.grounded]
-    basis_given = {
-        o["group"] for o in origins if ctx.assertions[o["assertion"]].basis not in UNINFORMED
-    }
-    return (
-        frozenset(o["group"] for o in origins),
-        frozenset(by[Strength.authoritative]),
-        frozenset(grounded),
-        frozenset(grounded | by[Strength.informed] | basis_given),
-    )
 
 
 def _other(ctx: Context, claim: str) -> OtherClaim:

@@ -14,124 +14,25 @@ property test holds it to that).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from provenance import dates, timeline
+from provenance import dates
 from provenance.engine import relays
+from provenance.engine.bearing import BearingIndex
 from provenance.engine.context import Context
 from provenance.engine.discredit import admitted, spread
 from provenance.engine.facts import ClaimFacts, claim_facts, overruled_denials, settle
 from provenance.engine.independence import Independence
 from provenance.engine.read import Assertion
 from provenance.engine.rules import RULES
+from provenance.engine.schedule import Edge, schedule
 from provenance.engine.verdict import grade
-from provenance.graph import nodes_of_kind, targets
 from provenance.model import Rules
 from provenance.records import AttributionResult, HistoryEntry
 from provenance.vocab import Attribution, Stance, Status
 
-FIRST = ""  # the day key of what counts from the start (assertions marked undated)
-Edge = tuple[str, str]  # (assertion, the assertion it derives from)
 Occasion = tuple[str, str]  # (actor, source): what one attribution level reads
-
-
-@dataclass
-class _Plan:
-    """When each assertion and each derivation becomes known, by day."""
-
-    placed_on: dict[str, str | None]  # assertion -> the date that places it in time
-    arrivals: dict[str, list[str]]  # day -> assertions counting from that day, sorted
-    edges: dict[str, list[Edge]]  # day -> derivations holding from that day
-    days: list[str]  # in time order
-
-
-def _plan(ctx: Context) -> _Plan:
-    """Return when each assertion and derivation of the case becomes known. What counts
-    from the start (marked undated) comes first, on the day FIRST: its history entries
-    hold for every date `--as-of` accepts."""
-    graph = ctx.graph
-    source_dates = {
-        graph.nodes[n]["id"]: graph.nodes[n].get("date") for n in nodes_of_kind(graph, "source")
-    }
-    sources = [graph.nodes[n] for n in nodes_of_kind(graph, "source")]
-    after = timeline.not_before(
-        source_dates, {s["id"]: [*s.get("cites", []), *s.get("rewrites", [])] for s in sources}
-    )
-    placed = [
-        timeline.Placed(
-            a.id,
-            a.date,
-            a.source,
-            a.read_in,
-            a.via,
-            bool(graph.nodes[f"assertion:{a.id}"].get("undated")),
-            after[a.source],
-        )
-        for a in ctx.assertions.values()
-    ]
-    moments = timeline.counts_from(placed, source_dates)
-    kept = _sources_known(ctx, source_dates, moments)
-    edges: dict[str, list[Edge]] = defaultdict(list)
-    for x, b, when in _derivations_known(ctx, moments, kept):
-        edges[_day(when)].append((x, b))
-    arrivals: dict[str, list[str]] = defaultdict(list)
-    for a_id, m in moments.items():
-        if m is not None:
-            arrivals[_day(m)].append(a_id)
-    days = sorted((d for d in {*arrivals, *edges} if d != FIRST), key=dates.sort_key)
-    if FIRST in arrivals or FIRST in edges:
-        days.insert(0, FIRST)
-    return _Plan(
-        placed_on={p.id: timeline.placing_date(p, source_dates) for p in placed},
-        arrivals={d: sorted(ids) for d, ids in arrivals.items()},
-        edges=dict(edges),
-        days=days,
-    )
-
-
-def _sources_known(
-    ctx: Context, source_dates: dict[str, str | None], moments: dict[str, dt.datetime | None]
-) -> dict[str, dt.datetime]:
-    """Return, per source, the moment from which an `--as-of` view keeps it: its date's
-    end (undated: always), or earlier when an assertion said in it counts."""
-    kept = {s: dates.ALWAYS if d is None else dates.end(d) for s, d in source_dates.items()}
-    for a_id, m in moments.items():
-        source = ctx.assertions[a_id].source
-        if m is not None and m < kept[source]:
-            kept[source] = m
-    return kept
-
-
-def _derivations_known(
-    ctx: Context, moments: dict[str, dt.datetime | None], kept: dict[str, dt.datetime]
-) -> list[tuple[str, str, dt.datetime]]:
-    """Return each derivation of the whole case with the moment from which it holds: when
-    both ends count, and (for one carried by the source we read the upstream assertion
-    in) when that source is kept."""
-    graph = ctx.graph
-    out = []
-    for x, ups in relays.derivations(graph, ctx.assertions, ctx.derivation.originals).items():
-        mx = moments[x]
-        a = ctx.assertions[x]
-        if mx is None:
-            continue
-        cited = {graph.nodes[c]["id"] for c in targets(graph, f"source:{a.source}", "cites")}
-        for b in ups:
-            mb = moments[b]
-            if mb is None:
-                continue
-            when = max(mx, mb)
-            upstream = ctx.assertions[b]
-            if not a.via and upstream.source not in cited and upstream.read_in:
-                when = max(when, kept[upstream.read_in])
-            out.append((x, b, when))
-    return out
-
-
-def _day(moment: dt.datetime) -> str:
-    return dates.first_day(moment) or FIRST
 
 
 @dataclass
@@ -161,6 +62,10 @@ class _Sweep:
     refuted: set[str] = field(default_factory=set)  # assertions whose attribution is refuted
     fabricated: dict[str, str] = field(default_factory=dict)
     discredited: dict[str, str] = field(default_factory=dict)
+    bearing: BearingIndex = field(init=False)  # what bears on each claim, of `present`
+
+    def __post_init__(self) -> None:
+        self.bearing = BearingIndex(self.full.claims, self.full.periods)
 
     def context(self) -> tuple[Context, set[str]]:
         """Return the engine's context for the assertions known so far, and the assertions
@@ -184,24 +89,27 @@ class _Sweep:
             origins_of=self.origins_of,
             independence=replace(self.independence, family=self.full.independence.family),
             attribution=self.attribution,
+            bearing=self.bearing,
         )
         changed: set[str] = set()
         joined = [a for occasion in sorted(self.fresh) for a in self.occasions[occasion]]
         self.fresh.clear()
-        for a_id, result in attributions(ctx, joined).items():
+        found = attributions(ctx, joined)
+        for a_id, result in found.items():
             before = self.attribution.get(a_id)
             if before is None or before["status"] != result["status"]:
                 changed.add(a_id)
-            self.attribution[a_id] = result
             if result["status"] == Attribution.refuted.value:
                 self.refuted.add(a_id)
             else:
                 self.refuted.discard(a_id)
+        # A new map, not the last one changed: facts built from it read it (ClaimFacts).
+        self.attribution = {**self.attribution, **found}
         made_up = self._spread(admitted(self.retractions.values()))
         unsaid = self._spread({a: a for a in sorted(self.refuted)})
         changed |= _differ(self.fabricated, made_up) | _differ(self.discredited, unsaid)
         self.fabricated, self.discredited = made_up, unsaid
-        ctx = replace(ctx, fabricated=made_up, discredited=unsaid)
+        ctx = replace(ctx, attribution=self.attribution, fabricated=made_up, discredited=unsaid)
         return ctx, {a for a in changed if a in self.present}
 
     def _spread(self, seeds: dict[str, str]) -> dict[str, str]:
@@ -226,6 +134,7 @@ class _Sweep:
             a = self.full.assertions[a_id]
             self.present[a_id] = a
             self.by_claim[a.claim].append(a_id)
+            self.bearing.add(a)
             self.occasions[(a.actor, a.source)].append(a_id)
             self.fresh.add((a.actor, a.source))
             self.raw[a_id] = []
@@ -242,6 +151,7 @@ class _Sweep:
         inside = {x: sorted(b for b in self.raw[x] if b in affected) for x in affected}
         if relays.circular(inside) or any(x in self.independence.circle_of for x in affected):
             self._rebuild()
+            self.bearing.forget_origins()
             return set(self.claims)
         for x in affected:
             self.raw[x].sort()
@@ -261,6 +171,7 @@ class _Sweep:
             x for x, (o, w) in before.items() if (o, w) != (self.origins_of[x], x in self.withdrawn)
         }
         touched |= {c for a in moved for c in self.bears_on(self.present[a])}
+        self.bearing.changed(self.present[a] for a in {*arrivals, *moved})
         return touched
 
     def _retracted_by(self, arrivals: list[str]) -> set[str]:
@@ -303,6 +214,7 @@ class _Sweep:
         """Re-decide the touched claims in view (and those whose verdict depends on a
         claim whose status changed); return the claims whose status or grade changed."""
         ctx, moved_by = self.context()
+        self.bearing.changed(self.present[a] for a in moved_by)
         touched = touched | {c for a in moved_by for c in self.bears_on(self.present[a])}
         rules = ctx.rules
         moved: set[str] = set()
@@ -367,7 +279,7 @@ def _status(facts: ClaimFacts, rules: Rules) -> Status:
 def histories(ctx: Context) -> dict[str, list[HistoryEntry]]:
     """Return, per claim, the days on which its status or grade changed: one sweep over
     the case in the order things became known (see the module docstring)."""
-    plan = _plan(ctx)
+    plan = schedule(ctx)
     sweep = _Sweep(ctx)
     out: dict[str, list[HistoryEntry]] = defaultdict(list)
     for day in plan.days:

@@ -8,8 +8,6 @@ origin is that of the origin assertion itself: a relay cannot make it stronger.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -18,8 +16,7 @@ import networkx as nx
 from provenance.engine.read import Assertion
 from provenance.graph import nodes_of_kind
 from provenance.model import Rules
-from provenance.records import Origin
-from provenance.vocab import UNINFORMED, Stance
+from provenance.vocab import UNINFORMED, Basis, Stance
 
 
 class Strength(StrEnum):
@@ -35,15 +32,28 @@ class Strength(StrEnum):
 
 def strength(a: Assertion, rules: Rules) -> Strength:
     """Return the strength of an origin assertion under the case's thresholds."""
-    if a.stance == Stance.conditional:
+    return _strength(a.stance, a.basis, rules)
+
+
+def _strength(stance: Stance, basis: Basis, rules: Rules) -> Strength:
+    if stance == Stance.conditional:
         return Strength.conditional
-    if a.stance == Stance.hedges:
+    if stance == Stance.hedges:
         return Strength.hedged
-    if a.basis in rules.authoritative_bases:
+    if basis in rules.authoritative_bases:
         return Strength.authoritative
-    if a.basis in rules.grounded_bases:
+    if basis in rules.grounded_bases:
         return Strength.grounded
-    return Strength.informed if a.basis not in UNINFORMED else Strength.unsourced
+    return Strength.informed if basis not in UNINFORMED else Strength.unsourced
+
+
+#: `strength` of every stance and basis under one case's thresholds: looked up per origin.
+Strengths = dict[tuple[Stance, Basis], Strength]
+
+
+def strengths(rules: Rules) -> Strengths:
+    """Return the strength of an origin of each stance and basis under `rules`."""
+    return {(s, b): _strength(s, b, rules) for s in Stance for b in Basis}
 
 
 def families(graph: nx.MultiDiGraph) -> dict[str, str]:
@@ -78,45 +88,3 @@ class Independence:
     def group(self, a: Assertion) -> str:
         """Return the independence group of an origin assertion."""
         return self.circle_of.get(a.id) or self.family.get(a.actor, a.actor)
-
-
-#: Weighs an origin (provenance.engine.authority): its strength after its weaknesses, the
-#: weaknesses in words, and its attribution level.
-Weigh = Callable[[Assertion, Strength], tuple[Strength, list[str], str]]
-
-
-def group_origins(
-    claim: str,
-    origins: list[Assertion],
-    live: list[Assertion],
-    origins_of: dict[str, dict[str, list[str]]],
-    independence: Independence,
-    rules: Rules,
-    weigh: Weigh | None = None,
-) -> list[Origin]:
-    """Return the origins of `claim`'s live support (in the order given), each with its
-    independence group, its strength (weighed by `weigh` when given) and the supporting
-    assertions deriving from it."""
-    supported_by: dict[str, list[str]] = defaultdict(list)
-    for a in live:
-        for o in origins_of[a.id].get(claim, [a.id]):
-            supported_by[o].append(a.id)
-    out = []
-    for a in origins:
-        base = strength(a, rules)
-        weighed, why, level = weigh(a, base) if weigh else (base, [], "")
-        out.append(
-            Origin(
-                assertion=a.id,
-                actor=a.actor,
-                group=independence.group(a),
-                stance=a.stance.value,
-                basis=a.basis.value,
-                strength=weighed.value,
-                supports=sorted(supported_by[a.id]),
-                attribution=level,
-                quote_mode=a.quote_mode.value,
-                weakened=why,
-            )
-        )
-    return out

@@ -37,6 +37,7 @@ def analyse(
     rules = rules or Rules()
     ctx = build_context(graph, rules, texts, reposts)
     verdicts = _verdicts(ctx)
+    ctx.bearing.forget_origins()  # each claim is judged: the history keeps its own
     for claim, history in histories(ctx).items():
         verdicts[claim]["history"] = history
     flags = [*case_flags(ctx), *derivation_flags(ctx)]

@@ -7,11 +7,13 @@ lets a date filter, `--as-of`, drop assertions before any of them runs).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
+from provenance import dates
 from provenance.engine.wording import clip
 from provenance.graph import nodes_of_kind
 from provenance.records import ReliabilityNote
@@ -42,6 +44,18 @@ class Assertion:
     self_interested: bool = False
     challenge: str | None = None  # the case's attribution challenge: disputed or refuted
     admits_fabrication: bool = False
+    # Sort keys, computed once (provenance.dates.sort_key): every claim's facts order by them.
+    date_key: tuple[dt.datetime, int] = field(init=False, repr=False, compare=False)
+    said_key: tuple[tuple[dt.datetime, int], str] = field(init=False, repr=False, compare=False)
+    # Below the `said_key` of everything said certainly after it (provenance.dates.after_key).
+    after_key: tuple[tuple[dt.datetime, int], str] | None = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        self.date_key = dates.sort_key(self.date)
+        self.said_key = (dates.sort_key(self.said), self.id)
+        self.after_key = (dates.after_key(self.said), "") if self.said else None
 
     def describe(self, with_quote: bool = True) -> str:
         """Return the phrase reasons name it by: "Kubota (hedged, analysis): 'perhaps…'"."""

@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, insort
 from dataclasses import dataclass
+from operator import attrgetter
 
 import networkx as nx
 
@@ -108,22 +109,33 @@ def set_aside(
 ) -> tuple[list[Assertion], list[SetAside]]:
     """Return the support that counts for `claim`, and the support set aside: about
     another period, or a prediction (see the module docstring)."""
-    own = periods.get(claim, Period())
     kept: list[Assertion] = []
     aside: list[SetAside] = []
     for a in support:
-        theirs = periods.get(a.claim, Period())
-        when = a.about or theirs.about
-        if own.about and when and not dates.overlaps(own.about, when):
-            aside.append(SetAside(a, "period", when))
-            continue
-        event = when or own.about
-        future = own.future or theirs.future
-        if (event and dates.certainly_before(a.said, event)) or (future and not event):
-            aside.append(SetAside(a, "prediction", event))
-            continue
-        kept.append(a)
+        why = aside_why(periods, claim, a)
+        if why is None:
+            kept.append(a)
+        else:
+            aside.append(why)
     return kept, aside
+
+
+def aside_why(periods: dict[str, Period], claim: str, a: Assertion) -> SetAside | None:
+    """Return why supporting assertion `a` is set aside for `claim` (about another
+    period, or a prediction), or None when it counts."""
+    own = periods.get(claim, _NO_PERIOD)
+    theirs = periods.get(a.claim, _NO_PERIOD)
+    when = a.about or theirs.about
+    if own.about and when and not dates.overlaps(own.about, when):
+        return SetAside(a, "period", when)
+    event = when or own.about
+    future = own.future or theirs.future
+    if (event and dates.certainly_before(a.said, event)) or (future and not event):
+        return SetAside(a, "prediction", event)
+    return None
+
+
+_NO_PERIOD = Period()
 
 
 def supersede(
@@ -142,25 +154,34 @@ def supersede(
     Statements are judged latest first, so whether a later one stands is known."""
     if not origins or not denials:
         return [], []
-    supports = {a.id for a in origins}
+    grand = {b for b in Basis if authority(b, rules) is Authority.authoritative}
     # Standing authoritative statements per side (True: support), by their sort key:
     # the first whose interval starts at or after another's end is the one that
     # supersedes it (provenance.dates.certainly_before, done by bisection).
-    standing: dict[bool, list[tuple[tuple[dt.datetime, int], str, Assertion]]] = {
-        True: [],
-        False: [],
-    }
+    standing: dict[bool, list[Keyed]] = {True: [], False: []}
     by: dict[str, Assertion] = {}
-    everything = {a.id: a for a in [*origins, *denials]}.values()
-    for a in sorted(everything, key=lambda a: (*dates.sort_key(a.said), a.id), reverse=True):
-        supporting = a.id in supports
-        grand = authority(a.basis, rules)
+    # Only a dated statement on an authoritative basis can stand, and so supersede; which
+    # of them stand is decided among themselves, latest first.
+    deciding = [(a.said_key, True, a) for a in origins if a.said and a.basis in grand]
+    deciding += [(a.said_key, False, a) for a in denials if a.said and a.basis in grand]
+    for _, supporting, a in sorted(deciding, reverse=True):  # keys differ (ids do)
         # A superseder is authoritative, so of the same or a higher authority than `a`.
-        later = _first_certainly_after(a.said, standing[not supporting])
+        later = _first_certainly_after(a, standing[not supporting])
         if later is not None:
             by[a.id] = later
-        elif grand is Authority.authoritative and a.said:
-            insort(standing[supporting], (dates.sort_key(a.said), a.id, a))
+        else:
+            insort(standing[supporting], (*a.said_key, a))
+    # Every other statement is superseded by the first standing opposite one said
+    # certainly after it (if any is): all of those sort after it, so were decided above.
+    for group, opposite in ((origins, standing[False]), (denials, standing[True])):
+        if opposite:
+            last = opposite[-1]
+            for a in group:
+                key = a.after_key
+                if key is not None and key <= last and a.basis not in grand:
+                    by[a.id] = opposite[bisect_left(opposite, key)][2]
+    if not by:
+        return [], []
 
     def kin(a: Assertion, b: Assertion) -> bool:
         return family.get(a.actor, a.actor) == family.get(b.actor, b.actor)
@@ -171,13 +192,18 @@ def supersede(
     return ended(origins), ended(denials)
 
 
-def _first_certainly_after(
-    said: str | None, keyed: list[tuple[tuple[dt.datetime, int], str, Assertion]]
-) -> Assertion | None:
-    """Return the first statement of `keyed` (sorted by date) said certainly after `said`."""
-    if not said or not keyed:
+_SAID_KEY = attrgetter("said_key")  # (provenance.dates.sort_key of when it was said, id)
+
+
+#: A standing statement: its sort key (provenance.dates.sort_key, id), and itself.
+Keyed = tuple[tuple[dt.datetime, int], str, Assertion]
+
+
+def _first_certainly_after(a: Assertion, keyed: list[Keyed]) -> Assertion | None:
+    """Return the first statement of `keyed` (sorted by date) said certainly after `a`."""
+    if a.after_key is None or not keyed:
         return None
-    at = bisect_left(keyed, (dates.after_key(said), ""))
+    at = bisect_left(keyed, a.after_key)
     return keyed[at][2] if at < len(keyed) else None
 
 

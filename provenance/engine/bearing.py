@@ -1,0 +1,139 @@
+"""What bears on each claim, kept per claim: the closure `claim_facts` reads.
+
+An assertion bears on its claim and every more general one as support (or report,
+condition, retraction), and on its claim and every more specific one as opposition when
+it denies or doubts (docs/rules.md, section 1). `BearingIndex` files each assertion once,
+when it is added, under every claim it bears on, already sorted by kind and set aside
+for a claim's period or not (provenance.engine.timing), each list in id order. A claim's
+facts then read its lists instead of gathering, sorting and classifying the assertions of
+its whole specificity tree again: once per claim for an analysis, and once per claim and
+day for the verdict history (provenance.engine.history), which adds each day's arrivals.
+"""
+
+from __future__ import annotations
+
+from bisect import insort
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from operator import attrgetter
+from typing import Any
+
+from provenance.engine.origins import LiveOrigins
+from provenance.engine.read import Assertion, ClaimLinks
+from provenance.engine.timing import Period, SetAside, aside_why
+from provenance.vocab import ENDORSING, Stance
+
+_ID = attrgetter("id")
+_OPPOSING = (Stance.denies, Stance.doubts)
+
+
+@dataclass(slots=True)
+class Bearing:
+    """The assertions bearing on one claim, each list in id order: read-only outside this
+    module (a claim's facts copy what they keep)."""
+
+    relevant: list[Assertion] = field(default_factory=list)  # about it or a more specific one
+    support: list[Assertion] = field(default_factory=list)  # endorsing, not set aside
+    aside: list[SetAside] = field(default_factory=list)  # endorsing, set aside (and why)
+    reach: list[Assertion] = field(default_factory=list)  # reports without endorsement
+    conditionals: list[Assertion] = field(default_factory=list)
+    retractions: list[Assertion] = field(default_factory=list)
+    against: list[Assertion] = field(default_factory=list)  # denying or doubting it or a
+    # more general claim
+    first: tuple[Any, str] | None = None  # its own assertions' earliest (said_key, said)
+    supporting: set[str] = field(default_factory=set)  # the ids of `support`
+    live_origins: LiveOrigins = field(default_factory=LiveOrigins)  # provenance.engine.origins
+
+
+_NONE = Bearing()  # what bears on a claim nothing bears on (never filled)
+
+
+def _put(into: list[Any], item: Any, key: Any = _ID) -> None:
+    """Insert `item` into `into`, kept in order of `key`: appended when it comes last (the
+    order an analysis adds in), else by bisection (a day's arrivals in the history)."""
+    if not into or key(into[-1]) < key(item):
+        into.append(item)
+    else:
+        insort(into, item, key=key)
+
+
+class BearingIndex:
+    """Per claim, what bears on it (`Bearing`), extended as assertions are added."""
+
+    __slots__ = ("_links", "_of", "_periods")
+
+    def __init__(self, links: ClaimLinks, periods: dict[str, Period]) -> None:
+        self._links = links
+        self._periods = periods
+        self._of: dict[str, Bearing] = {}
+
+    @classmethod
+    def of(
+        cls, links: ClaimLinks, periods: dict[str, Period], assertions: dict[str, Assertion]
+    ) -> BearingIndex:
+        """Return the index of `assertions` (by id, in id order)."""
+        index = cls(links, periods)
+        for a in assertions.values():
+            index.add(a)
+        return index
+
+    def __getitem__(self, claim: str) -> Bearing:
+        return self._of.get(claim, _NONE)
+
+    def _bearing(self, claim: str) -> Bearing:
+        found = self._of.get(claim)
+        if found is None:
+            found = self._of[claim] = Bearing()
+        return found
+
+    def add(self, a: Assertion) -> None:
+        """File `a` under every claim it bears on."""
+        for claim in self._links.up[a.claim]:
+            self._file(self._bearing(claim), claim, a)
+        if a.stance in _OPPOSING:
+            for claim in self._links.down[a.claim]:
+                _put(self._bearing(claim).against, a)
+        if a.said:
+            own = self._bearing(a.claim)
+            if own.first is None or a.said_key < own.first[0]:
+                own.first = (a.said_key, a.said)
+
+    def changed(self, assertions: Iterable[Assertion]) -> None:
+        """Mark `assertions` changed (arrived, led back to other origins, withdrawn or
+        not, discredited or not, attributed otherwise) for the claims whose origins they
+        can change: those they support, as live support or as an origin."""
+        for a in assertions:
+            for claim in self._links.up[a.claim]:
+                found = self._of.get(claim)
+                if found is not None and found.live_origins.built:
+                    found.live_origins.dirty.add(a.id)
+
+    def forget_origins(self) -> None:
+        """Forget every claim's origins, built again when next asked for: when relay
+        circles changed (every group may have), or once every claim is judged."""
+        for found in self._of.values():
+            found.live_origins = LiveOrigins()
+
+    def _file(self, into: Bearing, claim: str, a: Assertion) -> None:
+        """File `a`, about `claim` or a more specific claim, by its stance."""
+        _put(into.relevant, a)
+        if a.stance in ENDORSING:
+            why = aside_why(self._periods, claim, a)
+            if why is None:
+                _put(into.support, a)
+                into.supporting.add(a.id)
+            else:
+                _put(into.aside, why, key=_ASIDE_ID)
+        elif a.stance == Stance.reports:
+            _put(into.reach, a)
+        elif a.stance == Stance.conditional:
+            _put(into.conditionals, a)
+        elif a.stance == Stance.retracts:
+            _put(into.retractions, a)
+
+
+def _aside_id(s: SetAside) -> str:
+    return s.assertion.id
+
+
+_ASIDE_ID = _aside_id

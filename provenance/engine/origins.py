@@ -1,0 +1,228 @@
+"""A claim's origins: the assertions its live support leads back to, best attributed
+first, each with its independence group, its strength once weighed for who may confirm
+(provenance.engine.authority) and the supporting assertions deriving from it.
+
+Each claim keeps its live support and its origins, best first (`LiveOrigins`, in its
+provenance.engine.bearing.Bearing), from one judgement to the next. The verdict history
+judges a claim again on every day something bears on it, and marks which assertions
+changed meanwhile (`BearingIndex.changed`: arrivals, new origins, withdrawals,
+attributions; everything when relay circles change); only those are looked at again
+(live or not, led back to which origins), and only the origins they touch are weighed
+again and put in their place. An analysis judges each claim once, so it builds them once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left, insort
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
+from typing import TYPE_CHECKING, NamedTuple
+
+from provenance.engine.authority import weigh
+from provenance.engine.independence import Strength
+from provenance.records import Origin
+from provenance.vocab import ATTRIBUTION_LEVELS, UNINFORMED, QuoteMode
+
+if TYPE_CHECKING:
+    from provenance.engine.context import Context
+    from provenance.engine.read import Assertion
+
+#: The key that lists origins best first: the best-attributed (the attribution level's
+#: rank), then the speaker's own words before a translation before a paraphrase, then
+#: the earliest, then by id.
+BestFirst = tuple[int, int, tuple[dt.datetime, int], str]
+Record = tuple[BestFirst, Origin, "Assertion"]  # an origin's key, record and assertion
+
+_LEVEL_RANK = {level.value: rank for rank, level in enumerate(ATTRIBUTION_LEVELS)}
+_MODES = (QuoteMode.verbatim, QuoteMode.translation, QuoteMode.paraphrase)
+_MODE_RANK = {mode: rank for rank, mode in enumerate(_MODES)}
+_KEY = itemgetter(0)
+#: A claim's independent groups, then those that are authoritative, grounded, informed.
+Groups = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+_NO_GROUPS: Groups = (frozenset(), frozenset(), frozenset(), frozenset())
+_ID = attrgetter("id")
+
+
+@dataclass(slots=True)
+class LiveOrigins:
+    """One claim's live support and the origins it leads back to, as of its last
+    judgement, and the assertions changed since (`dirty`)."""
+
+    built: bool = False
+    dirty: set[str] = field(default_factory=set)
+    live: list[Assertion] = field(default_factory=list)  # live support, in id order
+    leads: dict[str, Sequence[str]] = field(default_factory=dict)  # live support -> origins
+    supported_by: dict[str, list[str]] = field(default_factory=dict)  # origin -> support
+    records: dict[str, Record] = field(default_factory=dict)  # standing origins
+    # The standing origins best first: their keys, records and assertions, and the
+    # assertions by id.
+    keys: list[BestFirst] = field(default_factory=list)
+    origins: list[Origin] = field(default_factory=list)
+    assertions: list[Assertion] = field(default_factory=list)
+    by_id: dict[str, Assertion] = field(default_factory=dict)
+    groups: Groups | None = None  # independent_groups(origins), None: to count again
+
+    def rank(self, was: Record | None, now: Record | None) -> None:
+        """Put origin record `now` in the place of `was` (either may be None)."""
+        self.groups = None
+        if was is not None:
+            at = bisect_left(self.keys, was[0])
+            del self.keys[at], self.origins[at], self.assertions[at]
+            del self.by_id[was[2].id]
+        if now is not None:
+            at = bisect_left(self.keys, now[0])
+            self.keys.insert(at, now[0])
+            self.origins.insert(at, now[1])
+            self.assertions.insert(at, now[2])
+            self.by_id[now[2].id] = now[2]
+
+
+class Led(NamedTuple):
+    """A claim's live support and the origins it leads back to."""
+
+    live: list[Assertion]  # its support neither withdrawn nor discredited, in id order
+    origins: list[Origin]  # of the live support, not themselves withdrawn or discredited
+    assertions: list[Assertion]  # the origins' assertions, in the same order
+    by_id: dict[str, Assertion]  # the same by id
+    groups: Groups  # independent_groups(origins)
+
+
+def live_support(ctx: Context, claim: str) -> Led:
+    """Return `claim`'s live support and its origins, best attributed first (see
+    `BestFirst`), each weighed for who may confirm."""
+    bearing = ctx.bearing[claim]
+    state = bearing.live_origins
+    if not state.built:
+        if not bearing.support:
+            return Led([], [], [], {}, _NO_GROUPS)
+        state.built = True
+        state.dirty = set(bearing.supporting)
+    if state.dirty:
+        _update(ctx, claim, state)
+    if state.groups is None:
+        state.groups = independent_groups(state.origins)
+    return Led(
+        list(state.live),
+        list(state.origins),
+        list(state.assertions),
+        dict(state.by_id),
+        state.groups,
+    )
+
+
+def _update(ctx: Context, claim: str, state: LiveOrigins) -> None:
+    """Lead the assertions changed since the claim was last judged back to their origins
+    again, and weigh again the origins they touch (or drop those no longer standing)."""
+    supporting = ctx.bearing[claim].supporting
+    withdrawn, discredited = ctx.withdrawn, ctx.discredited
+    touched: set[str] = set()
+    for x in state.dirty:
+        before = state.leads.pop(x, None)
+        for o in before or ():
+            state.supported_by[o].remove(x)
+            touched.add(o)
+        if x in supporting and x not in withdrawn and x not in discredited:
+            state.leads[x] = found = ctx.origins_of[x].get(claim, (x,))
+            for o in found:
+                insort(state.supported_by.setdefault(o, []), x)
+                touched.add(o)
+            if before is None:
+                insort(state.live, ctx.assertions[x], key=_ID)
+        elif before is not None:
+            del state.live[bisect_left(state.live, x, key=_ID)]
+        touched.add(x)
+    state.dirty = set()
+    said_by = ctx.claims.said_by.get(claim)
+    for o in touched:
+        was = state.records.get(o)
+        supports = state.supported_by.get(o)
+        now = None
+        if supports and o not in withdrawn and o not in discredited:
+            now = state.records[o] = _record(ctx, ctx.assertions[o], list(supports), said_by, was)
+        else:
+            state.records.pop(o, None)
+            if not supports:
+                state.supported_by.pop(o, None)
+        if now is not was:
+            state.rank(was, now)
+
+
+def of_all(ctx: Context, claim: str, support: list[Assertion]) -> list[Origin]:
+    """Return the origins of `support` (of `claim`), withdrawn or not, best first: what
+    a claim had when none of its origins stands."""
+    supported_by: dict[str, list[str]] = defaultdict(list)  # origin -> support from it
+    for a in support:
+        for o in ctx.origins_of[a.id].get(claim, (a.id,)):
+            supported_by[o].append(a.id)
+    said_by = ctx.claims.said_by.get(claim)
+    found = [
+        _record(ctx, ctx.assertions[o], sorted(ids), said_by) for o, ids in supported_by.items()
+    ]
+    return [origin for _, origin, _ in sorted(found, key=_KEY)]
+
+
+def _record(
+    ctx: Context,
+    a: Assertion,
+    supports: list[str],
+    said_by: str | None,
+    before: Record | None = None,
+) -> Record:
+    """Return the key and record of origin `a` supporting `supports`: `before` (its
+    record from the claim's last judgement) when nothing it was built from changed."""
+    result = ctx.attribution[a.id]
+    group = ctx.independence.group(a)
+    if before is not None:
+        key, origin, _ = before
+        if origin["group"] == group and origin["attribution"] == result["status"]:
+            if origin["supports"] == supports:
+                return before
+            origin = origin.copy()
+            origin["supports"] = supports
+            return key, origin, a
+    strength, why = weigh(a, ctx.strengths[(a.stance, a.basis)], result, said_by)
+    key = (_LEVEL_RANK[result["status"]], _MODE_RANK[a.quote_mode], a.date_key, a.id)
+    origin = Origin(
+        assertion=a.id,
+        actor=a.actor,
+        group=group,
+        stance=a.stance.value,
+        basis=a.basis.value,
+        strength=strength.value,
+        supports=supports,
+        attribution=result["status"],
+        quote_mode=a.quote_mode.value,
+        weakened=why,
+    )
+    return key, origin, a
+
+
+_UNINFORMED = frozenset(b.value for b in UNINFORMED)
+
+
+def independent_groups(origins: list[Origin]) -> Groups:
+    """Return the independent groups of `origins`, then those that are authoritative,
+    grounded and informed (see the fields of provenance.engine.facts.ClaimFacts)."""
+    groups: set[str] = set()
+    authoritative: set[str] = set()
+    grounded: set[str] = set()
+    informed: set[str] = set()  # informed, or giving a basis beyond hearsay
+    for o in origins:
+        group, strength = o["group"], o["strength"]
+        groups.add(group)
+        if strength == Strength.authoritative:
+            authoritative.add(group)
+            grounded.add(group)
+        elif strength == Strength.grounded:
+            grounded.add(group)
+        elif strength == Strength.informed or o["basis"] not in _UNINFORMED:
+            informed.add(group)
+    return (
+        frozenset(groups),
+        frozenset(authoritative),
+        frozenset(grounded),
+        frozenset(grounded | informed),
+    )
