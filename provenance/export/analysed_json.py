@@ -16,7 +16,13 @@ ANALYSED_JSON_VERSION = 1
 def analysed_json(doc: Document, options: ExportOptions) -> str:
     """Return the analysed case (records, verdicts, origins, flags, findings) as JSON with
     a format name and version."""
-    out = {
+    return dumps(analysed_case(doc), sort_keys=True) + "\n"
+
+
+def analysed_case(doc: Document) -> dict[str, object]:
+    """Return what the `json` export writes: the document under a format name and
+    version (and, cut to a date, what was left out)."""
+    out: dict[str, object] = {
         "format": FORMAT,
         "version": ANALYSED_JSON_VERSION,
         "case": doc["case"],
@@ -25,4 +31,4 @@ def analysed_json(doc: Document, options: ExportOptions) -> str:
     }
     if "as_of" in doc:  # cut to a date (--as-of): say so, and what was left out
         out["as_of"] = doc["as_of"]
-    return dumps(out, sort_keys=True) + "\n"
+    return out
