@@ -49,20 +49,20 @@ def _plain(obj: object) -> bool:
     dicts, lists, strings, booleans, None, integers and floats that print alike."""
     import orjson
 
-    stack: list[Any] = [obj]
-    pop, extend = stack.pop, stack.extend
+    stack: list[Any] = [[obj]]
     while stack:
-        value = pop()
-        kind = type(value)
-        if kind is dict:
-            extend(value.values())
-        elif kind is list:
-            extend(value)
-        elif kind is float:
-            # NaN, Infinity and floats below 1e-4 print otherwise; a case holds few
-            # floats, each checked against the json module's text.
-            if orjson.dumps(value) != float.__repr__(value).encode():
+        container = stack.pop()
+        for value in container.values() if type(container) is dict else container:
+            kind = type(value)
+            if kind is str:
+                continue
+            if kind is dict or kind is list:
+                stack.append(value)
+            elif kind is float:
+                # NaN, Infinity and floats below 1e-4 print otherwise; a case holds few
+                # floats, each checked against the json module's text.
+                if orjson.dumps(value) != float.__repr__(value).encode():
+                    return False
+            elif kind not in _PLAIN:
                 return False
-        elif kind not in _PLAIN:
-            return False
     return True
