@@ -19,6 +19,7 @@ import math
 from collections.abc import Hashable
 from typing import Any, NamedTuple
 
+from provenance import dates
 from provenance.export.json_text import dumps
 from provenance.export.options import ExportOptions
 from provenance.export.prov_model import NAMESPACES, write_case
@@ -94,7 +95,7 @@ class JsonSink:
         """Return a typed literal as the library keeps it: an xsd:dateTime parsed (and
         written in Python's ISO form: "Z" becomes "+00:00"), any other as given."""
         if datatype == "dateTime":
-            moment = _datetime(lexical)
+            moment = dates.python_datetime(lexical)
             if moment is not None:
                 return Value(("t", moment), {"$": moment.isoformat(), "type": "xsd:dateTime"})
         return Value(("l", lexical, datatype), {"$": lexical, "type": f"xsd:{datatype}"})
@@ -166,13 +167,3 @@ def _double(value: float) -> str:
     if math.isinf(value):
         return "INF" if value > 0 else "-INF"
     return repr(value)
-
-
-def _datetime(lexical: str) -> dt.datetime | None:
-    """Return an xsd:dateTime as the library parses it, or None (kept as text)."""
-    if "T" not in lexical:
-        return None
-    try:
-        return dt.datetime.fromisoformat(lexical.replace("Z", "+00:00"))
-    except ValueError:
-        return None
