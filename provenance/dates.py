@@ -312,3 +312,22 @@ def _has_zone(text: str) -> bool:
 def iso_day(moment: dt.datetime) -> str:
     """Return the ISO day of a moment, as case files spell it."""
     return moment.date().isoformat()
+
+
+def python_datetime(text: str) -> dt.datetime | None:
+    """Return a date with a time of day as Python reads ISO 8601 (`fromisoformat`, "Z"
+    as +00:00), or None when it cannot (no time of day, an offset of a day or more):
+    how the `prov` library reads an xsd:dateTime, which PROV-JSON then writes in Python's
+    spelling (provenance.export.prov_json).
+
+    >>> python_datetime("2025-04-09T14:30:00Z").isoformat()
+    '2025-04-09T14:30:00+00:00'
+    >>> python_datetime("2025-04-09T14:30:00+24:00"), python_datetime("2025-04-09")
+    (None, None)
+    """
+    if "T" not in text:
+        return None
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None

@@ -11,6 +11,7 @@ XML 1.0 text/attrs     `xml_chars` (forbidden characters replaced); the XML
 a DOT quoted string    `dot_label` (Graphviz escapes and entities neutralised)
 HTML text / attribute  `html_text` / `html_attr`
 JSON-LD in ``<script>``  `json_for_html`
+JSON as ASCII          `json_ascii` (what ``json.dumps`` writes by default)
 any href/URL output    `safe_url` (http/https with a host, else None)
 =====================  =========================================================
 
@@ -32,6 +33,7 @@ __all__ = [
     "dot_label",
     "html_attr",
     "html_text",
+    "json_ascii",
     "json_for_html",
     "safe_url",
     "terminal",
@@ -49,6 +51,7 @@ _UNSAFE_FOR_TERMINAL = "\x00-\x1f\x7f-\x9f" + BIDI_CONTROLS + "\ud800-\udfff"
 _XML_FORBIDDEN = "[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 _URL_FORBIDDEN = r"[\s\x00-\x1f\x7f-\x9f<>\"`\\" + BIDI_CONTROLS + "\ud800-\udfff]"
 _JSON_IN_HTML = "[<>&\u2028\u2029\x7f-\x9f\ud800-\udfff]"
+_JSON_NOT_ASCII = "[\x7f-\U0010ffff]"
 
 
 @functools.cache
@@ -171,6 +174,28 @@ def json_for_html(obj: object, indent: int | None = 2, sort_keys: bool = True) -
     """
     text = json.dumps(obj, ensure_ascii=False, indent=indent, sort_keys=sort_keys, allow_nan=False)
     return _pattern(_JSON_IN_HTML).sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def json_ascii(text: str) -> str:
+    r"""Return JSON text with every character past ``~`` written as a ``\uXXXX`` escape
+    (a surrogate pair beyond U+FFFF): the bytes ``json.dumps`` writes with its default
+    ``ensure_ascii=True``, made from JSON that an encoder wrote in UTF-8 (orjson). Such
+    characters can only stand inside strings, so the JSON means the same.
+
+    >>> json_ascii('{"t": "日本 \x7f 😀"}')
+    '{"t": "\\u65e5\\u672c \\u007f \\ud83d\\ude00"}'
+    """
+    if text.isascii() and "\x7f" not in text:
+        return text
+    return _pattern(_JSON_NOT_ASCII).sub(_json_escape, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 | (code >> 10):04x}\\u{0xDC00 | (code & 0x3FF):04x}"
 
 
 def safe_url(url: object) -> str | None:

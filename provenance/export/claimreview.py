@@ -12,6 +12,8 @@ passes `escape.safe_url` (a `javascript:` or `data:` URL from the case is left o
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from provenance.errors import ProvenanceError
 from provenance.escape import json_for_html, safe_url
 from provenance.export.options import ExportOptions
@@ -100,12 +102,34 @@ def _author(actor: ActorRecord) -> LD | None:
     return {"@type": kind, "name": actor["name"]} if kind else None
 
 
-def claim_review(doc: Document, claim_id: str, page: str) -> LD:
-    """Return the ClaimReview of one claim: its wording (short, and in full in
-    itemReviewed), the verdict as a rating, where the claim appeared, and the desk."""
+class Records(NamedTuple):
+    """The case's records by id, looked up once for all the reviews of a case."""
+
+    claims: dict[str, ClaimRecord]
+    actors: dict[str, ActorRecord]
+    sources: dict[str, SourceRecord]
+    assertions: dict[str, AssertionRecord]
+
+
+def records(doc: Document) -> Records:
+    """Return the case's claims, actors, sources and assertions by id."""
     case = doc["case"]
-    review: ReviewRecord = case.get("review") or {}
-    claim = next(c for c in case["claims"] if c["id"] == claim_id)
+    return Records(
+        {c["id"]: c for c in case["claims"]},
+        {a["id"]: a for a in case["actors"]},
+        {s["id"]: s for s in case["sources"]},
+        {a["id"]: a for a in case["assertions"]},
+    )
+
+
+def claim_review(doc: Document, claim_id: str, page: str, found: Records | None = None) -> LD:
+    """Return the ClaimReview of one claim: its wording (short, and in full in
+    itemReviewed), the verdict as a rating, where the claim appeared, and the desk.
+    `found`: the case's records by id, when the caller has them (one lookup per case,
+    not per claim)."""
+    found = found or records(doc)
+    review: ReviewRecord = doc["case"].get("review") or {}
+    claim = found.claims[claim_id]
     verdict = doc["analysis"]["claims"][claim_id]
     entry: LD = {
         "@context": "https://schema.org",
@@ -113,7 +137,7 @@ def claim_review(doc: Document, claim_id: str, page: str) -> LD:
         "url": review_url(page, claim_id),
         "claimReviewed": short_claim(claim["text"]),
         "reviewRating": rating(verdict),
-        "itemReviewed": _item(doc, claim, verdict),
+        "itemReviewed": _item(found, claim, verdict),
     }
     if review.get("author"):
         entry["author"] = {"@type": "Organization", "name": review.get("author")}
@@ -129,7 +153,8 @@ def claim_reviews(
     `base_url` (or the case's review.url) is the page publishing them."""
     page = _page(doc, base_url)
     ids = claim_ids if claim_ids is not None else sorted(c["id"] for c in doc["case"]["claims"])
-    return [claim_review(doc, claim_id, page) for claim_id in ids]
+    found = records(doc)
+    return [claim_review(doc, claim_id, page, found) for claim_id in ids]
 
 
 def rating(verdict: Verdict) -> LD:
@@ -149,13 +174,10 @@ def rating(verdict: Verdict) -> LD:
     return out
 
 
-def _item(doc: Document, claim: ClaimRecord, verdict: Verdict) -> LD:
+def _item(found: Records, claim: ClaimRecord, verdict: Verdict) -> LD:
     """Return the claim reviewed: its full wording, who first said it, when, and where
     it appeared (with URLs where the case has safe ones)."""
-    case = doc["case"]
-    actors = {a["id"]: a for a in case["actors"]}
-    sources = {s["id"]: s for s in case["sources"]}
-    assertions = {a["id"]: a for a in case["assertions"]}
+    actors, sources, assertions = found.actors, found.sources, found.assertions
     origin_actors = [actors[a] for a in sorted({o["actor"] for o in verdict["origins"]})]
     said = [*verdict["support"], *verdict["set_aside"], *verdict["reach"]]
     bearing = [assertions[a] for a in said]

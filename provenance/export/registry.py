@@ -56,7 +56,7 @@ FORMATS: dict[str, ExportFormat] = {
             "W3C PROV as PROV-JSON; `prov import prov-json` reads it back",
             "application/json",
             ".json",
-            "prov:prov_json",
+            "prov_json:prov_json",
         ),
         ExportFormat(
             "prov-n",
