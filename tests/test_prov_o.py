@@ -123,7 +123,7 @@ def test_identical_blank_nodes_keep_their_own_labels(subjects: tuple[str, str]) 
     second = rdf_labels.stable_labels(_twins([1, 0], subjects))
     assert len(_labels(first)) == 2 and len(first) == 6
     assert isomorphic(first, _twins([0, 1], subjects))
-    assert first.serialize(format="nt") == second.serialize(format="nt")
+    assert set(first) == set(second)  # the same labels, whichever came first
     assert first.serialize(format="turtle") == second.serialize(format="turtle")
 
 
@@ -132,7 +132,7 @@ def test_colliding_hashes_still_give_distinct_labels(monkeypatch: pytest.MonkeyP
     first = rdf_labels.stable_labels(_twins([0, 1], ("urn:x:a", "urn:x:b")))
     second = rdf_labels.stable_labels(_twins([1, 0], ("urn:x:a", "urn:x:b")))
     assert _labels(first) == {"q00", "q01"}
-    assert first.serialize(format="nt") == second.serialize(format="nt")
+    assert set(first) == set(second)  # the same labels, whichever came first
     assert isomorphic(first, _twins([0, 1], ("urn:x:a", "urn:x:b")))
 
 
