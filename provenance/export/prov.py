@@ -87,15 +87,9 @@ def prov_o_canonical_graph(doc: Document, options: ExportOptions) -> Graph:
     """Return the graph of `prov_o_graph` with rdflib's canonical blank-node labels
     (`to_canonical_graph`, about the square of the case): what PROV-O was written from
     before, and the reference its output is tested isomorphic to."""
-    from rdflib import Graph
-    from rdflib.compare import to_canonical_graph
+    from provenance.export.rdf_labels import canonical_labels
 
-    triples = _prov_o_triples(doc, options)
-    out = Graph(bind_namespaces="none")
-    for prefix, namespace in triples.namespaces():
-        out.bind(prefix, namespace, override=True)
-    out += to_canonical_graph(triples)
-    return out
+    return canonical_labels(_prov_o_triples(doc, options))
 
 
 def _prov_o_triples(doc: Document, options: ExportOptions) -> Graph:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from rdflib import BNode, Graph
     from rdflib.term import Node
 
-__all__ = ["stable_labels"]
+__all__ = ["canonical_labels", "stable_labels"]
 
 #: A blank node's neighbourhood: the (subject, predicate) pointing at it, then its own
 #: (predicate, object) pairs, each term in N-Triples form, sorted.
@@ -41,22 +41,31 @@ def stable_labels(graph: Graph) -> Graph:
     graph, read in any order, gives the same labels): the graph itself, relabelled in
     place, or for blank nodes of another shape a canonical copy (its namespace
     bindings too)."""
-    from rdflib import BNode, Graph
-    from rdflib.compare import to_canonical_graph
+    from rdflib import BNode
 
     signatures = _signatures(graph)
     if signatures is None:
-        out = Graph(bind_namespaces="none")
-        for prefix, namespace in graph.namespaces():
-            out.bind(prefix, namespace, override=True)
-        out += to_canonical_graph(graph)
-        return out
+        return canonical_labels(graph)
     labels = _labels(signatures)
     touched = [t for t in graph if isinstance(t[0], BNode) or isinstance(t[2], BNode)]
     for s, p, o in touched:
         graph.remove((s, p, o))
         graph.add((labels.get(s, s), p, labels.get(o, o)))
     return graph
+
+
+def canonical_labels(graph: Graph) -> Graph:
+    """Return a copy of `graph` (its namespace bindings too) with rdflib's canonical
+    blank-node labels (`to_canonical_graph`: any shape of blank nodes, about the square
+    of the graph's size)."""
+    from rdflib import Graph
+    from rdflib.compare import to_canonical_graph
+
+    out = Graph(bind_namespaces="none")
+    for prefix, namespace in graph.namespaces():
+        out.bind(prefix, namespace, override=True)
+    out += to_canonical_graph(graph)
+    return out
 
 
 def _signatures(graph: Graph) -> dict[BNode, Signature] | None:
