@@ -1,8 +1,9 @@
 """Speaking the standards: W3C PROV (`prov`, built from `prov_model` and
-`prov_analysis`), schema.org ClaimReview (`claimreview`), GraphML and GEXF (`graphs`) and
-the analysed case as JSON (`analysed_json`), each writer pure (analysed document in,
-text out). `registry.FORMATS` names them all; `export`, `export_case` and
-`export_folder` are what callers use.
+`prov_analysis`; PROV-O's blank nodes labelled by `rdf_labels`), schema.org ClaimReview
+(`claimreview`), GraphML and GEXF (`graphs`) and the analysed case as JSON
+(`analysed_json`), each writer pure (analysed document in, text out).
+`registry.FORMATS` names them all; `export`, `export_case` and `export_folder` are what
+callers use.
 
 Importing this package is cheap (the CLI lists the formats at start-up); each writer's
 module and library load when it is used.
