@@ -190,16 +190,12 @@ def _analyse(read: _Read, as_of: str | None) -> Document:
         analysed = cut.case
     kept = {s.id for s in analysed.sources}  # a cut case reads only the texts it keeps
     texts = {s: text for s, text in read.texts.items() if s in kept}
-    spread = None
+    spread = reposts = None
     if read.spread is not None:
-        from provenance.engine.spread import spread_record
+        from provenance.engine.spread import reposts_of, spread_record
 
         spread = spread_record(read.spread, analysed, list(read.inputs.spread), as_of)
-    reposts = None
-    if spread is not None:
-        reposts = {
-            s["name"]: s["posts"] for c in spread["claims"].values() for s in c["statements"]
-        }
+        reposts = reposts_of(spread["claims"])
     analysis = analyse(build_graph(analysed), analysed.rules, texts, reposts)
     findings = run_checks(loaded, read.texts)
     files = {display_path(p): _file_hash(data) for p, data in read.inputs.cases.items()}

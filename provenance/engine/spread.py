@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from provenance import dates
@@ -47,6 +47,12 @@ def spread_record(spread: Spread, case: Case, files: list[str], as_of: str | Non
     record: SpreadRecord = {"files": sorted(files), "posts": len(spread.posts), "claims": claims}
     record["actors"] = actors
     return record
+
+
+def reposts_of(claims: Mapping[str, ClaimSpread]) -> dict[str, int]:
+    """Return, for each case assertion the spread data relays, how many posts lead back
+    to it (what the amplification flag counts, and what a trace shows beside it)."""
+    return {s["name"]: s["posts"] for c in claims.values() for s in c["statements"]}
 
 
 class Statement(NamedTuple):

@@ -136,7 +136,9 @@ class CaseIndex:
     @cached_property
     def reposts(self) -> dict[str, int]:
         """Return, for each assertion spread data relays, how many posts lead back to it."""
-        return {s["name"]: s["posts"] for c in self.spread.values() for s in c["statements"]}
+        from provenance.engine.spread import reposts_of
+
+        return reposts_of(self.spread)
 
     @cached_property
     def _more_specific(self) -> dict[str, list[str]]:
