@@ -354,3 +354,26 @@ def test_a_zero_figure_does_not_divide_by_zero(tmp_path: Path) -> None:
     loaded = read_case(write_case(tmp_path, {"claims": claims}))
     (finding,) = [f for f in run_checks(loaded, {}) if f["kind"] == "figure"]
     assert 0.9 <= finding["evidence"]["gap"] <= 1.0
+
+
+def test_a_figure_that_is_not_a_finite_number_is_one_line_with_its_place(tmp_path: Path) -> None:
+    """`value: inf` reads as infinity (as `nan` reads as NaN); no figure is either, and no
+    JSON writer could write it: refused at the value's line, exit 2, no traceback."""
+    from typer.testing import CliRunner
+
+    from provenance.cli import app
+
+    case = tmp_path / "case.yaml"
+    case.write_text(
+        "title: T\n"
+        "claims:\n"
+        "  - id: c\n"
+        "    text: Holdings fell\n"
+        "    quantity: {subject: holdings, value: inf, unit: USD}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["status", "--case", str(case)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{case}:5: claim 'c': quantity.value: Input should be a finite number"
+    ]

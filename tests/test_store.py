@@ -224,3 +224,63 @@ def test_a_sqlite_without_the_trigram_tokenizer_still_keeps_stores(
     the same answers, rather than never being written (every command analysing anew)."""
     monkeypatch.setattr(store, "_FTS_TERMS", store._FTS_TERMS.replace("trigram", "nosuch"))
     same_answers(SEED, ["norinchukin", "農林中金", "Gaspardino", "fox", "x", "zz"])
+
+
+EVERGRANDE = {
+    "title": "Evergrande's chairman detained (a rumor of another desk)",
+    "actors": [
+        {"id": "blogger", "name": "财经博主 Lin", "kind": "person"},
+        {"id": "hui", "name": "許家印", "kind": "person", "aliases": ["Hui Ka Yan"]},
+        {"id": "evergrande", "name": "恒大集团 Evergrande", "kind": "organization"},
+    ],
+    "sources": [
+        {"id": "weibo", "title": "微博帖子", "kind": "social_post", "date": "2023-09-27"},
+        {"id": "filing", "title": "HKEX filing", "kind": "data_release", "date": "2023-09-28"},
+    ],
+    "claims": [{"id": "detained", "text": "许家印 was placed under police control"}],
+    "assertions": [
+        {
+            "id": "rumor",
+            "actor": "blogger",
+            "claim": "detained",
+            "source": "weibo",
+            "stance": "states",
+            "basis": "hearsay",
+        },
+        {
+            "id": "filing-says",
+            "actor": "evergrande",
+            "claim": "detained",
+            "source": "filing",
+            "stance": "states",
+            "basis": "official",
+        },
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    "term", ["许家印", "許家", "家印", "Hui Ka Yan", "恒大", "微博", "police", "ka", "xx"]
+)
+def test_a_case_of_another_rumor_is_looked_up_alike_from_the_store(
+    tmp_path: Path, term: str
+) -> None:
+    """A case the seed does not hold (Chinese names in traditional and simplified
+    characters, an alias, terms shorter than a trigram): `prov trace` from the store
+    says what it says with no store at all."""
+    case = tmp_path / "case.yaml"
+    case.write_text(json.dumps(EVERGRANDE, ensure_ascii=False), encoding="utf-8")
+    fresh = outcome(trace, build_document(case), term)
+    open_document(case)
+    stored = open_document(case)
+    assert stored.terms is not None
+    assert outcome(trace, stored.doc, term, stored.terms) == fresh
+    found = [v["id"] for v in fresh["views"]] if isinstance(fresh, dict) else fresh
+    if term == "许家印":  # simplified, the exact name written in traditional characters
+        assert found == ["hui"]
+    if term == "許家":  # traditional, inside the name and the claim written in simplified
+        assert found == ["detained", "hui"]
+    if term == "xx":
+        message = "nothing matches 'xx'; 'prov status' lists every claim"
+        assert found == ("error", "LookupFailed", message)
+    stored.terms.close()
