@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 from provenance.folding import Key, normalize, term_keys
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from provenance.records import Document
 
@@ -260,7 +260,9 @@ def _fill(file: Path, stored: Stored, doc: Document) -> None:
         connection.close()
 
 
-def _split(doc: Document, dump: Any) -> tuple[dict[str, object], Iterator[tuple[object, ...]]]:
+def _split(
+    doc: Document, dump: Callable[[object], str]
+) -> tuple[dict[str, object], Iterator[tuple[object, ...]]]:
     """Return the document without its large sections (each left as an empty list or
     mapping in its place) and the rows of those sections."""
     rest: dict[str, Any] = {k: dict(v) if isinstance(v, dict) else v for k, v in doc.items()}
