@@ -16,7 +16,7 @@ from bisect import insort
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Any
+from typing import Any, Literal
 
 from provenance.engine.origins import LiveOrigins
 from provenance.engine.read import Assertion, ClaimLinks
@@ -43,6 +43,28 @@ class Bearing:
     first: tuple[Any, str] | None = None  # its own assertions' earliest (said_key, said)
     supporting: set[str] = field(default_factory=set)  # the ids of `support`
     live_origins: LiveOrigins = field(default_factory=LiveOrigins)  # provenance.engine.origins
+    frozen: dict[Kind, tuple[Assertion, ...]] = field(default_factory=dict)  # see `tupled`
+
+    def tupled(self, kind: Kind) -> tuple[Assertion, ...]:
+        """Return one of the lists as a tuple, the same tuple until that list changes: the
+        facts of a claim judged again share what did not change since the last time
+        instead of copying it (at a million assertions, touching every item again costs
+        more than the judgement itself)."""
+        found = self.frozen.get(kind)
+        if found is None:
+            items: list[Assertion] = getattr(self, kind)
+            found = self.frozen[kind] = tuple(items)
+        return found
+
+    def put(self, kind: Kind, a: Assertion) -> None:
+        """Insert `a` into one of the lists, in id order."""
+        self.frozen.pop(kind, None)
+        items: list[Assertion] = getattr(self, kind)
+        _put(items, a)
+
+
+#: The lists of a `Bearing` that hold assertions.
+Kind = Literal["relevant", "support", "reach", "conditionals", "retractions", "against"]
 
 
 _NONE = Bearing()  # what bears on a claim nothing bears on (never filled)
@@ -92,7 +114,7 @@ class BearingIndex:
             self._file(self._bearing(claim), claim, a)
         if a.stance in _OPPOSING:
             for claim in self._links.down[a.claim]:
-                _put(self._bearing(claim).against, a)
+                self._bearing(claim).put("against", a)
         if a.said:
             own = self._bearing(a.claim)
             if own.first is None or a.said_key < own.first[0]:
@@ -116,20 +138,20 @@ class BearingIndex:
 
     def _file(self, into: Bearing, claim: str, a: Assertion) -> None:
         """File `a`, about `claim` or a more specific claim, by its stance."""
-        _put(into.relevant, a)
+        into.put("relevant", a)
         if a.stance in ENDORSING:
             why = aside_why(self._periods, claim, a)
             if why is None:
-                _put(into.support, a)
+                into.put("support", a)
                 into.supporting.add(a.id)
             else:
                 _put(into.aside, why, key=_ASIDE_ID)
         elif a.stance == Stance.reports:
-            _put(into.reach, a)
+            into.put("reach", a)
         elif a.stance == Stance.conditional:
-            _put(into.conditionals, a)
+            into.put("conditionals", a)
         elif a.stance == Stance.retracts:
-            _put(into.retractions, a)
+            into.put("retractions", a)
 
 
 def _aside_id(s: SetAside) -> str:

@@ -13,7 +13,7 @@ over every claim. A new rule that needs a new fact adds a field here and compute
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from provenance.engine import timing
@@ -152,16 +152,17 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
     `shown_wrong` holds denials a later authoritative statement overruled on the claim they
     are about (see `overruled_denials`): they no longer weigh on its more specific claims."""
     bearing = ctx.bearing[claim]
-    relevant, support, aside = bearing.relevant, bearing.support, bearing.aside
-    reach = bearing.reach
-    opposition = tuple(_opposition(bearing.against, claim, shown_wrong))
+    relevant, aside, reach = bearing.tupled("relevant"), bearing.aside, bearing.tupled("reach")
+    opposition = _opposition(bearing.tupled("against"), claim, shown_wrong)
     said_by = ctx.claims.said_by.get(claim)
     led = live_support(ctx, claim)
-    live, origins, led_to, origin_of = led.live, led.origins, led.assertions, led.by_id
-    denials = [a for a in opposition if a.stance == Stance.denies]
-    (support, live, origins, denials), ended, overruled = _supersede(
-        ctx, (support, live, origins, denials), led_to
+    found: Found = (
+        bearing.tupled("support"),
+        led.live,
+        led.origins,
+        [a for a in opposition if a.stance == Stance.denies],
     )
+    (support, live, origins, denials), ended, overruled = _supersede(ctx, found, led.assertions)
     authoritative_denials, grounded_denials, weakened = _denials(ctx, denials, said_by)
     groups, authoritative, grounded, informed = (
         led.groups if len(origins) == len(led.origins) else independent_groups(origins)
@@ -173,8 +174,8 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
         support=tuple(support),
         live_support=tuple(live),
         withdrawn=_among(support, ctx.withdrawn, len(live)),
-        retractions=tuple(bearing.retractions),
-        conditionals=tuple(bearing.conditionals),
+        retractions=bearing.tupled("retractions"),
+        conditionals=bearing.tupled("conditionals"),
         reach=tuple(reach),
         opposition=opposition,
         denials=tuple(denials),
@@ -182,7 +183,7 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
         grounded_denials=grounded_denials,
         doubts=tuple(a for a in opposition if a.stance == Stance.doubts),
         origins=tuple(origins),
-        origin_assertions=_origin_assertions(ctx, origins, history, origin_of),
+        origin_assertions=_origin_assertions(ctx, origins, history, led.by_id),
         groups=groups,
         authoritative=authoritative,
         grounded=grounded,
@@ -194,7 +195,7 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
         reliability=_reliability(ctx, [*live, *opposition]),
         said_by=said_by,
         reposts=sum(ctx.reposts.get(a.id, 0) for a in (*live, *reach)) if ctx.reposts else 0,
-        attribution=Attributions(ctx.attribution, tuple(relevant), opposition),
+        attribution=Attributions(ctx.attribution, relevant, opposition),
         weakened=weakened,
         discredited=_among(support, ctx.discredited, len(live)),
         fabricated=_fabricated(ctx, support),
@@ -208,7 +209,10 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
 
 
 def _origin_assertions(
-    ctx: Context, origins: list[Origin], history: list[Origin], origin_of: dict[str, Assertion]
+    ctx: Context,
+    origins: Sequence[Origin],
+    history: list[Origin],
+    origin_of: dict[str, Assertion],
 ) -> dict[str, Assertion]:
     """Return the assertion of each origin (`origin_of`: of each before supersession), or
     of each origin in the history when none is left."""
@@ -220,7 +224,7 @@ def _origin_assertions(
 
 
 def _among(
-    support: list[Assertion], found: set[str] | dict[str, str], live: int
+    support: Sequence[Assertion], found: set[str] | dict[str, str], live: int
 ) -> tuple[str, ...]:
     """Return the ids of `support` in `found` (withdrawn, or discredited), sorted. `live`:
     how many of `support` are neither (when all are, none is)."""
@@ -229,7 +233,7 @@ def _among(
     return tuple(sorted(a.id for a in support if a.id in found))
 
 
-def _fabricated(ctx: Context, support: list[Assertion]) -> dict[str, Assertion]:
+def _fabricated(ctx: Context, support: Sequence[Assertion]) -> dict[str, Assertion]:
     """Return the support whose actor admitted inventing it, with the admitting retraction."""
     if not ctx.fabricated:
         return {}
@@ -245,22 +249,29 @@ def _reliability(ctx: Context, bearing: list[Assertion]) -> tuple[ReliabilityNot
 
 
 def _opposition(
-    against: list[Assertion], claim: str, shown_wrong: frozenset[str]
-) -> list[Assertion]:
+    against: tuple[Assertion, ...], claim: str, shown_wrong: frozenset[str]
+) -> tuple[Assertion, ...]:
     """Return the assertions denying or doubting the claim or a more general one, in id
     order, but not a denial of a more general claim that was shown wrong there
-    (`shown_wrong`)."""
+    (`shown_wrong`); `against` itself when none is left out."""
     if not shown_wrong:
         return against
-    return [a for a in against if a.claim == claim or a.id not in shown_wrong]
+    kept = [a for a in against if a.claim == claim or a.id not in shown_wrong]
+    return against if len(kept) == len(against) else tuple(kept)
 
 
 def overruled_denials(facts: Iterable[ClaimFacts]) -> frozenset[str]:
     """Return the denials overruled on the very claim they deny: a denial shown wrong
     there (a later first-hand or official confirmation) does not count against the
     claim's more specific versions either."""
+    return frozenset(a for f in facts for a in overruled_on(f))
+
+
+def overruled_on(facts: ClaimFacts) -> frozenset[str]:
+    """Return the denials of the claim itself (not of a more general one) that its facts
+    show overruled: each denial is overruled on one claim at most, its own."""
     return frozenset(
-        s.earlier.id for f in facts for s in f.superseded_denials if s.earlier.claim == f.claim
+        s.earlier.id for s in facts.superseded_denials if s.earlier.claim == facts.claim
     )
 
 
@@ -275,11 +286,11 @@ def settle(facts: ClaimFacts, statuses: dict[str, str]) -> ClaimFacts:
     )
 
 
-Found = tuple[list[Assertion], list[Assertion], list[Origin], list[Assertion]]
+Found = tuple[Sequence[Assertion], Sequence[Assertion], Sequence[Origin], Sequence[Assertion]]
 
 
 def _supersede(
-    ctx: Context, found: Found, led_to: list[Assertion]
+    ctx: Context, found: Found, led_to: Sequence[Assertion]
 ) -> tuple[Found, list[timing.Supersession], list[timing.Supersession]]:
     """Return support, live support, origins and denials without what a later statement
     superseded (provenance.engine.timing): the denials overruled, the ended origins, and
@@ -309,7 +320,7 @@ def _supersede(
 
 
 def _denials(
-    ctx: Context, denials: list[Assertion], said_by: str | None
+    ctx: Context, denials: Sequence[Assertion], said_by: str | None
 ) -> tuple[tuple[Assertion, ...], tuple[Assertion, ...], dict[str, list[str]]]:
     """Return the denials that are authoritative once weighed, those that are grounded or
     authoritative, and each weakened denial's weaknesses in words."""
@@ -329,9 +340,9 @@ def _denials(
 def _history(
     ctx: Context,
     claim: str,
-    origins: list[Origin],
-    support: list[Assertion],
-    reach: list[Assertion],
+    origins: Sequence[Origin],
+    support: Sequence[Assertion],
+    reach: Sequence[Assertion],
     ended: frozenset[str] = frozenset(),
 ) -> tuple[list[Origin], str]:
     """Return, when no live origin remains, the origins the claim had (withdrawn ones, or

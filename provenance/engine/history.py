@@ -22,7 +22,7 @@ from provenance.engine import relays
 from provenance.engine.bearing import BearingIndex
 from provenance.engine.context import Context
 from provenance.engine.discredit import admitted, spread
-from provenance.engine.facts import ClaimFacts, claim_facts, overruled_denials, settle
+from provenance.engine.facts import ClaimFacts, claim_facts, overruled_on, settle
 from provenance.engine.independence import Independence
 from provenance.engine.read import Assertion
 from provenance.engine.rules import RULES
@@ -54,6 +54,9 @@ class _Sweep:
     facts: dict[str, ClaimFacts] = field(default_factory=dict)
     first: dict[str, str] = field(default_factory=dict)  # first-pass statuses
     shown_wrong: frozenset[str] = frozenset()  # denials overruled on their own claim
+    overruled: dict[str, frozenset[str]] = field(default_factory=dict)  # per claim, of it
+    overruled_all: set[str] = field(default_factory=set)  # of every claim's facts
+    overruled_moved: bool = False  # whether `overruled_all` changed since last read
     verdicts: dict[str, tuple[str, int]] = field(default_factory=dict)
     # What a whole analysis would compute from the assertions present, kept up to date:
     attribution: dict[str, AttributionResult] = field(default_factory=dict)
@@ -103,8 +106,11 @@ class _Sweep:
                 self.refuted.add(a_id)
             else:
                 self.refuted.discard(a_id)
-        # A new map, not the last one changed: facts built from it read it (ClaimFacts).
-        self.attribution = {**self.attribution, **found}
+        # Updated in place. Facts kept from an earlier day read it (ClaimFacts.attribution)
+        # only for the status of what bears on their claim, and a changed status has that
+        # claim judged again (`changed`), so no kept verdict reads a status it was not
+        # judged with.
+        self.attribution.update(found)
         made_up = self._spread(admitted(self.retractions.values()))
         unsaid = self._spread({a: a for a in sorted(self.refuted)})
         changed |= _differ(self.fabricated, made_up) | _differ(self.discredited, unsaid)
@@ -210,6 +216,18 @@ class _Sweep:
             self.present, order, self.upstream, self.full.claims.up, None, self.withdrawn
         )
 
+    def _judged(self, claim: str, facts: ClaimFacts) -> None:
+        """Keep a claim's new facts, and the denials they show overruled on it (each
+        denial on its own claim only, so the claims' sets never overlap)."""
+        self.facts[claim] = facts
+        now = overruled_on(facts)
+        was = self.overruled.get(claim, frozenset())
+        if now != was:
+            self.overruled_all.difference_update(was)
+            self.overruled_all.update(now)
+            self.overruled[claim] = now
+            self.overruled_moved = True
+
     def decide(self, touched: set[str]) -> set[str]:
         """Re-decide the touched claims in view (and those whose verdict depends on a
         claim whose status changed); return the claims whose status or grade changed."""
@@ -219,11 +237,13 @@ class _Sweep:
         rules = ctx.rules
         moved: set[str] = set()
         for claim in sorted(touched & self.claims):
-            self.facts[claim] = claim_facts(ctx, claim, self.shown_wrong)
+            self._judged(claim, claim_facts(ctx, claim, self.shown_wrong))
         # Denials shown wrong on their own claim stop weighing on its more specific ones:
         # those claims are judged again whenever that set changes (as analyse does). Which
         # denials are shown wrong on a claim does not depend on the set itself.
-        shown_wrong = overruled_denials(self.facts[c] for c in self.claims if c in self.facts)
+        shown_wrong = self.shown_wrong
+        if self.overruled_moved:
+            shown_wrong, self.overruled_moved = frozenset(self.overruled_all), False
         if shown_wrong != self.shown_wrong:
             weighed = {
                 c
@@ -232,7 +252,7 @@ class _Sweep:
             } & self.claims
             self.shown_wrong = shown_wrong
             for claim in sorted(weighed):
-                self.facts[claim] = claim_facts(ctx, claim, shown_wrong)
+                self._judged(claim, claim_facts(ctx, claim, shown_wrong))
             touched |= weighed
         for claim in sorted(touched & self.claims):
             facts = self.facts[claim]

@@ -8,7 +8,9 @@ judges a claim again on every day something bears on it, and marks which asserti
 changed meanwhile (`BearingIndex.changed`: arrivals, new origins, withdrawals,
 attributions; everything when relay circles change); only those are looked at again
 (live or not, led back to which origins), and only the origins they touch are weighed
-again and put in their place. An analysis judges each claim once, so it builds them once.
+again and put in their place, and counted in or out of their independence groups
+(`Tally`), so that the groups are read without looking at every origin again. An
+analysis judges each claim once, so it builds them once.
 """
 
 from __future__ import annotations
@@ -63,12 +65,16 @@ class LiveOrigins:
     origins: list[Origin] = field(default_factory=list)
     assertions: list[Assertion] = field(default_factory=list)
     by_id: dict[str, Assertion] = field(default_factory=dict)
-    groups: Groups | None = None  # independent_groups(origins), None: to count again
+    tally: Tally = field(default_factory=lambda: Tally())  # of the standing origins
+    # What the last judgement read (None: something changed since): facts keep it, and
+    # a judgement with nothing changed shares it instead of copying every item again.
+    frozen: Led | None = None
 
     def rank(self, was: Record | None, now: Record | None) -> None:
         """Put origin record `now` in the place of `was` (either may be None)."""
-        self.groups = None
+        self.frozen = None
         if was is not None:
+            self.tally.count(was[1], -1)
             at = bisect_left(self.keys, was[0])
             del self.keys[at], self.origins[at], self.assertions[at]
             del self.by_id[was[2].id]
@@ -78,16 +84,20 @@ class LiveOrigins:
             self.origins.insert(at, now[1])
             self.assertions.insert(at, now[2])
             self.by_id[now[2].id] = now[2]
+            self.tally.count(now[1], 1)
 
 
 class Led(NamedTuple):
-    """A claim's live support and the origins it leads back to."""
+    """A claim's live support and the origins it leads back to: never changed once made."""
 
-    live: list[Assertion]  # its support neither withdrawn nor discredited, in id order
-    origins: list[Origin]  # of the live support, not themselves withdrawn or discredited
-    assertions: list[Assertion]  # the origins' assertions, in the same order
+    live: tuple[Assertion, ...]  # its support neither withdrawn nor discredited, in id order
+    origins: tuple[Origin, ...]  # of the live support, not themselves withdrawn or discredited
+    assertions: tuple[Assertion, ...]  # the origins' assertions, in the same order
     by_id: dict[str, Assertion]  # the same by id
     groups: Groups  # independent_groups(origins)
+
+
+_NO_ORIGINS = Led((), (), (), {}, _NO_GROUPS)
 
 
 def live_support(ctx: Context, claim: str) -> Led:
@@ -97,20 +107,20 @@ def live_support(ctx: Context, claim: str) -> Led:
     state = bearing.live_origins
     if not state.built:
         if not bearing.support:
-            return Led([], [], [], {}, _NO_GROUPS)
+            return _NO_ORIGINS
         state.built = True
         state.dirty = set(bearing.supporting)
     if state.dirty:
         _update(ctx, claim, state)
-    if state.groups is None:
-        state.groups = independent_groups(state.origins)
-    return Led(
-        list(state.live),
-        list(state.origins),
-        list(state.assertions),
-        dict(state.by_id),
-        state.groups,
-    )
+    if state.frozen is None:
+        state.frozen = Led(
+            tuple(state.live),
+            tuple(state.origins),
+            tuple(state.assertions),
+            dict(state.by_id),
+            state.tally.groups(),
+        )
+    return state.frozen
 
 
 def _update(ctx: Context, claim: str, state: LiveOrigins) -> None:
@@ -131,8 +141,10 @@ def _update(ctx: Context, claim: str, state: LiveOrigins) -> None:
                 touched.add(o)
             if before is None:
                 insort(state.live, ctx.assertions[x], key=_ID)
+                state.frozen = None
         elif before is not None:
             del state.live[bisect_left(state.live, x, key=_ID)]
+            state.frozen = None
         touched.add(x)
     state.dirty = set()
     said_by = ctx.claims.said_by.get(claim)
@@ -150,7 +162,7 @@ def _update(ctx: Context, claim: str, state: LiveOrigins) -> None:
             state.rank(was, now)
 
 
-def of_all(ctx: Context, claim: str, support: list[Assertion]) -> list[Origin]:
+def of_all(ctx: Context, claim: str, support: Sequence[Assertion]) -> list[Origin]:
     """Return the origins of `support` (of `claim`), withdrawn or not, best first: what
     a claim had when none of its origins stands."""
     supported_by: dict[str, list[str]] = defaultdict(list)  # origin -> support from it
@@ -203,26 +215,43 @@ def _record(
 _UNINFORMED = frozenset(b.value for b in UNINFORMED)
 
 
-def independent_groups(origins: list[Origin]) -> Groups:
+class Tally:
+    """How many origins each independence group has, of every strength and of each kind
+    the rules count (authoritative, grounded, informed), kept as origins come and go: a
+    claim judged again reads its groups without looking at every origin again."""
+
+    __slots__ = ("_of",)
+
+    def __init__(self) -> None:
+        self._of: tuple[dict[str, int], ...] = ({}, {}, {}, {})
+
+    def count(self, origin: Origin, step: int) -> None:
+        """Count `origin` in (`step` 1) or out (-1)."""
+        group, strength = origin["group"], origin["strength"]
+        authoritative = strength == Strength.authoritative
+        grounded = authoritative or strength == Strength.grounded
+        # Informed: grounded, or informed, or giving a basis beyond hearsay.
+        informed = grounded or strength == Strength.informed
+        informed = informed or origin["basis"] not in _UNINFORMED
+        for counts, kind in zip(self._of, (True, authoritative, grounded, informed), strict=True):
+            if kind:
+                left = counts.get(group, 0) + step
+                if left:
+                    counts[group] = left
+                else:
+                    del counts[group]
+
+    def groups(self) -> Groups:
+        """Return the groups counted, then those that are authoritative, grounded and
+        informed (see the fields of provenance.engine.facts.ClaimFacts)."""
+        every, authoritative, grounded, informed = self._of
+        return frozenset(every), frozenset(authoritative), frozenset(grounded), frozenset(informed)
+
+
+def independent_groups(origins: Sequence[Origin]) -> Groups:
     """Return the independent groups of `origins`, then those that are authoritative,
     grounded and informed (see the fields of provenance.engine.facts.ClaimFacts)."""
-    groups: set[str] = set()
-    authoritative: set[str] = set()
-    grounded: set[str] = set()
-    informed: set[str] = set()  # informed, or giving a basis beyond hearsay
+    tally = Tally()
     for o in origins:
-        group, strength = o["group"], o["strength"]
-        groups.add(group)
-        if strength == Strength.authoritative:
-            authoritative.add(group)
-            grounded.add(group)
-        elif strength == Strength.grounded:
-            grounded.add(group)
-        elif strength == Strength.informed or o["basis"] not in _UNINFORMED:
-            informed.add(group)
-    return (
-        frozenset(groups),
-        frozenset(authoritative),
-        frozenset(grounded),
-        frozenset(grounded | informed),
-    )
+        tally.count(o, 1)
+    return tally.groups()

@@ -12,6 +12,13 @@ from provenance.engine.facts import ClaimFacts
 from provenance.model import Rules
 from provenance.vocab import Status
 
+#: The assertions a decision rests on, and its reason in words, or how to make them: a
+#: rule whose reason takes a walk over every origin gives a function, called only when a
+#: reason is written (the verdict history decides a claim again every day and needs only
+#: the status).
+Cited = list[str] | Callable[[], list[str]]
+Said = str | Callable[[], str]
+
 
 @dataclass(frozen=True, slots=True)
 class Decision:
@@ -19,8 +26,18 @@ class Decision:
     words, and the assertions it rests on)."""
 
     status: Status
-    text: str
-    assertions: list[str]
+    said: Said
+    cited: Cited
+
+    @property
+    def text(self) -> str:
+        """The reason in words."""
+        return self.said() if callable(self.said) else self.said
+
+    @property
+    def assertions(self) -> list[str]:
+        """The ids of the assertions the decision rests on."""
+        return self.cited() if callable(self.cited) else self.cited
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +80,6 @@ def rule(*decides: Status, catch_all: bool = False) -> Callable[[Test], Rule]:
     return lambda test: Rule(test, decides, catch_all)
 
 
-def fire(detail: str, status: Status, assertions: list[str], text: str) -> Check:
+def fire(detail: str, status: Status, assertions: Cited, text: Said) -> Check:
     """Return the check of a rule that fires: `text` and `assertions` are its reason."""
     return Check(detail, Decision(status, text, assertions))

@@ -204,7 +204,7 @@ def corroboration(f: ClaimFacts, t: Rules) -> Check:
     return fire(
         detail,
         Status.corroborated,
-        [o["assertion"] for o in f.origins if o["group"] in f.grounded],
+        lambda: [o["assertion"] for o in f.origins if o["group"] in f.grounded],
         f"corroborated by {n} independent origins with a stated basis",
     )
 

@@ -29,8 +29,8 @@ def corrected(f: ClaimFacts, t: Rules) -> Check:
     return fire(
         detail + ", each by its own actor",
         Status.retracted,
-        pair_ids(ended),
-        "corrected later: " + sequence(list(ended), t),
+        lambda: pair_ids(ended),
+        lambda: "corrected later: " + sequence(list(ended), t),
     )
 
 
@@ -51,8 +51,8 @@ def later_denial(f: ClaimFacts, t: Rules) -> Check:
     return fire(
         detail,
         Status.refuted,
-        pair_ids(ended),
-        "denied later with authority: " + sequence(list(ended), t),
+        lambda: pair_ids(ended),
+        lambda: "denied later with authority: " + sequence(list(ended), t),
     )
 
 
@@ -74,8 +74,8 @@ def later_confirmation(f: ClaimFacts, t: Rules) -> Check:
     return fire(
         detail,
         Status.confirmed,
-        pair_ids(ended),
-        "confirmed after a denial: " + sequence(list(ended), t),
+        lambda: pair_ids(ended),
+        lambda: "confirmed after a denial: " + sequence(list(ended), t),
     )
 
 

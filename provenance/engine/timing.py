@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, insort
+from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -139,8 +140,8 @@ _NO_PERIOD = Period()
 
 
 def supersede(
-    origins: list[Assertion],
-    denials: list[Assertion],
+    origins: Sequence[Assertion],
+    denials: Sequence[Assertion],
     family: dict[str, str],
     rules: Rules,
 ) -> tuple[list[Supersession], list[Supersession]]:
@@ -159,16 +160,23 @@ def supersede(
     # the first whose interval starts at or after another's end is the one that
     # supersedes it (provenance.dates.certainly_before, done by bisection).
     standing: dict[bool, list[Keyed]] = {True: [], False: []}
-    by: dict[str, Assertion] = {}
+    # What supersedes each statement, by the statement's identity (`id`): the same for
+    # the whole call, and read without reading the statement again.
+    by: dict[int, Assertion] = {}
     # Only a dated statement on an authoritative basis can stand, and so supersede; which
-    # of them stand is decided among themselves, latest first.
-    deciding = [(a.said_key, True, a) for a in origins if a.said and a.basis in grand]
-    deciding += [(a.said_key, False, a) for a in denials if a.said and a.basis in grand]
+    # of them stand is decided among themselves, latest first. (A statement is dated
+    # when it has an `after_key`.)
+    deciding = [
+        (a.said_key, True, a) for a in origins if a.after_key is not None and a.basis in grand
+    ]
+    deciding += [
+        (a.said_key, False, a) for a in denials if a.after_key is not None and a.basis in grand
+    ]
     for _, supporting, a in sorted(deciding, reverse=True):  # keys differ (ids do)
         # A superseder is authoritative, so of the same or a higher authority than `a`.
         later = _first_certainly_after(a, standing[not supporting])
         if later is not None:
-            by[a.id] = later
+            by[id(a)] = later
         else:
             insort(standing[supporting], (*a.said_key, a))
     # Every other statement is superseded by the first standing opposite one said
@@ -179,15 +187,16 @@ def supersede(
             for a in group:
                 key = a.after_key
                 if key is not None and key <= last and a.basis not in grand:
-                    by[a.id] = opposite[bisect_left(opposite, key)][2]
+                    by[id(a)] = opposite[bisect_left(opposite, key)][2]
     if not by:
         return [], []
 
     def kin(a: Assertion, b: Assertion) -> bool:
         return family.get(a.actor, a.actor) == family.get(b.actor, b.actor)
 
-    def ended(group: list[Assertion]) -> list[Supersession]:
-        return [Supersession(a, by[a.id], kin(a, by[a.id])) for a in group if a.id in by]
+    def ended(group: Sequence[Assertion]) -> list[Supersession]:
+        found = [(a, by[id(a)]) for a in group if id(a) in by]
+        return [Supersession(a, later, kin(a, later)) for a, later in found]
 
     return ended(origins), ended(denials)
 
