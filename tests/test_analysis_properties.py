@@ -313,7 +313,8 @@ PERIODS = [None, None, "2025-04", "2025-04-09", "2025-05"]
 @st.composite
 def timed_cases(draw: st.DrawFn) -> dict[str, Any]:
     """A random case with dated sources, assertions marked undated when nothing dates
-    them, claims about a period (some about the future), assertions about a period."""
+    them, claims about a period (some about the future), assertions about a period, some
+    in a translation or paraphrase, and claims about what an actor said ("X said Y")."""
     data = draw(cases())
     for source in data["sources"]:
         date = draw(st.sampled_from(DATES))
@@ -325,12 +326,17 @@ def timed_cases(draw: st.DrawFn) -> dict[str, Any]:
             record["undated"] = draw(st.booleans())
         if draw(st.integers(0, 5)) == 0:
             record["about"] = draw(st.sampled_from(PERIODS[2:]))
+        if draw(st.integers(0, 3)) == 0:  # whose words: attribution levels differ by mode
+            record["quote_mode"] = draw(st.sampled_from(["translation", "paraphrase"]))
     for claim in data["claims"]:
         about = draw(st.sampled_from(PERIODS))
         if about:
             claim["about"] = about
         if draw(st.integers(0, 4)) == 0:
             claim["future"] = True
+        speakers = sorted({r["actor"] for r in data["assertions"] if r["claim"] == claim["id"]})
+        if speakers and draw(st.integers(0, 2)) == 0:  # "X said Y", X one of its speakers:
+            claim["said_by"] = draw(st.sampled_from(speakers))  # it follows X's attribution
     return data
 
 

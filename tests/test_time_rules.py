@@ -429,3 +429,42 @@ def test_explaining_a_claim_not_yet_asserted_as_of_the_date_says_so() -> None:
     assert err.splitlines() == [
         "prov: claim 'treasuries-a-card' as of 10 Apr 2025: nothing was said about it yet"
     ]
+
+
+def test_a_correction_and_another_denial_on_one_day_read_alike_whatever_their_ids() -> None:
+    """Found by the relabelling property test: a statement denied on the same day by its
+    own actor and by another was retracted or refuted depending on which id sorted
+    first. Its own actor's denial is the one that supersedes it: a correction."""
+    from provenance.engine import analyse
+    from provenance.graph import build_graph
+    from provenance.model import Case
+
+    def statement(i: str, actor: str, stance: str, date: str) -> dict[str, str]:
+        return {
+            "id": i,
+            "actor": actor,
+            "claim": "c",
+            "source": "s",
+            "stance": stance,
+            "basis": "first_hand",
+            "date": date,
+        }
+
+    statuses = set()
+    for own, other in (("a3", "a11"), ("a11", "a3"), ("zz", "aa"), ("aa", "zz")):
+        case = Case.model_validate(
+            {
+                "actors": [{"id": x, "name": x, "kind": "person"} for x in ("x", "y")],
+                "sources": [{"id": "s", "title": "S", "kind": "article"}],
+                "claims": [{"id": "c", "text": "C"}],
+                "assertions": [
+                    statement("a2", "x", "confirms", "2025-04-09"),
+                    statement(own, "x", "denies", "2025-04-10"),
+                    statement(other, "y", "denies", "2025-04-10"),
+                ],
+            }
+        )
+        verdict = analyse(build_graph(case))["claims"]["c"]
+        statuses.add(verdict["status"])
+        assert any(r["rule"] == "corrected" for r in verdict["reasons"]), (own, other)
+    assert statuses == {"retracted"}

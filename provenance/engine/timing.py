@@ -150,8 +150,9 @@ def supersede(
 
     A statement is superseded by the earliest opposite statement on an authoritative
     basis, of the same or a higher authority, made certainly after it and itself not
-    superseded: the latest authoritative word wins, and what agrees with it stands
-    (a report denied on 2 March and confirmed officially on 30 March stands again).
+    superseded (of several made at that same moment, its own actor's, a correction):
+    the latest authoritative word wins, and what agrees with it stands (a report denied
+    on 2 March and confirmed officially on 30 March stands again).
     Statements are judged latest first, so whether a later one stands is known."""
     if not origins or not denials:
         return [], []
@@ -160,21 +161,18 @@ def supersede(
     # the first whose interval starts at or after another's end is the one that
     # supersedes it (provenance.dates.certainly_before, done by bisection).
     standing: dict[bool, list[Keyed]] = {True: [], False: []}
-    # What supersedes each statement, by the statement's identity (`id`): the same for
-    # the whole call, and read without reading the statement again.
-    by: dict[int, Assertion] = {}
-    # Only a dated statement on an authoritative basis can stand, and so supersede; which
-    # of them stand is decided among themselves, latest first. (A statement is dated
-    # when it has an `after_key`.)
+    by: dict[int, Assertion] = {}  # what supersedes each, by identity (`id`, not read again)
+    # Only a dated statement (one with an `after_key`) on an authoritative basis can
+    # stand, and so supersede; which of them stand is decided among them, latest first.
     deciding = [
-        (a.said_key, True, a) for a in origins if a.after_key is not None and a.basis in grand
-    ]
-    deciding += [
-        (a.said_key, False, a) for a in denials if a.after_key is not None and a.basis in grand
+        (a.said_key, side, a)
+        for side, group in ((True, origins), (False, denials))
+        for a in group
+        if a.after_key is not None and a.basis in grand
     ]
     for _, supporting, a in sorted(deciding, reverse=True):  # keys differ (ids do)
         # A superseder is authoritative, so of the same or a higher authority than `a`.
-        later = _first_certainly_after(a, standing[not supporting])
+        later = _first_certainly_after(a, standing[not supporting], family)
         if later is not None:
             by[id(a)] = later
         else:
@@ -182,12 +180,12 @@ def supersede(
     # Every other statement is superseded by the first standing opposite one said
     # certainly after it (if any is): all of those sort after it, so were decided above.
     for group, opposite in ((origins, standing[False]), (denials, standing[True])):
-        if opposite:
-            last = opposite[-1]
-            for a in group:
-                key = a.after_key
-                if key is not None and key <= last and a.basis not in grand:
-                    by[id(a)] = opposite[bisect_left(opposite, key)][2]
+        for a in group if opposite else ():
+            key = a.after_key  # below the last standing one's key: one is said after `a`
+            if key is not None and key <= opposite[-1] and a.basis not in grand:
+                later = _first_certainly_after(a, opposite, family)
+                if later is not None:
+                    by[id(a)] = later
     if not by:
         return [], []
 
@@ -208,12 +206,26 @@ _SAID_KEY = attrgetter("said_key")  # (provenance.dates.sort_key of when it was 
 Keyed = tuple[tuple[dt.datetime, int], str, Assertion]
 
 
-def _first_certainly_after(a: Assertion, keyed: list[Keyed]) -> Assertion | None:
-    """Return the first statement of `keyed` (sorted by date) said certainly after `a`."""
+def _first_certainly_after(
+    a: Assertion, keyed: list[Keyed], family: dict[str, str]
+) -> Assertion | None:
+    """Return the first statement of `keyed` (sorted by date) said certainly after `a`. Of
+    several said at that same moment, the one by `a`'s own actor (or its affiliation
+    family) when there is one, a correction; otherwise the first by id. Whether `a` was
+    corrected then never depends on how the case file labels the statements."""
     if a.after_key is None or not keyed:
         return None
     at = bisect_left(keyed, a.after_key)
-    return keyed[at][2] if at < len(keyed) else None
+    if at == len(keyed):
+        return None
+    moment, own = keyed[at][0], family.get(a.actor, a.actor)
+    for i in range(at, len(keyed)):
+        when, _, later = keyed[i]
+        if when != moment:
+            break
+        if family.get(later.actor, later.actor) == own:
+            return later
+    return keyed[at][2]
 
 
 def sequence(pairs: list[Supersession], rules: Rules) -> str:
