@@ -29,8 +29,8 @@ _OPPOSING = (Stance.denies, Stance.doubts)
 
 @dataclass(slots=True)
 class Bearing:
-    """The assertions bearing on one claim, each list in id order: read-only outside this
-    module (a claim's facts copy what they keep)."""
+    """The assertions bearing on one claim, each list in id order: changed only through
+    `put` (a claim's facts keep the tuples `tupled` gives, never the lists)."""
 
     relevant: list[Assertion] = field(default_factory=list)  # about it or a more specific one
     support: list[Assertion] = field(default_factory=list)  # endorsing, not set aside

@@ -118,8 +118,10 @@ class ClaimFacts:
 
 class Attributions(Mapping[str, AttributionResult]):
     """The attributions of the assertions bearing on a claim (`ClaimFacts.attribution`),
-    read from the case's when asked instead of copied for every claim: the engine never
-    changes a map of attributions once it has built facts from it."""
+    read from the case's map when asked instead of copied for every claim. A whole
+    analysis never changes its map; the verdict history updates its own in place, and
+    judges again every claim an assertion bears on once its attribution status changes, so
+    facts it keeps never decide on a status they were not judged with."""
 
     __slots__ = ("_bearing", "_ids", "_of")
 

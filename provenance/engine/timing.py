@@ -105,22 +105,6 @@ def statement(a: Assertion, rules: Rules, confirming: bool = True) -> str:
     return f"{verb} by {a.actor_name} ({a.basis.word}){when}"
 
 
-def set_aside(
-    periods: dict[str, Period], claim: str, support: list[Assertion]
-) -> tuple[list[Assertion], list[SetAside]]:
-    """Return the support that counts for `claim`, and the support set aside: about
-    another period, or a prediction (see the module docstring)."""
-    kept: list[Assertion] = []
-    aside: list[SetAside] = []
-    for a in support:
-        why = aside_why(periods, claim, a)
-        if why is None:
-            kept.append(a)
-        else:
-            aside.append(why)
-    return kept, aside
-
-
 def aside_why(periods: dict[str, Period], claim: str, a: Assertion) -> SetAside | None:
     """Return why supporting assertion `a` is set aside for `claim` (about another
     period, or a prediction), or None when it counts."""
@@ -232,7 +216,7 @@ def sequence(pairs: list[Supersession], rules: Rules) -> str:
     """Return the words of supersessions in time order: "denied by X on 2 Mar 2025;
     confirmed officially by X on 30 Mar 2025" (each statement named once)."""
     said = {a.id: a for p in pairs for a in (p.earlier, p.later)}
-    ordered = sorted(said.values(), key=lambda a: (*dates.sort_key(a.said), a.id))
+    ordered = sorted(said.values(), key=_SAID_KEY)
     return listing([statement(a, rules) for a in ordered])
 
 
