@@ -468,3 +468,59 @@ def test_a_correction_and_another_denial_on_one_day_read_alike_whatever_their_id
         statuses.add(verdict["status"])
         assert any(r["rule"] == "corrected" for r in verdict["reasons"]), (own, other)
     assert statuses == {"retracted"}
+
+
+def test_an_affiliates_same_day_correction_outweighs_an_outsiders_denial() -> None:
+    """Another rumor: a ministry announces officially on 1 June that a governor resigned;
+    on 2 June its spokesperson (affiliated with the ministry) and an opposition MP each
+    deny it first-hand. The ministry's side corrected itself: retracted, whichever id
+    sorts first. Without the spokesperson, the MP's denial refutes it."""
+    from provenance.engine import analyse
+    from provenance.graph import build_graph
+    from provenance.model import Case
+
+    def case(ids: tuple[str, str] | None) -> dict[str, object]:
+        said = [
+            {
+                "id": "announce",
+                "actor": "ministry",
+                "claim": "resigned",
+                "source": "s",
+                "stance": "confirms",
+                "basis": "official",
+                "date": "2025-06-01",
+            },
+        ]
+        for i, actor in zip(ids or ("mp-denial",), ("mp", "spokesperson"), strict=False):
+            said.append(
+                {
+                    "id": i,
+                    "actor": actor,
+                    "claim": "resigned",
+                    "source": "s",
+                    "stance": "denies",
+                    "basis": "first_hand",
+                    "date": "2025-06-02",
+                }
+            )
+        return {
+            "actors": [
+                {"id": "ministry", "name": "Ministry", "kind": "organization"},
+                {
+                    "id": "spokesperson",
+                    "name": "Spokesperson",
+                    "kind": "person",
+                    "affiliation": "ministry",
+                },
+                {"id": "mp", "name": "Opposition MP", "kind": "person"},
+            ],
+            "sources": [{"id": "s", "title": "S", "kind": "article"}],
+            "claims": [{"id": "resigned", "text": "The governor resigned"}],
+            "assertions": said,
+        }
+
+    for ids in (("a-mp", "b-spokes"), ("b-mp", "a-spokes")):
+        verdict = analyse(build_graph(Case.model_validate(case(ids))))["claims"]["resigned"]
+        assert verdict["status"] == "retracted", ids
+    alone = analyse(build_graph(Case.model_validate(case(None))))["claims"]["resigned"]
+    assert alone["status"] == "refuted"
