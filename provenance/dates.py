@@ -181,15 +181,19 @@ def _day_after(begin: dt.datetime) -> dt.datetime:
     return begin + dt.timedelta(days=1) if begin.date() < dt.date.max else dt.datetime.max
 
 
+@lru_cache(maxsize=4096)
 def sort_key(text: str | None) -> tuple[dt.datetime, int]:
     """Return the key that orders dates everywhere: start, then precision (coarser
-    first); undated last. Add the record's id as a third element to break ties."""
+    first); undated last. Add the record's id as a third element to break ties. Cached
+    like `parse`: the records of one date share one key (a million assertions hold a few
+    hundred keys, not a million, and comparing two of one date stops at their identity)."""
     if not text:
         return (UNDATED, 0)
     date = parse(text)
     return (date.start, date.rank)
 
 
+@lru_cache(maxsize=4096)
 def after_key(text: str) -> tuple[dt.datetime, int]:
     """Return a key below the `sort_key` of every date certainly after `text`, and above
     that of every other date: in a list sorted by `sort_key`, bisection at it finds the
@@ -200,6 +204,8 @@ def after_key(text: str) -> tuple[dt.datetime, int]:
     True
     >>> [k for k in keys if k >= after_key("2025-04")] == keys[2:]
     True
+
+    Cached like `sort_key`.
     """
     return (parse(text).end, -1)
 

@@ -1,14 +1,16 @@
 """What the engine keeps between one judgement of a claim and the next: the tally of
 independence groups, the lists of what bears on a claim as shared tuples, and reasons
-written only when asked for."""
+written only when asked for; and the relay order it finds without a graph."""
 
 from __future__ import annotations
 
 import random
 
+import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from provenance.engine import relays
 from provenance.engine.bearing import Bearing
 from provenance.engine.origins import Tally, independent_groups
 from provenance.engine.read import Assertion
@@ -108,3 +110,45 @@ def test_a_reason_given_as_a_function_is_written_only_when_read() -> None:
     assert calls == ["cited"]
     plain = fire("detail", Status.confirmed, ["a3"], "said").decision
     assert plain is not None and (plain.assertions, plain.text) == (["a3"], "said")
+
+
+def _condensed(upstream: dict[str, list[str]]) -> tuple[list[str], list[list[str]]]:
+    """The order and circles networkx finds (the condensation, smallest member first):
+    what `relays.topological` returned before it ordered circle-free relays itself."""
+    dg = nx.DiGraph()
+    dg.add_nodes_from(upstream)
+    dg.add_edges_from((u, a) for a, ups in upstream.items() for u in ups)
+    cond = nx.condensation(dg)
+    order: list[str] = []
+    cycles = []
+    for scc in nx.lexicographical_topological_sort(
+        cond, key=lambda n: min(cond.nodes[n]["members"])
+    ):
+        members = sorted(cond.nodes[scc]["members"])
+        cycles += [members] if len(members) > 1 else []
+        order += members
+    return order, cycles
+
+
+relay_maps = st.dictionaries(
+    st.sampled_from([f"a{i}" for i in range(12)]),
+    st.lists(st.sampled_from([f"a{i}" for i in range(12)]), max_size=3),
+    max_size=12,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(relay_maps, st.booleans())
+def test_relays_are_ordered_as_networkx_orders_them(
+    drawn: dict[str, list[str]], acyclic: bool
+) -> None:
+    """Relays without a circle are ordered without a graph; the order (and the circles,
+    with one) is networkx's, whatever order the map lists them in."""
+    if acyclic:  # keep only links to a smaller number: no circle
+        drawn = {a: [u for u in ups if int(u[1:]) < int(a[1:])] for a, ups in drawn.items()}
+    upstream = {**{u: [] for ups in drawn.values() for u in ups}, **drawn}
+    expected = _condensed(upstream)
+    assert relays.topological(upstream) == expected
+    assert relays.topological(dict(reversed(upstream.items()))) == expected
+    relays_itself = any(a in ups for a, ups in upstream.items())  # a circle of one
+    assert relays.circular(upstream) == (bool(expected[1]) or relays_itself)

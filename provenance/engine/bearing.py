@@ -39,7 +39,9 @@ class Bearing:
     conditionals: list[Assertion] = field(default_factory=list)
     retractions: list[Assertion] = field(default_factory=list)
     against: list[Assertion] = field(default_factory=list)  # denying or doubting it or a
-    # more general claim
+    # more general claim; and the same by stance:
+    denials: list[Assertion] = field(default_factory=list)
+    doubts: list[Assertion] = field(default_factory=list)
     first: tuple[Any, str] | None = None  # its own assertions' earliest (said_key, said)
     supporting: set[str] = field(default_factory=set)  # the ids of `support`
     live_origins: LiveOrigins = field(default_factory=LiveOrigins)  # provenance.engine.origins
@@ -64,7 +66,9 @@ class Bearing:
 
 
 #: The lists of a `Bearing` that hold assertions.
-Kind = Literal["relevant", "support", "reach", "conditionals", "retractions", "against"]
+Kind = Literal[
+    "relevant", "support", "reach", "conditionals", "retractions", "against", "denials", "doubts"
+]
 
 
 _NONE = Bearing()  # what bears on a claim nothing bears on (never filled)
@@ -113,8 +117,11 @@ class BearingIndex:
         for claim in self._links.up[a.claim]:
             self._file(self._bearing(claim), claim, a)
         if a.stance in _OPPOSING:
+            kind: Kind = "denials" if a.stance == Stance.denies else "doubts"
             for claim in self._links.down[a.claim]:
-                self._bearing(claim).put("against", a)
+                into = self._bearing(claim)
+                into.put("against", a)
+                into.put(kind, a)
         if a.said:
             own = self._bearing(a.claim)
             if own.first is None or a.said_key < own.first[0]:

@@ -23,6 +23,7 @@ import networkx as nx
 
 from provenance import dates
 from provenance.engine.rewrites import Detected, detect
+from provenance.gcpause import discard
 from provenance.graph import nodes_of_kind
 from provenance.records import DerivationResult
 
@@ -66,6 +67,7 @@ def derivations(graph: nx.MultiDiGraph, texts: Mapping[str, str] | None = None) 
         head = min(component)
         for s in component:
             family[s] = head
+    discard(dg)
     return Derivation(originals, direct, family, _circles(graph, sources, direct))
 
 
@@ -127,4 +129,5 @@ def _circles(
         if not nx.is_directed_acyclic_graph(inside):
             continue  # a circle between single sources: flagged as a circular citation
         circles.append(members)
+    discard(merged, plain)
     return sorted(circles)

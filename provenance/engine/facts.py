@@ -13,11 +13,12 @@ over every claim. A new rule that needs a new fact adds a field here and compute
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from provenance.engine import timing
 from provenance.engine.authority import weigh
+from provenance.engine.bearing import Bearing
 from provenance.engine.context import Context
 from provenance.engine.independence import Strength
 from provenance.engine.origins import independent_groups, live_support, of_all
@@ -149,20 +150,25 @@ class Attributions(Mapping[str, AttributionResult]):
         return len(self._keys())
 
 
-def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozenset()) -> ClaimFacts:
+#: Per claim, its denials a later authoritative statement overruled (see `overruled_on`).
+Overruled = Mapping[str, frozenset[str]]
+
+
+def claim_facts(ctx: Context, claim: str, shown_wrong: Overruled | None = None) -> ClaimFacts:
     """Return the facts about `claim`, with other claims' statuses still unknown.
-    `shown_wrong` holds denials a later authoritative statement overruled on the claim they
-    are about (see `overruled_denials`): they no longer weigh on its more specific claims."""
+    `shown_wrong` holds, per claim, the denials of it a later authoritative statement
+    overruled there (see `overruled_denials`): they no longer weigh on its more specific
+    claims."""
     bearing = ctx.bearing[claim]
     relevant, aside, reach = bearing.tupled("relevant"), bearing.aside, bearing.tupled("reach")
-    opposition = _opposition(bearing.tupled("against"), claim, shown_wrong)
+    opposition, denied, doubts = _against(ctx, bearing, claim, shown_wrong)
     said_by = ctx.claims.said_by.get(claim)
     led = live_support(ctx, claim)
     found: Found = (
         bearing.tupled("support"),
         led.live,
         led.origins,
-        [a for a in opposition if a.stance == Stance.denies],
+        denied,
     )
     (support, live, origins, denials), ended, overruled = _supersede(ctx, found, led.assertions)
     authoritative_denials, grounded_denials, weakened = _denials(ctx, denials, said_by)
@@ -183,7 +189,7 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: frozenset[str] = frozense
         denials=tuple(denials),
         authoritative_denials=authoritative_denials,
         grounded_denials=grounded_denials,
-        doubts=tuple(a for a in opposition if a.stance == Stance.doubts),
+        doubts=doubts,
         origins=tuple(origins),
         origin_assertions=_origin_assertions(ctx, origins, history, led.by_id),
         groups=groups,
@@ -250,23 +256,45 @@ def _reliability(ctx: Context, bearing: list[Assertion]) -> tuple[ReliabilityNot
     return tuple(ctx.reliability[x] for x in actors if x in ctx.reliability)
 
 
+Opposition = tuple[tuple[Assertion, ...], tuple[Assertion, ...], tuple[Assertion, ...]]
+
+
+def _against(
+    ctx: Context, bearing: Bearing, claim: str, shown_wrong: Overruled | None
+) -> Opposition:
+    """Return the opposition to `claim` (see `_opposition`), then its denials and its
+    doubts: the bearing's own lists by stance when nothing is left out of it."""
+    against = bearing.tupled("against")
+    opposition = _opposition(ctx, against, claim, shown_wrong)
+    if opposition is against:
+        return opposition, bearing.tupled("denials"), bearing.tupled("doubts")
+    denials = tuple(a for a in opposition if a.stance == Stance.denies)
+    return opposition, denials, tuple(a for a in opposition if a.stance == Stance.doubts)
+
+
 def _opposition(
-    against: tuple[Assertion, ...], claim: str, shown_wrong: frozenset[str]
+    ctx: Context, against: tuple[Assertion, ...], claim: str, shown_wrong: Overruled | None
 ) -> tuple[Assertion, ...]:
     """Return the assertions denying or doubting the claim or a more general one, in id
     order, but not a denial of a more general claim that was shown wrong there
-    (`shown_wrong`); `against` itself when none is left out."""
+    (`shown_wrong`); `against` itself when none is left out. Only the more general claims'
+    overruled denials are looked for: no other can be among `against`."""
     if not shown_wrong:
         return against
-    kept = [a for a in against if a.claim == claim or a.id not in shown_wrong]
+    wrong = [shown_wrong[c] for c in ctx.claims.up[claim] if c != claim and shown_wrong.get(c)]
+    if not wrong:
+        return against
+    gone = wrong[0].union(*wrong[1:])
+    kept = [a for a in against if a.claim == claim or a.id not in gone]
     return against if len(kept) == len(against) else tuple(kept)
 
 
-def overruled_denials(facts: Iterable[ClaimFacts]) -> frozenset[str]:
-    """Return the denials overruled on the very claim they deny: a denial shown wrong
-    there (a later first-hand or official confirmation) does not count against the
-    claim's more specific versions either."""
-    return frozenset(a for f in facts for a in overruled_on(f))
+def overruled_denials(facts: Mapping[str, ClaimFacts]) -> dict[str, frozenset[str]]:
+    """Return, per claim, the denials overruled on the very claim they deny (claims with
+    none left out): a denial shown wrong there (a later first-hand or official
+    confirmation) does not count against the claim's more specific versions either."""
+    found = {c: overruled_on(f) for c, f in facts.items()}
+    return {c: denials for c, denials in found.items() if denials}
 
 
 def overruled_on(facts: ClaimFacts) -> frozenset[str]:

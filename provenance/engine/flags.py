@@ -15,6 +15,7 @@ from provenance.engine.context import Context
 from provenance.engine.facts import ClaimFacts
 from provenance.engine.read import Assertion
 from provenance.engine.wording import listing
+from provenance.gcpause import discard
 from provenance.records import FlagResult
 from provenance.vocab import CERTAINTY, SUPPORT, Flag
 
@@ -145,7 +146,9 @@ def case_flags(ctx: Context) -> list[FlagResult]:
     for u, v, k in ctx.graph.edges(keys=True):
         if k == "cites":
             cites.add_edge(ctx.graph.nodes[u]["id"], ctx.graph.nodes[v]["id"])
-    for cycle in sorted(sorted(c) for c in nx.strongly_connected_components(cites) if len(c) > 1):
+    circles = sorted(sorted(c) for c in nx.strongly_connected_components(cites) if len(c) > 1)
+    discard(cites)
+    for cycle in circles:
         members = set(cycle)
         inside = sorted(a.id for a in ctx.assertions.values() if a.source in members)
         flags.append(

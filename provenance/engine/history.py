@@ -15,6 +15,7 @@ property test holds it to that).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from provenance import dates
@@ -53,10 +54,11 @@ class _Sweep:
     claims: set[str] = field(default_factory=set)  # claims in view
     facts: dict[str, ClaimFacts] = field(default_factory=dict)
     first: dict[str, str] = field(default_factory=dict)  # first-pass statuses
-    shown_wrong: frozenset[str] = frozenset()  # denials overruled on their own claim
-    overruled: dict[str, frozenset[str]] = field(default_factory=dict)  # per claim, of it
-    overruled_all: set[str] = field(default_factory=set)  # of every claim's facts
-    overruled_moved: bool = False  # whether `overruled_all` changed since last read
+    # Per claim, the denials of it overruled there (claims with none left out): as of the
+    # last day (`shown_wrong`, what judgements read), and as the facts kept show now.
+    shown_wrong: dict[str, frozenset[str]] = field(default_factory=dict)
+    overruled: dict[str, frozenset[str]] = field(default_factory=dict)
+    overruled_moved: bool = False  # whether `overruled` changed since `shown_wrong` was
     verdicts: dict[str, tuple[str, int]] = field(default_factory=dict)
     # What a whole analysis would compute from the assertions present, kept up to date:
     attribution: dict[str, AttributionResult] = field(default_factory=dict)
@@ -99,6 +101,8 @@ class _Sweep:
         self.fresh.clear()
         found = attributions(ctx, joined)
         for a_id, result in found.items():
+            if self.full.attribution.get(a_id) == result:  # one copy of what a whole
+                found[a_id] = result = self.full.attribution[a_id]  # analysis found
             before = self.attribution.get(a_id)
             if before is None or before["status"] != result["status"]:
                 changed.add(a_id)
@@ -171,7 +175,13 @@ class _Sweep:
         fresh = {**self.retractions, **{a: self.present[a] for a in region}}
         relays.withdrawn(fresh, order, self.upstream, known=self.withdrawn)
         relays.claim_origins(
-            self.present, order, self.upstream, self.full.claims.up, self.origins_of, self.withdrawn
+            self.present,
+            order,
+            self.upstream,
+            self.full.claims.up,
+            self.origins_of,
+            self.withdrawn,
+            same=self.full.origins_of,
         )
         moved = {
             x for x, (o, w) in before.items() if (o, w) != (self.origins_of[x], x in self.withdrawn)
@@ -213,7 +223,13 @@ class _Sweep:
         self.upstream = relays.cut_cycles(self.raw, self.cycles)
         self.withdrawn = relays.withdrawn(self.present, order, self.upstream)
         self.origins_of = relays.claim_origins(
-            self.present, order, self.upstream, self.full.claims.up, None, self.withdrawn
+            self.present,
+            order,
+            self.upstream,
+            self.full.claims.up,
+            None,
+            self.withdrawn,
+            same=self.full.origins_of,
         )
 
     def _judged(self, claim: str, facts: ClaimFacts) -> None:
@@ -223,9 +239,10 @@ class _Sweep:
         now = overruled_on(facts)
         was = self.overruled.get(claim, frozenset())
         if now != was:
-            self.overruled_all.difference_update(was)
-            self.overruled_all.update(now)
-            self.overruled[claim] = now
+            if now:
+                self.overruled[claim] = now
+            else:
+                del self.overruled[claim]
             self.overruled_moved = True
 
     def decide(self, touched: set[str]) -> set[str]:
@@ -243,12 +260,12 @@ class _Sweep:
         # denials are shown wrong on a claim does not depend on the set itself.
         shown_wrong = self.shown_wrong
         if self.overruled_moved:
-            shown_wrong, self.overruled_moved = frozenset(self.overruled_all), False
+            shown_wrong, self.overruled_moved = dict(self.overruled), False
         if shown_wrong != self.shown_wrong:
             weighed = {
                 c
-                for d in shown_wrong ^ self.shown_wrong
-                for c in self.full.claims.down[self.present[d].claim]
+                for claim in _differ(shown_wrong, self.shown_wrong)
+                for c in self.full.claims.down[claim]
             } & self.claims
             self.shown_wrong = shown_wrong
             for claim in sorted(weighed):
@@ -281,7 +298,7 @@ class _Sweep:
         return changed
 
 
-def _differ(before: dict[str, str], after: dict[str, str]) -> set[str]:
+def _differ(before: Mapping[str, object], after: Mapping[str, object]) -> set[str]:
     """Return the keys whose value differs between two mappings (or is in only one)."""
     return {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
 

@@ -14,6 +14,7 @@ from enum import StrEnum
 import networkx as nx
 
 from provenance.engine.read import Assertion
+from provenance.gcpause import discard
 from provenance.graph import nodes_of_kind
 from provenance.model import Rules
 from provenance.vocab import UNINFORMED, Basis, Stance
@@ -70,6 +71,7 @@ def families(graph: nx.MultiDiGraph) -> dict[str, str]:
         head = min(component)
         for actor in component:
             family[actor] = head
+    discard(sub)
     return family
 
 

@@ -61,7 +61,7 @@ def _verdicts(ctx: Context) -> dict[str, Verdict]:
     claims' statuses only through contradictions and context claims: those claims are
     judged again once every first status is known."""
     facts: dict[str, ClaimFacts] = {c: claim_facts(ctx, c) for c in sorted(ctx.claims.up)}
-    overruled = overruled_denials(facts.values())
+    overruled = overruled_denials(facts)
     for claim in _weighed_by(ctx, overruled):
         facts[claim] = claim_facts(ctx, claim, overruled)
     verdicts = {c: verdict(f, ctx.rules) for c, f in facts.items()}
@@ -72,15 +72,9 @@ def _verdicts(ctx: Context) -> dict[str, Verdict]:
     return verdicts
 
 
-def _weighed_by(ctx: Context, denials: frozenset[str]) -> list[str]:
-    """Return the claims more specific than the claim one of `denials` is about."""
-    found = {
-        c
-        for d in denials
-        for c in ctx.claims.down[ctx.assertions[d].claim]
-        if c != ctx.assertions[d].claim
-    }
-    return sorted(found)
+def _weighed_by(ctx: Context, overruled: Mapping[str, frozenset[str]]) -> list[str]:
+    """Return the claims more specific than a claim with denials `overruled` on it."""
+    return sorted({c for claim in overruled for c in ctx.claims.down[claim] if c != claim})
 
 
 def _assertion_results(ctx: Context) -> dict[str, AssertionResult]:

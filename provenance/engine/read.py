@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import networkx as nx
 
 from provenance import dates
 from provenance.engine.wording import clip
+from provenance.gcpause import discard
 from provenance.graph import nodes_of_kind
 from provenance.records import ReliabilityNote
 from provenance.vocab import Basis, QuoteMode, SpeechAct, Stance
@@ -55,7 +57,7 @@ class Assertion:
     def __post_init__(self) -> None:
         self.date_key = dates.sort_key(self.date)
         self.said_key = (dates.sort_key(self.said), self.id)
-        self.after_key = (dates.after_key(self.said), "") if self.said else None
+        self.after_key = _after(self.said) if self.said else None
 
     def describe(self, with_quote: bool = True) -> str:
         """Return the phrase reasons name it by: "Kubota (hedged, analysis): 'perhaps…'"."""
@@ -63,6 +65,12 @@ class Assertion:
         if with_quote and self.quote:
             text += f": '{clip(self.quote)}'"
         return text
+
+
+@lru_cache(maxsize=4096)
+def _after(said: str) -> tuple[tuple[dt.datetime, int], str]:
+    """Return the `after_key` of assertions said on `said`, one tuple shared by them all."""
+    return (dates.after_key(said), "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +141,7 @@ def claim_links(graph: nx.MultiDiGraph) -> ClaimLinks:
             contradicts[b].add(a)
         else:
             context[b].add(a)
-    specific = general.reverse(copy=False)
+    specific = general.reverse(copy=False)  # a view of `general`, discarded with it
     against: dict[str, set[str]] = defaultdict(set)
     said_by: dict[str, str] = {}
     for n in nodes_of_kind(graph, "claim"):
@@ -142,9 +150,12 @@ def claim_links(graph: nx.MultiDiGraph) -> ClaimLinks:
             against[other].add(data["id"])
         if data.get("said_by"):
             said_by[data["id"]] = data["said_by"]
+    up = {c: sorted({c, *nx.descendants(general, c)}) for c in claims}
+    down = {c: sorted({c, *nx.descendants(specific, c)}) for c in claims}
+    discard(general)
     return ClaimLinks(
-        up={c: sorted({c, *nx.descendants(general, c)}) for c in claims},
-        down={c: sorted({c, *nx.descendants(specific, c)}) for c in claims},
+        up=up,
+        down=down,
         contradicts={c: sorted(contradicts[c]) for c in claims},
         context={c: sorted(context[c]) for c in claims},
         context_against={c: sorted(against[c]) for c in claims},

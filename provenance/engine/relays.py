@@ -9,12 +9,14 @@ of anybody) and counted as one origin by provenance.engine.independence.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from heapq import heapify, heappop, heappush
 
 import networkx as nx
 
 from provenance import dates
 from provenance.engine.read import Assertion
+from provenance.gcpause import discard
 from provenance.graph import targets
 from provenance.vocab import ENDORSING, OPPOSING, SUPPORT, Stance
 
@@ -92,14 +94,20 @@ def copied(
 
 def topological(upstream: Upstream) -> tuple[list[str], list[list[str]]]:
     """Return assertions ordered upstream-first, and the cycles found (as sorted id lists).
-    Members of a cycle are ordered by id and treated as deriving from nothing inside it."""
+    Members of a cycle are ordered by id and treated as deriving from nothing inside it.
+    Of the assertions whose upstream is placed, the smallest id comes first: the order is
+    the same whatever order `upstream` lists them in. Without a cycle (the usual case) the
+    order is found without building a graph (`_upstream_first`)."""
+    order = _upstream_first(upstream, by_id=True)
+    if order is not None:
+        return order, []
     dg = nx.DiGraph()
     dg.add_nodes_from(upstream)
     for a, ups in upstream.items():
         for u in ups:
             dg.add_edge(u, a)
     cond = nx.condensation(dg)
-    order: list[str] = []
+    order = []
     cycles = []
     for scc in nx.lexicographical_topological_sort(
         cond, key=lambda n: min(cond.nodes[n]["members"])
@@ -108,28 +116,50 @@ def topological(upstream: Upstream) -> tuple[list[str], list[list[str]]]:
         if len(members) > 1:
             cycles.append(members)
         order.extend(members)
+    discard(dg, cond)
     return order, cycles
 
 
 def circular(upstream: Upstream) -> bool:
-    """Return whether assertions of `upstream` relay each other in a circle (every link
-    it holds must stay inside it). Plain Python, no graph: the verdict history asks this
-    every day, and a networkx graph per day is cyclic garbage kept until the collector
-    runs (provenance.gcpause)."""
-    waiting = {a: len(ups) for a, ups in upstream.items()}
+    """Return whether assertions of `upstream` relay each other in a circle. Plain Python,
+    no graph: the verdict history asks this every day, and a networkx graph per day is
+    cyclic garbage kept until the collector runs (provenance.gcpause)."""
+    return _upstream_first(upstream, by_id=False) is None
+
+
+def _upstream_first(upstream: Upstream, by_id: bool) -> list[str] | None:
+    """Return every assertion of `upstream` (and every one it names), each after all it
+    derives from, or None when some relay each other in a circle (Kahn's algorithm).
+    `by_id`: of those ready, the smallest id first (a heap), as the condensation order of
+    `topological` has it; else in no particular order.
+
+    >>> _upstream_first({"c": ["a", "b"], "b": ["a"], "a": []}, by_id=True)
+    ['a', 'b', 'c']
+    >>> _upstream_first({"a": ["b"], "b": ["a"]}, by_id=True) is None
+    True
+    """
+    waiting: dict[str, int] = {}
     down: dict[str, list[str]] = defaultdict(list)
     for a, ups in upstream.items():
-        for u in ups:
+        distinct = set(ups)
+        waiting[a] = len(distinct)
+        for u in distinct:
+            waiting.setdefault(u, 0)
             down[u].append(a)
     ready = [a for a, n in waiting.items() if not n]
-    done = 0
+    if by_id:
+        heapify(ready)
+    take = heappop if by_id else list.pop
+    give = heappush if by_id else list.append
+    order = []
     while ready:
-        done += 1
-        for x in down[ready.pop()]:
-            waiting[x] -= 1
-            if not waiting[x]:
-                ready.append(x)
-    return done < len(waiting)
+        x = take(ready)
+        order.append(x)
+        for y in down.get(x, ()):
+            waiting[y] -= 1
+            if not waiting[y]:
+                give(ready, y)
+    return order if len(order) == len(waiting) else None
 
 
 def cut_cycles(upstream: Upstream, cycles: list[list[str]]) -> Upstream:
@@ -192,13 +222,15 @@ def claim_origins(
     up: dict[str, list[str]],
     known: dict[str, dict[str, list[str]]] | None = None,
     withdrawn: set[str] | frozenset[str] = frozenset(),
+    same: Mapping[str, dict[str, list[str]]] | None = None,
 ) -> dict[str, dict[str, list[str]]]:
     """Return, per assertion, for each claim its chain bears on, the origins of that claim:
     the most upstream non-opposing assertions in the chain about it or a more specific claim.
     A relay of both a withdrawn and a standing assertion stands on the standing one only:
     no origin reaches it through what a retraction withdrew. `known`, when given, holds the
     origins already found and is extended in place (for new assertions listed in `order`,
-    upstream-first)."""
+    upstream-first); `same`, origins found before (by a whole analysis), kept instead of
+    an equal copy: the verdict history then holds one copy of what did not change."""
     result: dict[str, dict[str, list[str]]] = known if known is not None else {}
     for a_id in order:
         a = assertions[a_id]
@@ -211,7 +243,10 @@ def claim_origins(
             for claim in up[a.claim]:
                 if not merged.get(claim):
                     merged[claim] = {a_id}
-        result[a_id] = {c: sorted(o) for c, o in merged.items()}
+        found = {c: sorted(o) for c, o in merged.items()}
+        if same is not None and same.get(a_id) == found:
+            found = same[a_id]
+        result[a_id] = found
     return result
 
 
