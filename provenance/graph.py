@@ -38,21 +38,26 @@ def node_key(kind: str, record_id: str) -> str:
 
 def build_graph(case: Case) -> nx.MultiDiGraph:
     """Return the provenance graph of `case`, with every record a node and every reference
-    an edge; nodes and edges are added in id order so the graph is deterministic."""
+    an edge; nodes and edges are added in id order so the graph is deterministic. Each
+    node's key is made once and every edge refers to that same string (a key spelled
+    again per edge would be a copy held by each edge: 400 MB at a million assertions)."""
     graph = nx.MultiDiGraph(title=case.title)
+    keys: dict[str, dict[str, str]] = {}
     for kind, records in (
         ("actor", case.actors),
         ("source", case.sources),
         ("claim", case.claims),
         ("assertion", case.assertions),
     ):
+        own = keys[kind] = {}
         for record in records:
             data: dict[str, Any] = record.model_dump(mode="json", exclude_none=True)
             data.pop("id")
-            graph.add_node(node_key(kind, record.id), type=kind, id=record.id, **data)
+            own[record.id] = key = node_key(kind, record.id)
+            graph.add_node(key, type=kind, id=record.id, **data)
 
     def edge(kind: str, a: tuple[str, str], b: tuple[str, str]) -> None:
-        graph.add_edge(node_key(*a), node_key(*b), key=kind, type=kind)
+        graph.add_edge(_key(keys, *a), _key(keys, *b), key=kind, type=kind)
 
     for actor in case.actors:
         if actor.affiliation:
@@ -80,6 +85,12 @@ def build_graph(case: Case) -> nx.MultiDiGraph:
         if a.via:
             edge("via", ("assertion", a.id), ("assertion", a.via))
     return graph
+
+
+def _key(keys: dict[str, dict[str, str]], kind: str, record_id: str) -> str:
+    """Return the node key of a record, the one string made when its node was added (or a
+    new one for a reference to a record the case lacks: validation reports those)."""
+    return keys[kind].get(record_id) or node_key(kind, record_id)
 
 
 def targets(graph: nx.MultiDiGraph, node: str, kind: str) -> list[str]:

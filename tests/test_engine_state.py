@@ -79,6 +79,7 @@ def _assertion(i: int, stance: Stance = Stance.states) -> Assertion:
         about=None,
         quote=None,
         via=None,
+        rank=i,
     )
 
 
@@ -94,6 +95,17 @@ def test_a_bearing_shares_a_list_as_one_tuple_until_that_list_changes() -> None:
     assert now is not first and [a.id for a in now] == ["a001", "a002"]  # in id order
     assert [a.id for a in first] == ["a002"]  # what facts kept did not change
     assert bearing.tupled("reach") is reach  # another list's tuple stays shared
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.permutations(range(40)))
+def test_a_bearing_keeps_its_lists_in_id_order_whatever_order_they_arrive_in(
+    arrivals: list[int],
+) -> None:
+    bearing = Bearing()
+    for i in arrivals:
+        bearing.put("against", _assertion(i, Stance.denies))
+    assert [a.id for a in bearing.against] == [f"a{i:03d}" for i in range(40)]
 
 
 def test_a_reason_given_as_a_function_is_written_only_when_read() -> None:

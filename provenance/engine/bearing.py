@@ -12,10 +12,10 @@ day for the verdict history (provenance.engine.history), which adds each day's a
 
 from __future__ import annotations
 
-from bisect import insort
+from array import array
+from bisect import bisect_left, insort
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import Any, Literal
 
 from provenance.engine.origins import LiveOrigins
@@ -23,7 +23,6 @@ from provenance.engine.read import Assertion, ClaimLinks
 from provenance.engine.timing import Period, SetAside, aside_why
 from provenance.vocab import ENDORSING, Stance
 
-_ID = attrgetter("id")
 _OPPOSING = (Stance.denies, Stance.doubts)
 
 
@@ -46,6 +45,7 @@ class Bearing:
     supporting: set[str] = field(default_factory=set)  # the ids of `support`
     live_origins: LiveOrigins = field(default_factory=LiveOrigins)  # provenance.engine.origins
     frozen: dict[Kind, tuple[Assertion, ...]] = field(default_factory=dict)  # see `tupled`
+    ranks: dict[Kind, array[int]] = field(default_factory=dict)  # see `put`
 
     def tupled(self, kind: Kind) -> tuple[Assertion, ...]:
         """Return one of the lists as a tuple, the same tuple until that list changes: the
@@ -59,10 +59,23 @@ class Bearing:
         return found
 
     def put(self, kind: Kind, a: Assertion) -> None:
-        """Insert `a` into one of the lists, in id order."""
+        """Insert `a` into one of the lists, in id order: appended when it comes last (the
+        order an analysis adds in), else where bisection of the list's ranks places it
+        (a day's arrivals in the history). The ranks (`Assertion.rank`) sit side by side
+        in an array: bisecting the assertions themselves would read one scattered object
+        per step, at a million assertions a trip to main memory each."""
         self.frozen.pop(kind, None)
         items: list[Assertion] = getattr(self, kind)
-        _put(items, a)
+        ranks = self.ranks.get(kind)
+        if ranks is None:
+            ranks = self.ranks[kind] = array("q")
+        if not ranks or ranks[-1] < a.rank:
+            ranks.append(a.rank)
+            items.append(a)
+        else:
+            at = bisect_left(ranks, a.rank)
+            ranks.insert(at, a.rank)
+            items.insert(at, a)
 
 
 #: The lists of a `Bearing` that hold assertions.
@@ -74,9 +87,8 @@ Kind = Literal[
 _NONE = Bearing()  # what bears on a claim nothing bears on (never filled)
 
 
-def _put(into: list[Any], item: Any, key: Any = _ID) -> None:
-    """Insert `item` into `into`, kept in order of `key`: appended when it comes last (the
-    order an analysis adds in), else by bisection (a day's arrivals in the history)."""
+def _put(into: list[Any], item: Any, key: Any) -> None:
+    """Insert `item` into `into`, kept in order of `key` (as `Bearing.put` does)."""
     if not into or key(into[-1]) < key(item):
         into.append(item)
     else:

@@ -46,6 +46,7 @@ class Assertion:
     self_interested: bool = False
     challenge: str | None = None  # the case's attribution challenge: disputed or refuted
     admits_fabrication: bool = False
+    rank: int = 0  # its place in id order among the case's assertions (read_assertions)
     # Sort keys, computed once (provenance.dates.sort_key): every claim's facts order by them.
     date_key: tuple[dt.datetime, int] = field(init=False, repr=False, compare=False)
     said_key: tuple[tuple[dt.datetime, int], str] = field(init=False, repr=False, compare=False)
@@ -98,7 +99,7 @@ def claim_texts(graph: nx.MultiDiGraph) -> dict[str, str]:
 def read_assertions(graph: nx.MultiDiGraph, names: dict[str, str]) -> dict[str, Assertion]:
     """Return every assertion by id, in id order."""
     out = {}
-    for node in nodes_of_kind(graph, "assertion"):
+    for rank, node in enumerate(nodes_of_kind(graph, "assertion")):
         data = graph.nodes[node]
         out[data["id"]] = Assertion(
             id=data["id"],
@@ -119,6 +120,7 @@ def read_assertions(graph: nx.MultiDiGraph, names: dict[str, str]) -> dict[str, 
             self_interested=bool(data.get("self_interested")),
             challenge=(data.get("attribution") or {}).get("challenge"),
             admits_fabrication=bool(data.get("admits_fabrication")),
+            rank=rank,
         )
     return out
 
