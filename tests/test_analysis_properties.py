@@ -447,9 +447,13 @@ def test_no_origin_reaches_a_relay_through_a_withdrawn_statement() -> None:
     assert after["independent_origins"] == before["independent_origins"] == 1
 
 
-def test_a_superseded_origin_does_not_come_back_through_a_rewrite_of_a_report() -> None:
+def test_a_claim_whose_support_was_superseded_lists_what_it_had_before_and_after_a_rewrite() -> (
+    None
+):
     """Found by the rewrite property: a report copied by a rewrite derived from a
-    confirmation a later denial had superseded, and counted it again as an origin."""
+    confirmation a later denial had superseded. A claim whose every supporting origin a
+    later statement superseded lists those origins ("superseded"), not its reports', so
+    a rewrite of a report adds none."""
 
     def said(a_id: str, actor: str, stance: str, **extra: str) -> dict[str, Any]:
         return {"id": a_id, "actor": actor, "claim": "claim0", "source": "src0",
@@ -467,5 +471,42 @@ def test_a_superseded_origin_does_not_come_back_through_a_rewrite_of_a_report() 
     }
     before = analysed(data)["claims"]["claim0"]
     after = analysed(with_rewrite(data, "src0"))["claims"]["claim0"]
-    assert [o["assertion"] for o in after["origins"]] == ["as2"]
-    assert after["independent_origins"] == before["independent_origins"] == 1
+    for verdict in (before, after):
+        assert [o["assertion"] for o in verdict["origins"]] == ["as1"]
+        assert verdict["origin_state"] == "superseded"
+        assert verdict["independent_origins"] == 1
+
+
+def test_a_report_copied_by_a_rewrite_adds_no_origin_when_every_one_was_superseded() -> None:
+    """Found by the rewrite property: support deriving from a confirmation and a report,
+    both superseded by a later denial of a more general claim; a rewrite's copy of the
+    report derived from both (a copied report may copy an endorsement), and the report's
+    origins counted two where there had been one."""
+
+    def said(a_id: str, actor: str, claim: str, source: str, stance: str, **extra: str) -> Any:
+        return {"id": a_id, "actor": actor, "claim": claim, "source": source,
+                "stance": stance, "basis": "first_hand", **extra}  # fmt: skip
+
+    data: dict[str, Any] = {
+        "actors": [{"id": f"actor{i}", "name": f"Actor {i}", "kind": "person"} for i in (0, 1)],
+        "sources": [
+            {"id": "src0", "title": "S0", "kind": "article", "cites": ["src1"]},
+            {"id": "src1", "title": "S1", "kind": "article"},
+        ],
+        "claims": [
+            {"id": "claim0", "text": "C0"},
+            {"id": "claim2", "text": "C2", "more_specific_than": ["claim0"]},
+        ],
+        "assertions": [
+            said("as0", "actor0", "claim0", "src0", "confirms"),
+            said("as2", "actor1", "claim2", "src1", "confirms", date="2025-04-09"),
+            said("as4", "actor0", "claim2", "src1", "reports", date="2025-04-09"),
+            said("as5", "actor0", "claim0", "src0", "denies", date="2025-04-10"),
+            said("as7", "actor0", "claim2", "src0", "confirms"),
+        ],
+    }
+    before = analysed(data)["claims"]["claim2"]
+    after = analysed(with_rewrite(data, "src1"))["claims"]["claim2"]
+    assert before["status"] == after["status"] == "refuted"
+    assert after["independent_origins"] == before["independent_origins"] == 2
+    assert after["origin_state"] == before["origin_state"] == "superseded"

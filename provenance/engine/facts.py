@@ -21,7 +21,7 @@ from provenance.engine.authority import weigh
 from provenance.engine.bearing import Bearing
 from provenance.engine.context import Context
 from provenance.engine.independence import Strength
-from provenance.engine.origins import independent_groups, live_support, of_all
+from provenance.engine.origins import had, independent_groups, live_support
 from provenance.engine.read import Assertion
 from provenance.records import AttributionResult, Origin, ReliabilityNote
 from provenance.vocab import (
@@ -76,7 +76,7 @@ class ClaimFacts:
     reposts: int = 0  # posts of spread data relaying its live support and reach
     fabricated: dict[str, Assertion] = field(default_factory=dict)  # -> admitting retraction
     history: tuple[Origin, ...] = ()  # when no live origin: the withdrawn or reported ones
-    origin_state: str = "none"  # live, withdrawn, fabricated, reported or none
+    origin_state: str = "none"  # live, withdrawn, fabricated, superseded, reported or none
     context_against: tuple[OtherClaim, ...] = ()  # claims that make it less plausible
     # Time (provenance.engine.timing): support left out of `support` above, and why.
     set_aside: tuple[timing.SetAside, ...] = ()  # predictions, support about another period
@@ -164,19 +164,15 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: Overruled | None = None) 
     opposition, denied, doubts = _against(ctx, bearing, claim, shown_wrong)
     said_by = ctx.claims.said_by.get(claim)
     led = live_support(ctx, claim)
-    found: Found = (
-        bearing.tupled("support"),
-        led.live,
-        led.origins,
-        denied,
-    )
+    every = bearing.tupled("support")  # before supersession
+    found: Found = (every, led.live, led.origins, denied)
     (support, live, origins, denials), ended, overruled = _supersede(ctx, found, led.assertions)
     authoritative_denials, grounded_denials, weakened = _denials(ctx, denials, said_by)
     groups, authoritative, grounded, informed = (
         led.groups if len(origins) == len(led.origins) else independent_groups(origins)
     )
     stopped = frozenset(s.earlier.id for s in ended)
-    history, state = _history(ctx, claim, origins, support, reach, stopped)
+    history, state = had(ctx, claim, origins, support, reach, stopped, every)
     return ClaimFacts(
         claim=claim,
         support=tuple(support),
@@ -365,30 +361,6 @@ def _denials(
         tuple(a for a in denials if weighed[a.id][0] in strong),
         {a_id: why for a_id, (_, why) in weighed.items() if why},
     )
-
-
-def _history(
-    ctx: Context,
-    claim: str,
-    origins: Sequence[Origin],
-    support: Sequence[Assertion],
-    reach: Sequence[Assertion],
-    ended: frozenset[str] = frozenset(),
-) -> tuple[list[Origin], str]:
-    """Return, when no live origin remains, the origins the claim had (withdrawn ones, or
-    those of its reports), and what became of them: live, withdrawn, fabricated,
-    reported or none. A report's origins leave out what a later statement superseded
-    (`ended`), unless nothing else is left."""
-    if origins:
-        return [], "live"
-    if support:
-        kept = of_all(ctx, claim, support)
-        fabricated = any(o["assertion"] in ctx.fabricated for o in kept)
-        return kept, "fabricated" if fabricated else "withdrawn"
-    if reach:
-        found = of_all(ctx, claim, reach)
-        return [o for o in found if o["assertion"] not in ended] or found, "reported"
-    return [], "none"
 
 
 def _other(ctx: Context, claim: str) -> OtherClaim:

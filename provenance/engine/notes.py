@@ -51,8 +51,8 @@ def origins(f: ClaimFacts, status: Status) -> list[Said]:
 
     When the claim is unconfirmed or corroborated, who the support comes from is what
     decided it, so this reason comes first. A circle of sources citing each other is
-    named as one origin. An origin that was retracted, fabricated, or only reported
-    still counts, and says so: "1 origin, retracted".
+    named as one origin. An origin that was retracted, fabricated, superseded by a later
+    statement, or only reported still counts, and says so: "1 origin, retracted".
     """
     shown = f.origins or f.history
     if not shown:

@@ -176,6 +176,34 @@ def of_all(ctx: Context, claim: str, support: Sequence[Assertion]) -> list[Origi
     return [origin for _, origin, _ in sorted(found, key=_KEY)]
 
 
+def had(
+    ctx: Context,
+    claim: str,
+    origins: Sequence[Origin],
+    support: Sequence[Assertion],
+    reach: Sequence[Assertion],
+    ended: frozenset[str] = frozenset(),
+    every: Sequence[Assertion] = (),
+) -> tuple[list[Origin], str]:
+    """Return, when no live origin remains, the origins the claim had, and what became of
+    them: live; withdrawn or fabricated (those of its support, none live); superseded
+    (those of its support before a later statement superseded them all, `every`);
+    reported (those of its reports, leaving out what a later statement superseded,
+    `ended`, unless nothing else is left); or none."""
+    if origins:
+        return [], "live"
+    if support:
+        kept = of_all(ctx, claim, support)
+        fabricated = any(o["assertion"] in ctx.fabricated for o in kept)
+        return kept, "fabricated" if fabricated else "withdrawn"
+    if every:
+        return of_all(ctx, claim, every), "superseded"
+    if reach:
+        found = of_all(ctx, claim, reach)
+        return [o for o in found if o["assertion"] not in ended] or found, "reported"
+    return [], "none"
+
+
 def _record(
     ctx: Context,
     a: Assertion,
