@@ -225,11 +225,35 @@ def test_a_refuted_attribution_decides_the_claim_that_it_was_said_and_supports_n
     v = result["claims"]["said"]
     assert v["status"] == "refuted"
     assert v["reasons"][0]["text"].startswith("not said: SENATOR (stated, basis unstated)")
-    assert result["claims"]["lost"]["status"] == "unsupported"
+    lost = result["claims"]["lost"]
+    assert lost["status"] == "unsupported"
+    assert lost["origin_state"] == "not said"  # nobody retracted anything
+    assert reasons(result, "lost")[:2] == [
+        "unsupported: its only support was not said by whom it is attributed to",
+        "1 origin, not said (attribution refuted): SENATOR (stated, basis unstated)",
+    ]
     assert "not said (attribution refuted): SENATOR (stated, basis unstated)" in reasons(
         result, "lost"
     )
     assert "attribution-challenged" in [f["kind"] for f in result["assertions"]["s2"]["flags"]]
+
+
+def test_support_partly_retracted_and_partly_not_said_is_retracted() -> None:
+    challenge = {"challenge": "refuted", "sources": ["transcript"]}
+    result = run(
+        [
+            a("s1", "senator", "lost", "states", "speech", read_in="blog", attribution=challenge),
+            a("r1", "pundit", "lost", "states", "column"),
+            a("r2", "pundit", "lost", "retracts", "column2", via="r1"),
+        ],
+        sources={"transcript": {"archive": "t.txt"}},
+    )
+    v = result["claims"]["lost"]
+    assert v["status"] == "retracted"
+    assert v["origin_state"] == "withdrawn"
+    assert reasons(result, "lost")[0] != (
+        "unsupported: its only support was not said by whom it is attributed to"
+    )
 
 
 def test_drifted_verbatim_quotes_are_at_most_second_hand() -> None:

@@ -76,7 +76,7 @@ class ClaimFacts:
     reposts: int = 0  # posts of spread data relaying its live support and reach
     fabricated: dict[str, Assertion] = field(default_factory=dict)  # -> admitting retraction
     history: tuple[Origin, ...] = ()  # when no live origin: the withdrawn or reported ones
-    origin_state: str = "none"  # live, withdrawn, fabricated, superseded, reported or none
+    origin_state: str = "none"  # live, withdrawn, fabricated, not said, superseded, reported, none
     context_against: tuple[OtherClaim, ...] = ()  # claims that make it less plausible
     # Time (provenance.engine.timing): support left out of `support` above, and why.
     set_aside: tuple[timing.SetAside, ...] = ()  # predictions, support about another period

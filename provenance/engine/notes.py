@@ -51,8 +51,9 @@ def origins(f: ClaimFacts, status: Status) -> list[Said]:
 
     When the claim is unconfirmed or corroborated, who the support comes from is what
     decided it, so this reason comes first. A circle of sources citing each other is
-    named as one origin. An origin that was retracted, fabricated, superseded by a later
-    statement, or only reported still counts, and says so: "1 origin, retracted".
+    named as one origin. An origin that was retracted, fabricated, not said (its
+    attribution refuted), superseded by a later statement, or only reported still counts,
+    and says so: "1 origin, retracted".
     """
     shown = f.origins or f.history
     if not shown:
@@ -77,9 +78,11 @@ def origins(f: ClaimFacts, status: Status) -> list[Said]:
     n = len(groups)
     label = "single origin" if n == 1 else f"{n} independent origins"
     if not f.origins:
-        state = {"withdrawn": "retracted", "reported": "only reported"}.get(
-            f.origin_state, f.origin_state
-        )
+        state = {
+            "withdrawn": "retracted",
+            "not said": "not said (attribution refuted)",
+            "reported": "only reported",
+        }.get(f.origin_state, f.origin_state)
         label = f"{n} origin{'' if n == 1 else 's'}, {state}"
     # parts are capped above
     return [(f"{label}: " + "; ".join(parts), [o["assertion"] for o in shown])]

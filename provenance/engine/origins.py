@@ -186,16 +186,19 @@ def had(
     every: Sequence[Assertion] = (),
 ) -> tuple[list[Origin], str]:
     """Return, when no live origin remains, the origins the claim had, and what became of
-    them: live; withdrawn or fabricated (those of its support, none live); superseded
-    (those of its support before a later statement superseded them all, `every`);
-    reported (those of its reports, leaving out what a later statement superseded,
-    `ended`, unless nothing else is left); or none."""
+    them: live; withdrawn, fabricated or not said (those of its support, none live: some
+    withdrawn by a retraction, one admitted invented, or every one's attribution refuted);
+    superseded (those of its support before a later statement superseded them all,
+    `every`); reported (those of its reports, leaving out what a later statement
+    superseded, `ended`, unless nothing else is left); or none."""
     if origins:
         return [], "live"
     if support:
         kept = of_all(ctx, claim, support)
-        fabricated = any(o["assertion"] in ctx.fabricated for o in kept)
-        return kept, "fabricated" if fabricated else "withdrawn"
+        if any(o["assertion"] in ctx.fabricated for o in kept):
+            return kept, "fabricated"
+        unsaid = not any(a.id in ctx.withdrawn for a in support)  # so each is discredited
+        return kept, "not said" if unsaid else "withdrawn"
     if every:
         return of_all(ctx, claim, every), "superseded"
     if reach:

@@ -283,18 +283,22 @@ def some_support(f: ClaimFacts, t: Rules) -> Check:
 @rule(Status.unsupported, catch_all=True)
 def no_support(f: ClaimFacts, t: Rules) -> Check:
     """Unsupported when nothing else fired: nobody asserts it; it is only reported,
-    conditional or opposed. This rule always fires when it is reached, so `prov explain`
-    lists it only when it decides.
+    conditional or opposed, or what supported it was not said (every supporting
+    statement's attribution refuted, section 5). This rule always fires when it is
+    reached, so `prov explain` lists it only when it decides.
 
     Example: outlets report that "a rumor says" a fund collapsed, and one analyst writes
     "if it was indeed that fund…"; nobody says it happened.
     """
+    lead, other = "unsupported: nobody asserts it", " (only reported or conditional)"
+    if f.discredited and len(f.discredited) == len(f.support):
+        lead = "unsupported: its only support was not said by whom it is attributed to"
+        other = "; otherwise only reported or conditional"
     return fire(
         "nobody asserts it; it is only reported, conditional or opposed",
         Status.unsupported,
         [a.id for a in (*f.reach, *f.conditionals)],
-        "unsupported: nobody asserts it"
-        + (" (only reported or conditional)" if f.reach or f.conditionals else ""),
+        lead + (other if f.reach or f.conditionals else ""),
     )
 
 
