@@ -109,6 +109,32 @@ def test_explain_shows_every_rule_tried() -> None:
     assert "  -   authoritative-confirmation: 0 independent origin(s)" in result.stdout
 
 
+def test_explain_marks_an_assertion_without_words_as_no_quote(tmp_path: Path) -> None:
+    from tests.conftest import write_case
+
+    said = {"claim": "c", "source": "s", "stance": "states", "actor": "x"}
+    path = write_case(
+        tmp_path,
+        {
+            "actors": [{"id": "x", "name": "X", "kind": "outlet"}],
+            "sources": [{"id": "s", "title": "S", "kind": "article"}],
+            "claims": [{"id": "c", "text": "C"}],
+            "assertions": [
+                {"id": "a1", **said, "quote": "it happened", "quote_mode": "paraphrase"},
+                {"id": "a2", **said},
+            ],
+        },
+    )
+    result = runner.invoke(app, ["explain", "c", "--case", str(path), "--no-pager"])
+    assert "a1 by x (states; paraphrase)" in result.stdout
+    assert "a2 by x (states; no quote)" in result.stdout  # not "verbatim": no words given
+    data = json.loads(runner.invoke(app, ["explain", "c", "--case", str(path), "--json"]).stdout)
+    assert [(a["assertion"], a["quoted"]) for a in data["assertions"]] == [
+        ("a1", True),
+        ("a2", False),
+    ]
+
+
 def test_explain_unknown_claim_suggests() -> None:
     result = runner.invoke(app, ["explain", "japn-sold"])
     assert result.exit_code == 2

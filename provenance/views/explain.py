@@ -61,6 +61,7 @@ def _attributions(doc: Document, verdict: Verdict) -> list[ExplainAssertion]:
             "assertion": a_id,
             "actor": records[a_id]["actor"],
             "stance": records[a_id]["stance"],
+            "quoted": bool(records[a_id].get("quote")),
             "quote_mode": records[a_id]["quote_mode"],
             "speech_act": records[a_id]["speech_act"],
             "self_interested": records[a_id]["self_interested"],

@@ -234,6 +234,7 @@ class ExplainAssertion(TypedDict):
     assertion: str
     actor: str
     stance: str
+    quoted: bool  # whether the case gives its words (`quote`); if not, `quote_mode` says nothing
     quote_mode: str
     speech_act: str
     self_interested: bool

@@ -84,8 +84,9 @@ def _origin_lines(result: ExplainResult, width: int) -> list[str]:
         lines.append(f"{INDENT}was it said? (attribution, quote mode):")
     for a in result["assertions"]:
         att = a["attribution"]
+        mode = a["quote_mode"] if a["quoted"] else "no quote"
         lines += wrap(
-            f"{a['assertion']} by {a['actor']} ({a['stance']}; {a['quote_mode']}): "
+            f"{a['assertion']} by {a['actor']} ({a['stance']}; {mode}): "
             f"{att['word']}{'' if att['established'] else ', not established'}",
             INDENT * 2,
             width,
