@@ -265,6 +265,30 @@ def test_retraction_withdraws_the_origin_and_its_relays() -> None:
     assert v["withdrawn"] == ["a1", "a2"]
 
 
+def test_a_relay_naming_more_than_a_retracted_statement_is_retracted_with_it_and_named() -> None:
+    """A tweet says "a major bank" is on the brink and is deleted; accounts relaying it name
+    the bank. Their claim is retracted with the tweet, and the reason names them: the
+    retraction is of the more general claim, so none bears on theirs."""
+    claims = [
+        {"id": "bank", "text": "A bank"},
+        {"id": "cs", "text": "CS", "more_specific_than": ["bank"]},
+    ]
+    result = run(
+        [
+            a("t", "x", "bank", "states", date="2022-10-01", basis="unnamed_sources"),
+            a("d", "x", "bank", "retracts", date="2022-10-02", via="t"),
+            a("n", "crowd", "cs", "states", date="2022-10-02", basis="hearsay", via="t"),
+        ],
+        claims=claims,
+    )
+    assert verdict(result, "cs") == (
+        "retracted",
+        6,
+        "retracted: what supported it relays retracted words: CROWD (stated, hearsay)",
+    )
+    assert result["claims"]["cs"]["withdrawn"] == ["n"]
+
+
 def test_a_claim_contradicting_a_confirmed_claim_is_refuted() -> None:
     claims = [
         {"id": "official", "text": "Holdings were 760.8B"},

@@ -77,18 +77,27 @@ def retracted(f: ClaimFacts, t: Rules) -> Check:
 
     A retraction withdraws the assertion it names in `via`, or else every earlier (or
     undated) assertion of the claim by the same actor; a relay of a withdrawn assertion
-    is withdrawn with it.
+    is withdrawn with it, whatever claim it is about (the reason then names the relays).
 
     Example: an outlet reports a resignation, then retracts its report; the two blogs
     that relayed only that report are withdrawn too, and the claim is retracted.
     """
     if not (f.support and not f.live_support and f.withdrawn):
         return Check("no retraction withdraws all support")
+    if f.retractions:
+        cited, words = sorted(a.id for a in f.retractions), f.retractions
+    else:  # withdrawn with what it relays: a retraction of another claim's statement
+        cited, words = list(f.withdrawn), tuple(a for a in f.support if a.id in f.withdrawn)
     return fire(
         "every supporting assertion is withdrawn by a retraction",
         Status.retracted,
-        sorted(a.id for a in f.retractions),
-        "retracted: " + listing([a.describe() for a in f.retractions]),
+        cited,
+        (
+            "retracted: "
+            if f.retractions
+            else "retracted: what supported it relays retracted words: "
+        )
+        + listing([a.describe() for a in words]),
     )
 
 
