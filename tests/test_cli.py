@@ -128,6 +128,10 @@ def test_explain_marks_an_assertion_without_words_as_no_quote(tmp_path: Path) ->
     result = runner.invoke(app, ["explain", "c", "--case", str(path), "--no-pager"])
     assert "a1 by x (states; paraphrase)" in result.stdout
     assert "a2 by x (states; no quote)" in result.stdout  # not "verbatim": no words given
+    origins = result.stdout.split("origins (")[1]
+    assert origins.index("a1 by x") < origins.index(
+        "a2 by x (states, unstated, unsourced; no quote"
+    )
     data = json.loads(runner.invoke(app, ["explain", "c", "--case", str(path), "--json"]).stdout)
     assert [(a["assertion"], a["quoted"]) for a in data["assertions"]] == [
         ("a1", True),

@@ -33,8 +33,8 @@ if TYPE_CHECKING:
     from provenance.engine.read import Assertion
 
 #: The key that lists origins best first: the best-attributed (the attribution level's
-#: rank), then the speaker's own words before a translation before a paraphrase, then
-#: the earliest, then by id.
+#: rank), then the speaker's own words before a translation before a paraphrase before
+#: no words at all (no `quote`), then the earliest, then by id.
 BestFirst = tuple[int, int, tuple[dt.datetime, int], str]
 Record = tuple[BestFirst, Origin, "Assertion"]  # an origin's key, record and assertion
 
@@ -227,7 +227,8 @@ def _record(
             origin["supports"] = supports
             return key, origin, a
     strength, why = weigh(a, ctx.strengths[(a.stance, a.basis)], result, said_by)
-    key = (_LEVEL_RANK[result["status"]], _MODE_RANK[a.quote_mode], a.date_key, a.id)
+    mode = _MODE_RANK[a.quote_mode] if a.quote else len(_MODES)  # no words: after them all
+    key = (_LEVEL_RANK[result["status"]], mode, a.date_key, a.id)
     origin = Origin(
         assertion=a.id,
         actor=a.actor,

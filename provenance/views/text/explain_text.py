@@ -57,11 +57,13 @@ def _origin_lines(result: ExplainResult, width: int) -> list[str]:
     count = len(verdict["origins"])
     listed = "" if count == verdict["independent_origins"] else f", {count} first statements"
     lines.append(f"{INDENT}origins ({verdict['independent_origins']} independent{listed}):")
+    unquoted = {a["assertion"] for a in result["assertions"] if not a["quoted"]}
     for origin in verdict["origins"]:
         weak = f" [{'; '.join(origin['weakened'])}]" if origin["weakened"] else ""
+        mode = "no quote" if origin["assertion"] in unquoted else origin["quote_mode"]
         lines += wrap(
             f"{origin['assertion']} by {origin['actor']} ({origin['stance']}, "
-            f"{origin['basis']}, {origin['strength']}{weak}; {origin['quote_mode']}, "
+            f"{origin['basis']}, {origin['strength']}{weak}; {mode}, "
             f"attribution: {Attribution(origin['attribution']).word}); supports: "
             f"{', '.join(origin['supports'])}",
             INDENT * 2,
