@@ -510,3 +510,69 @@ def test_a_report_copied_by_a_rewrite_adds_no_origin_when_every_one_was_supersed
     assert before["status"] == after["status"] == "refuted"
     assert after["independent_origins"] == before["independent_origins"] == 2
     assert after["origin_state"] == before["origin_state"] == "superseded"
+
+
+def one_source_case(about: str, *assertions: tuple[str, str, str, dict[str, str]]) -> Any:
+    """Return a case of one claim about `about`, two actors and one source `src`, with
+    assertions given as (id, actor, stance, more fields)."""
+    return {
+        "actors": [{"id": f"actor{i}", "name": f"Actor {i}", "kind": "person"} for i in (0, 1)],
+        "sources": [{"id": "src", "title": "S", "kind": "article"}],
+        "claims": [{"id": "c", "text": "C", "about": about}],
+        "assertions": [
+            {"id": i, "actor": x, "claim": "c", "source": "src", "stance": stance, **more}
+            for i, x, stance, more in assertions
+        ],
+    }
+
+
+def test_a_report_copied_by_a_rewrite_adds_no_origin_set_aside_for_the_claims_period() -> None:
+    """A rewrite's copy of a report derives from the original's endorsements too; one set
+    aside for the claim (about another period) must not become an origin of its reports."""
+    data = one_source_case(
+        "2025-04",
+        ("r", "actor0", "reports", {"basis": "unstated", "date": "2025-04-20"}),
+        ("e", "actor1", "states", {"basis": "unstated", "date": "2025-04-20", "about": "2024"}),
+    )
+    before = analysed(data)["claims"]["c"]
+    after = analysed(with_rewrite(data, "src"))["claims"]["c"]
+    for verdict in (before, after):
+        assert [o["assertion"] for o in verdict["origins"]] == ["r"]
+        assert verdict["independent_origins"] == 1
+
+
+def test_a_relay_of_a_statement_set_aside_is_set_aside_with_it() -> None:
+    """Found by the relay property with periods: a prediction (said in April of a claim
+    about May) is set aside, and an undated relay of it counted, with the prediction as
+    its origin. Repeating a prediction predicts; repeating a statement about another
+    period speaks of that period."""
+    data = one_source_case(
+        "2025-05",
+        ("p", "actor0", "confirms", {"basis": "first_hand", "date": "2025-04"}),
+        ("q", "actor0", "confirms", {"basis": "first_hand", "date": "2025-05-20", "about": "2024"}),
+    )
+    before = analysed(data)["claims"]["c"]
+    relays = [
+        {"claim": "c", "stance": "states", "basis": "hearsay", "via": "p"},
+        {"claim": "c", "stance": "states", "basis": "hearsay", "via": "q", "date": "2025-05-21"},
+    ]
+    for relay in relays:
+        after = analysed(with_assertion(data, relay))["claims"]["c"]
+        assert after["independent_origins"] == before["independent_origins"] == 0
+        assert after["status"] == before["status"] == "unconfirmed"  # only predicted
+        assert "newcomer" not in [o["actor"] for o in after["origins"]]
+        assert len(after["set_aside"]) == len(before["set_aside"]) + 1
+
+
+def test_support_copying_a_set_aside_statement_and_a_counted_one_leads_to_the_counted_one() -> None:
+    """A rewrite's statement derives from every statement of the claim in what it copies:
+    one about another period is not among its origins while another is."""
+    data = one_source_case(
+        "2025-04",
+        ("e", "actor1", "states", {"basis": "unstated", "about": "2024"}),
+        ("k", "actor0", "states", {"basis": "unstated"}),
+    )
+    before = analysed(data)["claims"]["c"]
+    after = analysed(with_rewrite(data, "src"))["claims"]["c"]
+    assert [o["assertion"] for o in before["origins"]] == ["k"]
+    assert [(o["assertion"], o["supports"]) for o in after["origins"]] == [("k", ["k", "zz-k"])]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, insort
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -43,6 +43,7 @@ class Bearing:
     doubts: list[Assertion] = field(default_factory=list)
     first: tuple[Any, str] | None = None  # its own assertions' earliest (said_key, said)
     supporting: set[str] = field(default_factory=set)  # the ids of `support`
+    set_aside: set[str] = field(default_factory=set)  # the ids of `aside`
     live_origins: LiveOrigins = field(default_factory=LiveOrigins)  # provenance.engine.origins
     frozen: dict[Kind, tuple[Assertion, ...]] = field(default_factory=dict)  # see `tupled`
     ranks: dict[Kind, array[int]] = field(default_factory=dict)  # see `put`
@@ -98,11 +99,17 @@ def _put(into: list[Any], item: Any, key: Any) -> None:
 class BearingIndex:
     """Per claim, what bears on it (`Bearing`), extended as assertions are added."""
 
-    __slots__ = ("_links", "_of", "_periods")
+    __slots__ = ("_assertions", "_links", "_of", "_periods")
 
-    def __init__(self, links: ClaimLinks, periods: dict[str, Period]) -> None:
+    def __init__(
+        self,
+        links: ClaimLinks,
+        periods: dict[str, Period],
+        assertions: Mapping[str, Assertion] | None = None,
+    ) -> None:
         self._links = links
         self._periods = periods
+        self._assertions = assertions  # what relays name (`via`): see `timing.aside_why`
         self._of: dict[str, Bearing] = {}
 
     @classmethod
@@ -110,7 +117,7 @@ class BearingIndex:
         cls, links: ClaimLinks, periods: dict[str, Period], assertions: dict[str, Assertion]
     ) -> BearingIndex:
         """Return the index of `assertions` (by id, in id order)."""
-        index = cls(links, periods)
+        index = cls(links, periods, assertions)
         for a in assertions.values():
             index.add(a)
         return index
@@ -159,12 +166,13 @@ class BearingIndex:
         """File `a`, about `claim` or a more specific claim, by its stance."""
         into.put("relevant", a)
         if a.stance in ENDORSING:
-            why = aside_why(self._periods, claim, a)
+            why = aside_why(self._periods, claim, a, self._assertions)
             if why is None:
                 into.put("support", a)
                 into.supporting.add(a.id)
             else:
                 _put(into.aside, why, key=_ASIDE_ID)
+                into.set_aside.add(a.id)
         elif a.stance == Stance.reports:
             into.put("reach", a)
         elif a.stance == Stance.conditional:

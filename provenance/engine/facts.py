@@ -171,8 +171,9 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: Overruled | None = None) 
     groups, authoritative, grounded, informed = (
         led.groups if len(origins) == len(led.origins) else independent_groups(origins)
     )
-    stopped = frozenset(s.earlier.id for s in ended)
-    history, state = had(ctx, claim, origins, support, reach, stopped, every)
+    # Not the origins of its reports: what a later statement superseded, what is set aside.
+    left_out = frozenset([*(s.earlier.id for s in ended), *(s.assertion.id for s in aside)])
+    history, state = had(ctx, claim, origins, support, reach, left_out, every)
     return ClaimFacts(
         claim=claim,
         support=tuple(support),

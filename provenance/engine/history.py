@@ -70,7 +70,7 @@ class _Sweep:
     bearing: BearingIndex = field(init=False)  # what bears on each claim, of `present`
 
     def __post_init__(self) -> None:
-        self.bearing = BearingIndex(self.full.claims, self.full.periods)
+        self.bearing = BearingIndex(self.full.claims, self.full.periods, self.full.assertions)
 
     def context(self) -> tuple[Context, set[str]]:
         """Return the engine's context for the assertions known so far, and the assertions

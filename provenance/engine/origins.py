@@ -135,7 +135,7 @@ def _update(ctx: Context, claim: str, state: LiveOrigins) -> None:
             state.supported_by[o].remove(x)
             touched.add(o)
         if x in supporting and x not in withdrawn and x not in discredited:
-            state.leads[x] = found = ctx.origins_of[x].get(claim, (x,))
+            state.leads[x] = found = leads(ctx, claim, x)
             for o in found:
                 insort(state.supported_by.setdefault(o, []), x)
                 touched.add(o)
@@ -162,12 +162,24 @@ def _update(ctx: Context, claim: str, state: LiveOrigins) -> None:
             state.rank(was, now)
 
 
+def leads(ctx: Context, claim: str, x: str) -> Sequence[str]:
+    """Return the origins assertion `x` leads back to for `claim` (itself when it relays
+    nothing), but not those set aside for the claim (about another period, a prediction:
+    a copy or a citation of such a statement is no more about this claim's period than
+    it is), unless every one is."""
+    found = ctx.origins_of[x].get(claim, (x,))
+    aside = ctx.bearing[claim].set_aside
+    if aside and not aside.isdisjoint(found):
+        return [o for o in found if o not in aside] or found
+    return found
+
+
 def of_all(ctx: Context, claim: str, support: Sequence[Assertion]) -> list[Origin]:
     """Return the origins of `support` (of `claim`), withdrawn or not, best first: what
     a claim had when none of its origins stands."""
     supported_by: dict[str, list[str]] = defaultdict(list)  # origin -> support from it
     for a in support:
-        for o in ctx.origins_of[a.id].get(claim, (a.id,)):
+        for o in leads(ctx, claim, a.id):
             supported_by[o].append(a.id)
     said_by = ctx.claims.said_by.get(claim)
     found = [
@@ -182,15 +194,17 @@ def had(
     origins: Sequence[Origin],
     support: Sequence[Assertion],
     reach: Sequence[Assertion],
-    ended: frozenset[str] = frozenset(),
+    left_out: frozenset[str] = frozenset(),
     every: Sequence[Assertion] = (),
 ) -> tuple[list[Origin], str]:
     """Return, when no live origin remains, the origins the claim had, and what became of
     them: live; withdrawn, fabricated or not said (those of its support, none live: some
     withdrawn by a retraction, one admitted invented, or every one's attribution refuted);
     superseded (those of its support before a later statement superseded them all,
-    `every`); reported (those of its reports, leaving out what a later statement
-    superseded, `ended`, unless nothing else is left); or none."""
+    `every`); reported (those of its reports, leaving out `left_out`, what a later
+    statement superseded and support set aside for the claim's period, unless nothing
+    else is left: a rewrite's copy of a report derives from the original's endorsements
+    too, which must not add origins); or none."""
     if origins:
         return [], "live"
     if support:
@@ -203,7 +217,7 @@ def had(
         return of_all(ctx, claim, every), "superseded"
     if reach:
         found = of_all(ctx, claim, reach)
-        return [o for o in found if o["assertion"] not in ended] or found, "reported"
+        return [o for o in found if o["assertion"] not in left_out] or found, "reported"
     return [], "none"
 
 

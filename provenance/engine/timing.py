@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, insort
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -105,9 +105,31 @@ def statement(a: Assertion, rules: Rules, confirming: bool = True) -> str:
     return f"{verb} by {a.actor_name} ({a.basis.word}){when}"
 
 
-def aside_why(periods: dict[str, Period], claim: str, a: Assertion) -> SetAside | None:
+def aside_why(
+    periods: dict[str, Period],
+    claim: str,
+    a: Assertion,
+    assertions: Mapping[str, Assertion] | None = None,
+) -> SetAside | None:
     """Return why supporting assertion `a` is set aside for `claim` (about another
-    period, or a prediction), or None when it counts."""
+    period, or a prediction), or None when it counts. A relay (`via`, at any depth, of
+    `assertions`) of a statement set aside for the claim is set aside with it, for the
+    same reason: repeating a prediction, or a statement about another period, is no more
+    about this claim's period than the statement was."""
+    why = _aside(periods, claim, a)
+    seen = {a.id}
+    relayed = assertions.get(a.via) if assertions is not None and a.via else None
+    while why is None and relayed is not None and relayed.id not in seen:
+        found = _aside(periods, claim, relayed)
+        if found is not None:
+            return SetAside(a, found.why, found.when)
+        seen.add(relayed.id)
+        relayed = assertions.get(relayed.via) if assertions is not None and relayed.via else None
+    return why
+
+
+def _aside(periods: dict[str, Period], claim: str, a: Assertion) -> SetAside | None:
+    """Return why `a` itself is set aside for `claim` (see `aside_why`), or None."""
     own = periods.get(claim, _NO_PERIOD)
     theirs = periods.get(a.claim, _NO_PERIOD)
     when = a.about or theirs.about
