@@ -164,8 +164,7 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: Overruled | None = None) 
     opposition, denied, doubts = _against(ctx, bearing, claim, shown_wrong)
     said_by = ctx.claims.said_by.get(claim)
     led = live_support(ctx, claim)
-    every = bearing.tupled("support")  # before supersession
-    found: Found = (every, led.live, led.origins, denied)
+    found: Found = (bearing.tupled("support"), led.live, led.origins, denied)
     (support, live, origins, denials), ended, overruled = _supersede(ctx, found, led.assertions)
     authoritative_denials, grounded_denials, weakened = _denials(ctx, denials, said_by)
     groups, authoritative, grounded, informed = (
@@ -173,7 +172,7 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: Overruled | None = None) 
     )
     # Not the origins of its reports: what a later statement superseded, what is set aside.
     left_out = frozenset([*(s.earlier.id for s in ended), *(s.assertion.id for s in aside)])
-    history, state = had(ctx, claim, origins, support, reach, left_out, every)
+    history, state = had(ctx, claim, origins, support, reach, left_out, led.origins)
     return ClaimFacts(
         claim=claim,
         support=tuple(support),

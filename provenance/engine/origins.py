@@ -195,13 +195,13 @@ def had(
     support: Sequence[Assertion],
     reach: Sequence[Assertion],
     left_out: frozenset[str] = frozenset(),
-    every: Sequence[Assertion] = (),
+    superseded: Sequence[Origin] = (),
 ) -> tuple[list[Origin], str]:
     """Return, when no live origin remains, the origins the claim had, and what became of
     them: live; withdrawn, fabricated or not said (those of its support, none live: some
     withdrawn by a retraction, one admitted invented, or every one's attribution refuted);
-    superseded (those of its support before a later statement superseded them all,
-    `every`); reported (those of its reports, leaving out `left_out`, what a later
+    superseded (`superseded`: those of its live support before a later statement
+    superseded them all); reported (those of its reports, leaving out `left_out`, what a later
     statement superseded and support set aside for the claim's period, unless nothing
     else is left: a rewrite's copy of a report derives from the original's endorsements
     too, which must not add origins); or none."""
@@ -213,8 +213,8 @@ def had(
             return kept, "fabricated"
         unsaid = not any(a.id in ctx.withdrawn for a in support)  # so each is discredited
         return kept, "not said" if unsaid else "withdrawn"
-    if every:
-        return of_all(ctx, claim, every), "superseded"
+    if superseded:  # every live support led to them, so no support is left
+        return list(superseded), "superseded"
     if reach:
         found = of_all(ctx, claim, reach)
         return [o for o in found if o["assertion"] not in left_out] or found, "reported"
