@@ -1,0 +1,90 @@
+"""Other rumors than the seed's, written as a checker would (tests/cases/rumors/), each
+with the verdicts a verification desk signs and the words that explain them."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.document import build_document
+from tests.conftest import CASES
+
+RUMORS = CASES / "rumors"
+
+
+def statuses(case: str, as_of: str | None = None) -> dict[str, tuple[str, int]]:
+    doc = build_document(RUMORS / case, as_of)
+    return {c: (v["status"], v["grade"]) for c, v in doc["analysis"]["claims"].items()}
+
+
+def reasons(case: str, claim: str, as_of: str | None = None) -> list[str]:
+    doc = build_document(RUMORS / case, as_of)
+    return [r["text"] for r in doc["analysis"]["claims"][claim]["reasons"]]
+
+
+@pytest.mark.parametrize(
+    ("case", "as_of", "expected"),
+    [
+        (
+            "ap-hacked-tweet-2013",
+            None,
+            {
+                "account-hacked": ("confirmed", 1),
+                "ap-reported": ("refuted", 5),
+                "explosions": ("refuted", 5),
+                "obama-injured": ("refuted", 5),
+            },
+        ),
+        (
+            "credit-suisse-2022",
+            "2022-10-02",
+            {"bank-brink": ("retracted", 6), "cs-brink": ("retracted", 6)},
+        ),
+        (
+            "credit-suisse-2022",
+            None,
+            {
+                "bank-brink": ("unconfirmed", 3),
+                "cs-brink": ("unconfirmed", 3),
+                "cs-takeover": ("unconfirmed", 3),  # no archive of FINMA's release
+            },
+        ),
+        (
+            "kim-jong-un-2020",
+            None,
+            {
+                "kim-alive-may": ("confirmed", 1),
+                "kim-dead": ("refuted", 5),
+                "kim-grave": ("refuted", 5),
+                "kim-surgery": ("unconfirmed", 3),
+            },
+        ),
+    ],
+)
+def test_each_rumor_gets_the_verdicts_a_desk_signs(
+    case: str, as_of: str | None, expected: dict[str, tuple[str, int]]
+) -> None:
+    assert statuses(case, as_of) == expected
+
+
+def test_a_post_its_author_never_made_is_named_as_not_said_not_retracted() -> None:
+    found = reasons("ap-hacked-tweet-2013", "explosions")
+    assert found[0].startswith("denied with authority and no grounded support: Paul Colford")
+    assert "1 origin, not said (attribution refuted): The Associated Press (stated, basis " in (
+        " ".join(found)
+    )
+    assert not any("retracted" in r for r in found)
+
+
+def test_accounts_relaying_a_deleted_tweet_are_named_when_it_is_retracted() -> None:
+    assert reasons("credit-suisse-2022", "cs-brink", "2022-10-02")[0] == (
+        "retracted: what supported it relays retracted words: Anonymous accounts on Twitter "
+        "and Reddit (stated, hearsay)"
+    )
+
+
+def test_an_official_denial_on_record_supersedes_an_earlier_report_of_unnamed_sources() -> None:
+    found = reasons("kim-jong-un-2020", "kim-grave")
+    assert found[0] == (
+        "denied later with authority: stated by A US official (unnamed) (unnamed sources) on "
+        "20 Apr 2020; denied officially by Moon Chung-in on 26 Apr 2020"
+    )
