@@ -218,8 +218,7 @@ class Verdict(TypedDict):
     withdrawn: list[str]
     set_aside: list[str]  # support that does not count for its time (docs/rules.md, 8.4)
     first_seen: str | None
-    origin_state: str  # live, withdrawn (retracted), fabricated, not said (attribution
-    # refuted), superseded, reported, or none
+    origin_state: str  # provenance.vocab.OriginState: live, withdrawn, fabricated, …
     reasons: list[Reason]
     checks: list[RuleCheck]
     flags: list[FlagResult]

@@ -1,8 +1,8 @@
 """The vocabulary of prov: every named kind a case or a verdict uses, defined once.
 
-Stances, bases, statuses, credibility grades, attribution levels and challenges, quote
-modes, speech acts, flags, and the kinds of actors and sources live here with their
-display words and their order. Every other module imports them; a test fails when a
+Stances, bases, statuses, credibility grades, origin states, attribution levels and
+challenges, quote modes, speech acts, flags, and the kinds of actors and sources live
+here with their display words and their order. Every other module imports them; a test fails when a
 view's table misses a term.
 
 This module imports nothing heavy (no pydantic, no networkx), so the cached fast path
@@ -238,6 +238,32 @@ GRADE_MEANING = {
     4: "doubtful",
     5: "improbable",
     6: "truth cannot be judged",
+}
+
+
+class OriginState(StrEnum):
+    """What became of the origins a claim's support had, in the verdict's origins line
+    (docs/rules.md, section 2): `live` while one still counts; otherwise the reason none
+    does, and the line counts the origins it had ("1 origin, retracted")."""
+
+    live = "live"
+    withdrawn = "withdrawn"  # retracted by whoever said it
+    fabricated = "fabricated"  # its author admitted inventing it
+    not_said = "not said"  # its attribution refuted
+    superseded = "superseded"  # a later, better-placed statement ended every one
+    reported = "reported"  # the claim was only ever reported, never asserted
+    none = "none"  # nothing bears on it
+
+    @property
+    def word(self) -> str:
+        """How the origins line names the state ("1 origin, only reported")."""
+        return _ORIGIN_WORD.get(self, self.value)
+
+
+_ORIGIN_WORD = {
+    OriginState.withdrawn: "retracted",
+    OriginState.not_said: "not said (attribution refuted)",
+    OriginState.reported: "only reported",
 }
 
 

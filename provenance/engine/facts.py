@@ -24,10 +24,7 @@ from provenance.engine.independence import Strength
 from provenance.engine.origins import had, independent_groups, live_support
 from provenance.engine.read import Assertion
 from provenance.records import AttributionResult, Origin, ReliabilityNote
-from provenance.vocab import (
-    Stance,
-    Status,
-)
+from provenance.vocab import OriginState, Stance, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +73,7 @@ class ClaimFacts:
     reposts: int = 0  # posts of spread data relaying its live support and reach
     fabricated: dict[str, Assertion] = field(default_factory=dict)  # -> admitting retraction
     history: tuple[Origin, ...] = ()  # when no live origin: the withdrawn or reported ones
-    origin_state: str = "none"  # live, withdrawn, fabricated, not said, superseded, reported, none
+    origin_state: OriginState = OriginState.none  # what became of its origins
     context_against: tuple[OtherClaim, ...] = ()  # claims that make it less plausible
     # Time (provenance.engine.timing): support left out of `support` above, and why.
     set_aside: tuple[timing.SetAside, ...] = ()  # predictions, support about another period

@@ -78,12 +78,7 @@ def origins(f: ClaimFacts, status: Status) -> list[Said]:
     n = len(groups)
     label = "single origin" if n == 1 else f"{n} independent origins"
     if not f.origins:
-        state = {
-            "withdrawn": "retracted",
-            "not said": "not said (attribution refuted)",
-            "reported": "only reported",
-        }.get(f.origin_state, f.origin_state)
-        label = f"{n} origin{'' if n == 1 else 's'}, {state}"
+        label = f"{n} origin{'' if n == 1 else 's'}, {f.origin_state.word}"
     # parts are capped above
     return [(f"{label}: " + "; ".join(parts), [o["assertion"] for o in shown])]
 

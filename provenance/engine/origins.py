@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from provenance.engine.authority import weigh
 from provenance.engine.independence import Strength
 from provenance.records import Origin
-from provenance.vocab import ATTRIBUTION_LEVELS, UNINFORMED, QuoteMode
+from provenance.vocab import ATTRIBUTION_LEVELS, UNINFORMED, OriginState, QuoteMode
 
 if TYPE_CHECKING:
     from provenance.engine.context import Context
@@ -196,7 +196,7 @@ def had(
     reach: Sequence[Assertion],
     left_out: frozenset[str] = frozenset(),
     superseded: Sequence[Origin] = (),
-) -> tuple[list[Origin], str]:
+) -> tuple[list[Origin], OriginState]:
     """Return, when no live origin remains, the origins the claim had, and what became of
     them: live; withdrawn, fabricated or not said (those of its support, none live: some
     withdrawn by a retraction, one admitted invented, or every one's attribution refuted);
@@ -206,19 +206,19 @@ def had(
     else is left: a rewrite's copy of a report derives from the original's endorsements
     too, which must not add origins); or none."""
     if origins:
-        return [], "live"
+        return [], OriginState.live
     if support:
         kept = of_all(ctx, claim, support)
         if any(o["assertion"] in ctx.fabricated for o in kept):
-            return kept, "fabricated"
+            return kept, OriginState.fabricated
         unsaid = not any(a.id in ctx.withdrawn for a in support)  # so each is discredited
-        return kept, "not said" if unsaid else "withdrawn"
+        return kept, OriginState.not_said if unsaid else OriginState.withdrawn
     if superseded:  # every live support led to them, so no support is left
-        return list(superseded), "superseded"
+        return list(superseded), OriginState.superseded
     if reach:
         found = of_all(ctx, claim, reach)
-        return [o for o in found if o["assertion"] not in left_out] or found, "reported"
-    return [], "none"
+        return [o for o in found if o["assertion"] not in left_out] or found, OriginState.reported
+    return [], OriginState.none
 
 
 def _record(

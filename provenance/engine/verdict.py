@@ -113,7 +113,7 @@ def verdict(facts: ClaimFacts, rules: Rules) -> Verdict:
         withdrawn=list(facts.withdrawn),
         set_aside=[s.assertion.id for s in facts.set_aside],
         first_seen=facts.first_seen,
-        origin_state=facts.origin_state,
+        origin_state=facts.origin_state.value,
         reasons=reasons(facts, rule, decision),
         checks=checks,
         flags=_flags(facts, status),
