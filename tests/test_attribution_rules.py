@@ -205,6 +205,10 @@ def test_attribution_levels() -> None:
     assert result["assertions"]["heard"]["attribution"]["text"].endswith(
         "a recording is said to exist, but we hold no capture of it"
     )
+    # An unverifiable statement says what would put it on record; established ones do not.
+    hint = "its archived text or a capture would put it on record"
+    assert hint in result["assertions"]["nothing"]["attribution"]["text"]
+    assert hint not in result["assertions"]["own"]["attribution"]["text"]
 
 
 def test_a_refuted_attribution_decides_the_claim_that_it_was_said_and_supports_nothing() -> None:

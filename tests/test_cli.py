@@ -128,6 +128,12 @@ def test_explain_marks_an_assertion_without_words_as_no_quote(tmp_path: Path) ->
     result = runner.invoke(app, ["explain", "c", "--case", str(path), "--no-pager"])
     assert "a1 by x (states; paraphrase)" in result.stdout
     assert "a2 by x (states; no quote)" in result.stdout  # not "verbatim": no words given
+    # Why it is not established, and what would establish it, on the same line.
+    said_line = " ".join(result.stdout.split("was it said?")[1].split("reasons:")[0].split())
+    assert (
+        "a2 by x (states; no quote): unverifiable, not established: we hold no copy of S"
+        " and no report of it (its archived text or a capture would put it on record)"
+    ) in said_line
     origins = result.stdout.split("origins (")[1]
     assert origins.index("a1 by x") < origins.index(
         "a2 by x (states, unstated, unsourced; no quote"

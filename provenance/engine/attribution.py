@@ -117,8 +117,13 @@ def second_hand(o: Occasion) -> AttributionResult | None:
 
 def unverifiable(o: Occasion) -> AttributionResult | None:
     """Unverifiable otherwise: we hold no copy of the occasion, no capture, and read it in
-    no other source."""
-    return _result(Attribution.unverifiable, f"we hold no copy of {o.title} and no report of it")
+    no other source. The text says what would put it on record: the source's archived
+    text (`archive:`) or a capture of it with its hash (`capture:`)."""
+    return _result(
+        Attribution.unverifiable,
+        f"we hold no copy of {o.title} and no report of it"
+        " (its archived text or a capture would put it on record)",
+    )
 
 
 #: The attribution levels in the order they are tried; the first that applies decides.

@@ -89,7 +89,7 @@ def _origin_lines(result: ExplainResult, width: int) -> list[str]:
         mode = a["quote_mode"] if a["quoted"] else "no quote"
         lines += wrap(
             f"{a['assertion']} by {a['actor']} ({a['stance']}; {mode}): "
-            f"{att['word']}{'' if att['established'] else ', not established'}",
+            f"{att['word']}{'' if att['established'] else ', not established'}: {att['text']}",
             INDENT * 2,
             width,
         )
