@@ -7,7 +7,8 @@
 ...      {"as_of": "2025-04-30", "date": "2025-04", "status": "disputed", "grade": 4,
 ...       "assertions": ["a3"]}]
 >>> history_line(h)  # doctest: +NORMALIZE_WHITESPACE
-'disputed since Apr 2025 (grade 4); unconfirmed from 9 Apr 2025 (grade 4; grade 3 from 10 Apr 2025)'
+'disputed since Apr 2025, as of 30 Apr 2025 (grade 4); unconfirmed from 9 Apr 2025 (grade 4;
+grade 3 from 10 Apr 2025)'
 """
 
 from __future__ import annotations
@@ -29,6 +30,16 @@ def _when(entry: HistoryEntry) -> str:
     return "undated" if entry["as_of"] else "the start"
 
 
+def _when_shown(entry: HistoryEntry) -> str:
+    """`_when`, with the first `--as-of` day that shows the change when its date is
+    coarser ("Apr 2025, as of 30 Apr 2025"): a month-dated change counts from the month's
+    end, so it can follow a change of a day within that month."""
+    when = _when(entry)
+    if entry["as_of"] and entry["date"] != entry["as_of"]:
+        when += f", as of {dates.display(entry['as_of'])}"
+    return when
+
+
 def history_line(history: list[HistoryEntry]) -> str:
     """Return the history in one line, latest status first: "unconfirmed since 9 Apr
     2025 (grade 4; grade 3 from 10 Apr 2025)"; each earlier status "from" its date."""
@@ -41,9 +52,9 @@ def history_line(history: list[HistoryEntry]) -> str:
     parts = []
     for n, run in enumerate(reversed(runs)):
         grades = [f"grade {run[0]['grade']}"]
-        grades += [f"grade {e['grade']} from {_when(e)}" for e in run[1:]]
+        grades += [f"grade {e['grade']} from {_when_shown(e)}" for e in run[1:]]
         word = "since" if n == 0 else "from"
-        parts.append(f"{run[0]['status']} {word} {_when(run[0])} ({'; '.join(grades)})")
+        parts.append(f"{run[0]['status']} {word} {_when_shown(run[0])} ({'; '.join(grades)})")
     return "; ".join(parts)
 
 
