@@ -115,13 +115,47 @@ def with_assertion(
     }
 
 
+AS_OF = ["2025-04-09", "2025-04-10", "2025-04-30", "2025-05-02", "2026-01-01"]
+PERIODS = [None, None, "2025-04", "2025-04-09", "2025-05"]
+
+
+@st.composite
+def timed_cases(draw: st.DrawFn) -> dict[str, Any]:
+    """A random case with dated sources, assertions marked undated when nothing dates
+    them, claims about a period (some about the future), assertions about a period, some
+    in a translation or paraphrase, and claims about what an actor said ("X said Y")."""
+    data = draw(cases())
+    for source in data["sources"]:
+        date = draw(st.sampled_from(DATES))
+        if date:
+            source["date"] = date
+    dated = {s["id"] for s in data["sources"] if s.get("date")}
+    for record in data["assertions"]:
+        if not record.get("date") and record["source"] not in dated:
+            record["undated"] = draw(st.booleans())
+        if draw(st.integers(0, 5)) == 0:
+            record["about"] = draw(st.sampled_from(PERIODS[2:]))
+        if draw(st.integers(0, 3)) == 0:  # whose words: attribution levels differ by mode
+            record["quote_mode"] = draw(st.sampled_from(["translation", "paraphrase"]))
+    for claim in data["claims"]:
+        about = draw(st.sampled_from(PERIODS))
+        if about:
+            claim["about"] = about
+        if draw(st.integers(0, 4)) == 0:
+            claim["future"] = True
+        speakers = sorted({r["actor"] for r in data["assertions"] if r["claim"] == claim["id"]})
+        if speakers and draw(st.integers(0, 2)) == 0:  # "X said Y", X one of its speakers:
+            claim["said_by"] = draw(st.sampled_from(speakers))  # it follows X's attribution
+    return data
+
+
 SETTINGS = settings(
     max_examples=int(os.environ.get("PROV_HYPOTHESIS_EXAMPLES", "150")), deadline=None
 )
 
 
 @SETTINGS
-@given(cases(), st.data())
+@given(timed_cases(), st.data())
 def test_adding_a_relay_never_adds_an_independent_origin(
     data: dict[str, Any], pick: st.DataObject
 ) -> None:
@@ -252,7 +286,7 @@ def with_rewrite(data: dict[str, Any], original: str) -> dict[str, Any]:
 
 
 @SETTINGS
-@given(cases(), st.data())
+@given(timed_cases(), st.data())
 def test_adding_a_rewrite_never_adds_an_independent_origin(
     data: dict[str, Any], pick: st.DataObject
 ) -> None:
@@ -305,39 +339,6 @@ def test_marking_a_quote_paraphrase_never_raises_its_attribution(
 
 
 # --- verdicts in time (docs/rules.md, "Time") ------------------------------------------
-
-AS_OF = ["2025-04-09", "2025-04-10", "2025-04-30", "2025-05-02", "2026-01-01"]
-PERIODS = [None, None, "2025-04", "2025-04-09", "2025-05"]
-
-
-@st.composite
-def timed_cases(draw: st.DrawFn) -> dict[str, Any]:
-    """A random case with dated sources, assertions marked undated when nothing dates
-    them, claims about a period (some about the future), assertions about a period, some
-    in a translation or paraphrase, and claims about what an actor said ("X said Y")."""
-    data = draw(cases())
-    for source in data["sources"]:
-        date = draw(st.sampled_from(DATES))
-        if date:
-            source["date"] = date
-    dated = {s["id"] for s in data["sources"] if s.get("date")}
-    for record in data["assertions"]:
-        if not record.get("date") and record["source"] not in dated:
-            record["undated"] = draw(st.booleans())
-        if draw(st.integers(0, 5)) == 0:
-            record["about"] = draw(st.sampled_from(PERIODS[2:]))
-        if draw(st.integers(0, 3)) == 0:  # whose words: attribution levels differ by mode
-            record["quote_mode"] = draw(st.sampled_from(["translation", "paraphrase"]))
-    for claim in data["claims"]:
-        about = draw(st.sampled_from(PERIODS))
-        if about:
-            claim["about"] = about
-        if draw(st.integers(0, 4)) == 0:
-            claim["future"] = True
-        speakers = sorted({r["actor"] for r in data["assertions"] if r["claim"] == claim["id"]})
-        if speakers and draw(st.integers(0, 2)) == 0:  # "X said Y", X one of its speakers:
-            claim["said_by"] = draw(st.sampled_from(speakers))  # it follows X's attribution
-    return data
 
 
 def _as_of(data: dict[str, Any], when: str) -> Analysis | None:
@@ -576,3 +577,61 @@ def test_support_copying_a_set_aside_statement_and_a_counted_one_leads_to_the_co
     after = analysed(with_rewrite(data, "src"))["claims"]["c"]
     assert [o["assertion"] for o in before["origins"]] == ["k"]
     assert [(o["assertion"], o["supports"]) for o in after["origins"]] == [("k", ["k", "zz-k"])]
+
+
+def test_support_citing_only_a_set_aside_statement_is_set_aside_with_it() -> None:
+    """Found by the rewrite property with periods: a rewrite's copy of a prediction (not a
+    `via` relay) counted as live support, with the prediction, itself set aside, as its
+    origin. A copy or a citation of a prediction is no more about the period than the
+    prediction, even once the period began; the reasons name whose prediction it repeats."""
+    data = one_source_case(
+        "2025-05", ("p", "actor0", "confirms", {"basis": "first_hand", "date": "2025-04-02"})
+    )
+    rewritten = with_rewrite(data, "src")
+    [copy] = [a for a in rewritten["assertions"] if a["id"] == "zz-p"]
+    copy["date"] = "2025-05-10"  # a May article repeating the April prediction
+    before = analysed(data)["claims"]["c"]
+    after = analysed(rewritten)["claims"]["c"]
+    for verdict in (before, after):
+        assert (verdict["status"], verdict["independent_origins"]) == ("unconfirmed", 0)
+        assert verdict["support"] == []
+    assert after["set_aside"] == ["p", "zz-p"]
+    assert after["reasons"][0]["text"] == (
+        "unconfirmed: only predicted, before it could have happened: confirmed first-hand by"
+        " Actor 0 on 2 Apr 2025; confirmed first-hand by Rewriter on 10 May 2025 (repeating"
+        " Actor 0's)"
+    )
+    # With support that counts, the reasons list the copy as set aside, and why.
+    counted = with_assertion(rewritten, {"claim": "c", "stance": "states", "basis": "hearsay"})
+    texts = [r["text"] for r in analysed(counted)["claims"]["c"]["reasons"]]
+    assert (
+        "set aside, derives from Actor 0's statement, a prediction on 2 Apr 2025: Rewriter"
+        " (says it is confirmed, first hand)"
+    ) in texts
+
+
+def test_support_leads_back_to_no_origin_through_a_set_aside_statement() -> None:
+    """Found by the rewrite property with periods: a rewrite's copy derives from every
+    statement of the original, among them a prediction (set aside) that cites a
+    conditional remark; the remark became a second origin of the claim, reached only
+    through the prediction. Origins are led back to only through statements that count."""
+    said = {"actor": "actor0", "claim": "claim0", "basis": "first_hand"}
+    data = {
+        "actors": [{"id": "actor0", "name": "Actor 0", "kind": "person"}],
+        "sources": [
+            {"id": "src0", "title": "Source 0", "kind": "article", "cites": ["src1"]},
+            {"id": "src1", "title": "Source 1", "kind": "article"},
+        ],
+        "claims": [{"id": "claim0", "text": "Claim 0", "about": "2025-05"}],
+        "assertions": [
+            {"id": "as1", **said, "source": "src1", "stance": "confirms"},
+            {"id": "as4", **said, "source": "src0", "stance": "confirms"},
+            {"id": "as7", **said, "source": "src1", "stance": "conditional", "via": "as4"},
+            {"id": "as9", **said, "source": "src0", "stance": "confirms", "date": "2025-04"},
+        ],
+    }
+    before = analysed(data)["claims"]["claim0"]
+    after = analysed(with_rewrite(data, "src0"))["claims"]["claim0"]
+    assert before["set_aside"] == ["as9"]
+    for verdict in (before, after):
+        assert [o["assertion"] for o in verdict["origins"]] == ["as1"]

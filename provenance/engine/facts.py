@@ -21,7 +21,7 @@ from provenance.engine.authority import weigh
 from provenance.engine.bearing import Bearing
 from provenance.engine.context import Context
 from provenance.engine.independence import Strength
-from provenance.engine.origins import had, independent_groups, live_support
+from provenance.engine.origins import counted, had, independent_groups, live_support
 from provenance.engine.read import Assertion
 from provenance.records import AttributionResult, Origin, ReliabilityNote
 from provenance.vocab import OriginState, Stance, Status
@@ -157,11 +157,12 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: Overruled | None = None) 
     overruled there (see `overruled_denials`): they no longer weigh on its more specific
     claims."""
     bearing = ctx.bearing[claim]
-    relevant, aside, reach = bearing.tupled("relevant"), bearing.aside, bearing.tupled("reach")
+    relevant, reach = bearing.tupled("relevant"), bearing.tupled("reach")
+    filed, aside = _support(ctx, claim)
     opposition, denied, doubts = _against(ctx, bearing, claim, shown_wrong)
     said_by = ctx.claims.said_by.get(claim)
     led = live_support(ctx, claim)
-    found: Found = (bearing.tupled("support"), led.live, led.origins, denied)
+    found: Found = (filed, led.live, led.origins, denied)
     (support, live, origins, denials), ended, overruled = _supersede(ctx, found, led.assertions)
     authoritative_denials, grounded_denials, weakened = _denials(ctx, denials, said_by)
     groups, authoritative, grounded, informed = (
@@ -207,6 +208,25 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: Overruled | None = None) 
         superseded_support=tuple(ended),
         superseded_denials=tuple(overruled),
     )
+
+
+def _support(ctx: Context, claim: str) -> tuple[tuple[Assertion, ...], Sequence[timing.SetAside]]:
+    """Return the claim's support and the support set aside for it, with the support
+    that derives only from set-aside statements moved aside (`timing.derived_aside`)."""
+    bearing = ctx.bearing[claim]
+    support = bearing.tupled("support")
+    if not bearing.set_aside:
+        return support, bearing.aside
+    derived = []
+    for a in support:
+        origins, through = counted(ctx, claim, a.id)
+        if not origins:
+            derived.append(timing.derived_aside(bearing.aside, a, through))
+    if not derived:
+        return support, bearing.aside
+    moved = {s.assertion.id for s in derived}
+    kept = tuple(a for a in support if a.id not in moved)
+    return kept, sorted([*bearing.aside, *derived], key=lambda s: s.assertion.id)
 
 
 def _origin_assertions(

@@ -216,19 +216,23 @@ def set_aside(f: ClaimFacts, status: Status) -> list[Said]:
     before the period it speaks of began). Predictions are named by `only-predicted`
     when they are all the support.
 
+    Support that relays, cites or copies only such statements is set aside with them.
+
     Example: a report of a May sale is set aside for "sold in April".
     """
     out: list[Said] = []
     for s in f.set_aside:
         a = s.assertion
         if s.why == "period":
-            text = f"set aside, about {dates.display(s.when)}: {a.describe()}"
+            what = f"about {dates.display(s.when)}"
         elif f.live_support or status != Status.unconfirmed:
-            said = f" on {dates.display(a.said)}" if a.said else ""
-            text = f"set aside, a prediction{said}: {a.describe()}"
+            said = (s.source or a).said
+            what = f"a prediction{f' on {dates.display(said)}' if said else ''}"
         else:
             continue
-        out.append((text, [a.id]))
+        if s.source is not None:  # not for what it says itself
+            what = f"derives from {s.source.actor_name}'s statement, {what}"
+        out.append((f"set aside, {what}: {a.describe()}", [a.id]))
     return out
 
 

@@ -110,6 +110,8 @@ def live_support(ctx: Context, claim: str) -> Led:
             return _NO_ORIGINS
         state.built = True
         state.dirty = set(bearing.supporting)
+    if bearing.set_aside:  # what leads through a set-aside statement can change with
+        state.dirty.update(bearing.supporting)  # anything upstream: looked at every time
     if state.dirty:
         _update(ctx, claim, state)
     if state.frozen is None:
@@ -126,7 +128,7 @@ def live_support(ctx: Context, claim: str) -> Led:
 def _update(ctx: Context, claim: str, state: LiveOrigins) -> None:
     """Lead the assertions changed since the claim was last judged back to their origins
     again, and weigh again the origins they touch (or drop those no longer standing)."""
-    supporting = ctx.bearing[claim].supporting
+    supporting, aside = ctx.bearing[claim].supporting, ctx.bearing[claim].set_aside
     withdrawn, discredited = ctx.withdrawn, ctx.discredited
     touched: set[str] = set()
     for x in state.dirty:
@@ -134,8 +136,12 @@ def _update(ctx: Context, claim: str, state: LiveOrigins) -> None:
         for o in before or ():
             state.supported_by[o].remove(x)
             touched.add(o)
+        found: Sequence[str] = ()
         if x in supporting and x not in withdrawn and x not in discredited:
-            state.leads[x] = found = leads(ctx, claim, x)
+            # Led back as `leads` does; through set-aside statements only: set aside.
+            found = counted(ctx, claim, x)[0] if aside else ctx.origins_of[x].get(claim, (x,))
+        if found:
+            state.leads[x] = found
             for o in found:
                 insort(state.supported_by.setdefault(o, []), x)
                 touched.add(o)
@@ -164,14 +170,50 @@ def _update(ctx: Context, claim: str, state: LiveOrigins) -> None:
 
 def leads(ctx: Context, claim: str, x: str) -> Sequence[str]:
     """Return the origins assertion `x` leads back to for `claim` (itself when it relays
-    nothing), but not those set aside for the claim (about another period, a prediction:
-    a copy or a citation of such a statement is no more about this claim's period than
-    it is), unless every one is."""
+    nothing), but not through statements set aside for the claim (about another period,
+    a prediction: a copy or a citation of such a statement is no more about this claim's
+    period than it is), unless every way back passes through one (support that does is
+    set aside with them: `counted`)."""
     found = ctx.origins_of[x].get(claim, (x,))
-    aside = ctx.bearing[claim].set_aside
-    if aside and not aside.isdisjoint(found):
-        return [o for o in found if o not in aside] or found
+    if ctx.bearing[claim].set_aside:
+        return counted(ctx, claim, x)[0] or found
     return found
+
+
+def counted(ctx: Context, claim: str, x: str) -> tuple[list[str], list[str]]:
+    """Return the origins `x` leads back to for `claim` without passing through a
+    statement set aside for the claim, and the set-aside statements it derives from
+    (both sorted). No origin and some such statements: `x` derives only from them."""
+    aside = ctx.bearing[claim].set_aside
+    found: dict[str, set[str]] = {}
+    through: set[str] = set()
+    stack = [(x, False)]
+    while stack:
+        a, ready = stack.pop()
+        if a in found:
+            continue
+        ups = [u for u in _standing(ctx, a) if claim in ctx.origins_of[u]]
+        if not ready:
+            stack.append((a, True))
+            stack.extend((u, False) for u in ups if u not in aside and u not in found)
+            continue
+        if ctx.origins_of[a].get(claim) == [a]:  # its own origin
+            found[a] = {a}
+            continue
+        found[a] = set()
+        for u in ups:
+            if u in aside:
+                through.add(u)
+            else:
+                found[a] |= found[u]
+    return sorted(found[x]), sorted(through)
+
+
+def _standing(ctx: Context, a: str) -> list[str]:
+    """Return what `a` derives from as `relays.claim_origins` reads it: what no retraction
+    withdrew, unless everything was."""
+    ups = ctx.upstream[a]
+    return [u for u in ups if u not in ctx.withdrawn] or ups
 
 
 def of_all(ctx: Context, claim: str, support: Sequence[Assertion]) -> list[Origin]:

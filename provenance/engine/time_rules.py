@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from provenance.engine.facts import ClaimFacts
 from provenance.engine.rule_kit import Check, fire, rule
-from provenance.engine.timing import pair_ids, sequence, statement
+from provenance.engine.timing import SetAside, pair_ids, sequence, statement
 from provenance.engine.wording import listing
 from provenance.model import Rules
 from provenance.vocab import Status
@@ -97,5 +97,11 @@ def only_predicted(f: ClaimFacts, t: Rules) -> Check:
         Status.unconfirmed,
         [s.assertion.id for s in predicted],
         "unconfirmed: only predicted, before it could have happened: "
-        + listing([statement(s.assertion, t, confirming=False) for s in predicted]),
+        + listing([_predicted(s, t) for s in predicted]),
     )
+
+
+def _predicted(s: SetAside, t: Rules) -> str:
+    """A prediction in words, naming whose prediction a relay or a copy repeats."""
+    text = statement(s.assertion, t, confirming=False)
+    return text + (f" (repeating {s.source.actor_name}'s)" if s.source is not None else "")

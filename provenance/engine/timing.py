@@ -50,11 +50,13 @@ class Period:
 @dataclass(frozen=True, slots=True)
 class SetAside:
     """Support that does not count for a claim: a `prediction`, or about another `period`
-    (`when` is the period it speaks of)."""
+    (`when` is the period it speaks of); `source`, the set-aside statement it relays or
+    derives from, when it is not set aside for what it says itself."""
 
     assertion: Assertion
     why: str  # "prediction" or "period"
     when: str | None
+    source: Assertion | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,10 +124,19 @@ def aside_why(
     while why is None and relayed is not None and relayed.id not in seen:
         found = _aside(periods, claim, relayed)
         if found is not None:
-            return SetAside(a, found.why, found.when)
+            return SetAside(a, found.why, found.when, relayed)
         seen.add(relayed.id)
         relayed = assertions.get(relayed.via) if assertions is not None and relayed.via else None
     return why
+
+
+def derived_aside(aside: Sequence[SetAside], a: Assertion, through: Sequence[str]) -> SetAside:
+    """Return supporting assertion `a` set aside for a claim because it derives only from
+    statements set aside for it (`through`, their ids, among `aside`): a citation or a
+    copy of a prediction, or of a statement about another period, is no more about the
+    claim's period than the statement it derives from (the first one gives the reason)."""
+    first = next(s for s in aside if s.assertion.id == through[0])
+    return SetAside(a, first.why, first.when, first.source or first.assertion)
 
 
 def _aside(periods: dict[str, Period], claim: str, a: Assertion) -> SetAside | None:
