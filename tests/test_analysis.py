@@ -465,11 +465,11 @@ def test_every_verdict_records_every_rule_tried() -> None:
     checks = result["claims"]["c"]["checks"]
     assert [c["rule"] for c in checks] == [
         "contradicted-by-confirmed",
-        "fabricated",
-        "retracted",
         "corrected",
         "later-denial",
         "authoritative-denial",
+        "fabricated",
+        "retracted",
         "attribution-of-saying",
         "later-confirmation",
         "authoritative-confirmation",

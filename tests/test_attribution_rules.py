@@ -470,7 +470,7 @@ def test_an_admitted_fabrication_withdraws_the_origin_and_what_derives_from_it()
     )
     v = result["claims"]["c"]
     assert (v["status"], v["withdrawn"]) == ("retracted", ["f1", "r1", "r2"])
-    assert v["checks"][1] == {
+    assert next(c for c in v["checks"] if c["rule"] == "fabricated") == {
         "rule": "fabricated",
         "fired": True,
         "detail": "3 supporting assertion(s) fabricated, by admission",
@@ -574,3 +574,85 @@ def test_a_denial_shown_wrong_on_its_claim_no_longer_refutes_a_more_specific_one
     assert result["claims"]["resigned"]["status"] == "confirmed"
     assert result["claims"]["fraud"]["status"] == "unconfirmed"
     assert "denial" not in result["claims"]["fraud"]["opposition"]
+
+
+# --- retractions and denials together ---------------------------------------------------
+
+
+def test_a_retracted_claim_denied_with_authority_is_refuted_and_names_the_retractions() -> None:
+    """A pseudonymous post, relayed on air from another unsourced post; the poster
+    apologises and the network corrects its relay; the subject denies it on record. A
+    desk writes False (refuted, 5), not "truth cannot be judged"; the retractions stay
+    among the reasons, and the origin nobody retracted is not called retracted."""
+    result = run(_sandy(), sources={"statement": {"archive": "s.txt"}})
+    v = result["claims"]["c"]
+    assert (v["status"], v["grade"]) == ("refuted", 5)
+    assert next(c for c in v["checks"] if c["fired"])["rule"] == "later-denial"
+    texts = reasons(result, "c")
+    assert "retracted: ANON (retracted, basis unstated)" in texts
+    assert "retracted: NETWORK (retracted, basis unstated)" in texts
+    # CHATTER's own post was never retracted (the anchor's relay of it was), and the
+    # denial superseded it: the origins line does not call it retracted.
+    assert any(t.startswith("2 origins, support retracted: ") for t in texts)
+    # Without the denial, CHATTER's post still supports it: unconfirmed.
+    alone = run([x for x in _sandy() if x["id"] != "no"])["claims"]["c"]
+    assert alone["status"] == "unconfirmed"
+    assert alone["support"] == ["chat"]
+
+
+def _sandy() -> list[dict[str, Any]]:
+    return [
+        a("post", "anon", "c", "states", "x", date="2012-10-29"),
+        a("chat", "chatter", "c", "states", "board", basis="hearsay", date="2012-10-29"),
+        a("air", "anchor", "c", "states", "tv", via="chat", date="2012-10-29"),
+        a("sorry", "anon", "c", "retracts", "x2", via="post", date="2012-10-30"),
+        a("fix", "network", "c", "retracts", "tv2", via="air", date="2012-10-30"),
+        a("no", "exchange", "c", "denies", "statement", basis="official", date="2012-10-30"),
+    ]
+
+
+def test_an_admitted_fabrication_denied_with_authority_is_refuted_and_names_it() -> None:
+    result = run(
+        [
+            a("f1", "site", "c", "states", "blog", date="2016-07-01"),
+            a("x1", "site", "c", "retracts", "about", via="f1", admits_fabrication=True),
+            a("no", "pope", "c", "denies", "homily", basis="first_hand", date="2016-10-02"),
+        ],
+        sources={"homily": {"archive": "h.txt"}},
+    )
+    v = result["claims"]["c"]
+    assert (v["status"], v["grade"]) == ("refuted", 5)
+    texts = reasons(result, "c")
+    assert (
+        "fabricated, admitted by SITE (retracted, basis unstated): SITE (stated, basis unstated)"
+        in texts
+    )
+    assert not any(t.startswith("retracted: SITE") for t in texts)  # named once, as fabricated
+
+
+def test_relays_of_words_never_said_are_not_themselves_called_not_said() -> None:
+    """A fake statement pinned on a pope (attribution refuted), carried by the site that
+    invented it and by a site copying that: the pope's purported words are "not said";
+    the sites did say what they said, which rests only on words never said."""
+    challenge = {"challenge": "refuted", "note": "no such statement exists"}
+    result = run(
+        [
+            a(
+                "fake",
+                "pope",
+                "c",
+                "states",
+                "site-article",
+                read_in="site-article",
+                attribution=challenge,
+            ),
+            a("carried", "site", "c", "states", "site-article", via="fake"),
+            a("copied", "copier", "c", "states", "copy", via="carried"),
+        ]
+    )
+    texts = reasons(result, "c")
+    assert any(t.startswith("not said (attribution refuted): POPE") for t in texts)
+    assert "rests only on words not said: SITE (stated, basis unstated)" in texts
+    assert "rests only on words not said: COPIER (stated, basis unstated)" in texts
+    v = result["claims"]["c"]
+    assert (v["status"], v["origin_state"]) == ("unsupported", "not said")

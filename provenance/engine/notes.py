@@ -17,7 +17,7 @@ from provenance import dates
 from provenance.engine.facts import ClaimFacts
 from provenance.engine.wording import LIST_AT_MOST, listing
 from provenance.records import Origin
-from provenance.vocab import Status
+from provenance.vocab import Attribution, OriginState, Status
 
 Said = tuple[str, list[str]]  # a reason's text and the assertions it names
 Write = Callable[[ClaimFacts, Status], list[Said]]
@@ -53,7 +53,8 @@ def origins(f: ClaimFacts, status: Status) -> list[Said]:
     decided it, so this reason comes first. A circle of sources citing each other is
     named as one origin. An origin that was retracted, fabricated, not said (its
     attribution refuted), superseded by a later statement, or only reported still counts,
-    and says so: "1 origin, retracted".
+    and says so: "1 origin, retracted" ("support retracted" when what was retracted is
+    a relay of it, not the origin itself).
     """
     shown = f.origins or f.history
     if not shown:
@@ -78,7 +79,12 @@ def origins(f: ClaimFacts, status: Status) -> list[Said]:
     n = len(groups)
     label = "single origin" if n == 1 else f"{n} independent origins"
     if not f.origins:
-        label = f"{n} origin{'' if n == 1 else 's'}, {f.origin_state.word}"
+        state = f.origin_state.word
+        if f.origin_state is OriginState.withdrawn and not set(f.withdrawn).issuperset(
+            o["assertion"] for o in shown
+        ):  # an origin of retracted relays, itself never retracted
+            state = "support retracted"
+        label = f"{n} origin{'' if n == 1 else 's'}, {state}"
     # parts are capped above
     return [(f"{label}: " + "; ".join(parts), [o["assertion"] for o in shown])]
 
@@ -180,14 +186,28 @@ def attribution(f: ClaimFacts, status: Status) -> list[Said]:
     not contain supports nothing.
     """
     said = [
-        (f"not said (attribution refuted): {f.assertion(a).describe()}", [a]) for a in f.discredited
+        (
+            (
+                "not said (attribution refuted): "
+                if _refuted(f, a)
+                else "rests only on words not said: "
+            )
+            + f.assertion(a).describe(),
+            [a],
+        )
+        for a in f.discredited
     ]
-    if f.live_support:
+    if f.live_support or status != Status.retracted:  # else the deciding reason says it
         said += [
             (f"fabricated, admitted by {r.describe()}: {f.assertion(a).describe()}", [a, r.id])
             for a, r in sorted(f.fabricated.items())
         ]
     return said
+
+
+def _refuted(f: ClaimFacts, a_id: str) -> bool:
+    """Whether the attribution of `a_id` itself is refuted (not only what it relays)."""
+    return f.attribution[a_id]["status"] == Attribution.refuted.value
 
 
 @note("reach")
@@ -236,6 +256,22 @@ def set_aside(f: ClaimFacts, status: Status) -> list[Said]:
     return out
 
 
+@note("retracted")
+def retracted(f: ClaimFacts, status: Status) -> list[Said]:
+    """Retractions of the claim, when the deciding reason does not name them (it does
+    when the claim is retracted): a claim whose author retracted it and that someone
+    denies with authority is refuted by the denial, and the retraction is listed here.
+
+    Example: a pseudonymous account apologises for its tweet that a stock exchange was
+    flooded, and the exchange says on record that it was not: refuted, with the apology
+    among the reasons.
+    """
+    if status == Status.retracted:
+        return []
+    admitted = {r.id for r in f.fabricated.values()}  # named by `attribution`
+    return [(f"retracted: {r.describe()}", [r.id]) for r in f.retractions if r.id not in admitted]
+
+
 @note("superseded")
 def superseded(f: ClaimFacts, status: Status) -> list[Said]:
     """Statements superseded by a later first-hand or official statement of the opposite
@@ -263,6 +299,7 @@ NOTES: tuple[Note, ...] = (
     doubted,
     denied,
     attribution,
+    retracted,
     context,
     reach,
     set_aside,

@@ -253,7 +253,9 @@ def had(
         kept = of_all(ctx, claim, support)
         if any(o["assertion"] in ctx.fabricated for o in kept):
             return kept, OriginState.fabricated
-        unsaid = not any(a.id in ctx.withdrawn for a in support)  # so each is discredited
+        unsaid = not any(a.id in ctx.withdrawn for a in support) or all(
+            o["assertion"] in ctx.discredited for o in kept
+        )  # each supporting assertion discredited, or each origin never said
         return kept, OriginState.not_said if unsaid else OriginState.withdrawn
     if superseded:  # every live support led to them, so no support is left
         return list(superseded), OriginState.superseded

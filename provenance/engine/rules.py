@@ -53,7 +53,8 @@ def contradicted_by_confirmed(f: ClaimFacts, t: Rules) -> Check:
 @rule(Status.retracted)
 def fabricated(f: ClaimFacts, t: Rules) -> Check:
     """Retracted, as a fabrication, when retractions withdrew all support and one of them
-    admits inventing what it withdraws (`admits_fabrication`): the origin is fabricated,
+    admits inventing what it withdraws (`admits_fabrication`), and no denial decided the
+    claim first (a fabrication denied with authority is refuted): the origin is fabricated,
     and every relay resting only on it loses its support too. The origin stays in the
     history: the verdict counts it ("1 origin, fabricated").
 
@@ -73,7 +74,9 @@ def fabricated(f: ClaimFacts, t: Rules) -> Check:
 
 @rule(Status.retracted)
 def retracted(f: ClaimFacts, t: Rules) -> Check:
-    """Retracted when there was support and retractions withdrew all of it.
+    """Retracted when there was support and retractions withdrew all of it, and no
+    denial decided the claim first: support retracted and denied later with authority
+    is refuted (`later-denial`, `authoritative-denial`), the retractions listed with it.
 
     A retraction withdraws the assertion it names in `via`, or else every earlier (or
     undated) assertion of the claim by the same actor; a relay of a withdrawn assertion
@@ -314,11 +317,11 @@ def no_support(f: ClaimFacts, t: Rules) -> Check:
 #: The rules in the order they are tried. The first that fires decides the status.
 RULES: tuple[Rule, ...] = (
     contradicted_by_confirmed,
-    fabricated,
-    retracted,
     corrected,
     later_denial,
     authoritative_denial,
+    fabricated,
+    retracted,
     attribution_of_saying,
     later_confirmation,
     authoritative_confirmation,
