@@ -302,6 +302,20 @@ def test_drifted_verbatim_quotes_are_at_most_second_hand() -> None:
     assert level(result, "t1") == level(result, "t2") == "independent-reports"
 
 
+def test_two_sentences_one_outlet_prints_leave_the_attribution_as_it_is() -> None:
+    """Two different sentences of one spokesman in one article are two remarks: reported
+    by two independent outlets each, the attribution is established."""
+    result = run(
+        [
+            a("s1", "spokesman", "c", "states", "talk", read_in="p1", quote="We regret it"),
+            a("s2", "spokesman", "c", "states", "talk", read_in="p1", quote="It was wrong"),
+            a("s3", "spokesman", "c", "states", "talk", read_in="p2", quote="We regret it"),
+        ],
+        sources={"p1": {"publisher": "one"}, "p2": {"publisher": "two"}},
+    )
+    assert {level(result, x) for x in ("s1", "s2", "s3")} == {"independent-reports"}
+
+
 def test_a_paraphrase_is_at_most_second_hand() -> None:
     result = run(
         [

@@ -228,9 +228,13 @@ def test_one_assertion_without_a_quote_is_named_alone(tmp_path: Path) -> None:
 
 
 def test_same_speaker_same_occasion_different_words_is_quote_drift(tmp_path: Path) -> None:
-    text = TEXT + "Gasparino: “It was Japan that sold.”\nGasparino: “Japan sold them.”\n"
+    text = TEXT + "Gasparino: “It was Japan that sold.”\n"
+    wire = {"id": "wire", "title": "Wire", "kind": "article", "date": "2025-04-16"}
     folder = make(
-        tmp_path, [said("a1", "It was Japan that sold."), said("a2", "Japan sold them.")], text=text
+        tmp_path,
+        [said("a1", "It was Japan that sold."), said("a2", "Japan sold them.", read_in="wire")],
+        text=text,
+        sources=[wire],
     )
     [finding] = findings(folder, "quote-drift")
     assert finding["severity"] == "warning"
@@ -239,6 +243,20 @@ def test_same_speaker_same_occasion_different_words_is_quote_drift(tmp_path: Pat
         "It was Japan that sold.",
         "Japan sold them.",
     ]
+
+
+def test_two_sentences_one_outlet_prints_are_two_remarks_not_drift(tmp_path: Path) -> None:
+    """A spokeswoman's statement quoted twice in one article, two different sentences:
+    not two versions of one remark. Nor is the second sentence when another outlet
+    prints the first in the same words."""
+    text = TEXT + "Gasparino: “It was Japan that sold.”\nGasparino: “Japan sold them.”\n"
+    wire = {"id": "wire", "title": "Wire", "kind": "article", "date": "2025-04-16"}
+    assertions = [said("a1", "It was Japan that sold."), said("a2", "Japan sold them.")]
+    folder = make(tmp_path, assertions, text=text)
+    assert findings(folder, "quote-drift") == []
+    again = [*assertions, said("a3", "It was Japan that sold.", read_in="wire")]
+    folder = make(tmp_path / "again", again, text=text, sources=[wire])
+    assert findings(folder, "quote-drift") == []
 
 
 def test_a_shorter_excerpt_of_the_same_words_is_not_drift(tmp_path: Path) -> None:
@@ -453,3 +471,11 @@ def test_a_case_argument_wins_over_prov_case(
     result = runner.invoke(app, ["check", str(clean), "--json"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["summary"]["ok"] == 1
+
+
+def test_drift_doctests() -> None:
+    import doctest
+
+    from provenance.engine import drift
+
+    assert doctest.testmod(drift).failed == 0

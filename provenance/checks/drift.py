@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from provenance import dates
 from provenance.checks.order import by_source_date, source_date
 from provenance.checks.textmatch import fold
-from provenance.engine.drift import quote_variants
+from provenance.engine.drift import drifting, quote_variants
 from provenance.records import Evidence
 from provenance.vocab import QuoteMode, Severity
 
@@ -32,10 +32,12 @@ def _occasion_title(case: Case, source_id: str) -> str:
 
 def _variants(case: Case, members: list[Assertion]) -> dict[str, list[Assertion]]:
     """Group quotes of one speaker on one occasion by their words, earliest source first;
-    a quote contained in another (an excerpt) joins its group."""
+    a quote contained in another (an excerpt) joins its group. Only the groups that
+    conflict (printed by different outlets: `drifting`) are kept."""
     ordered = sorted(members, key=lambda m: by_source_date(case, m))
     by_id = {m.id: m for m in ordered}
     groups = quote_variants((m.id, m.quote or "") for m in ordered)
+    groups = drifting(groups, {m.id: m.read_in or "" for m in ordered})
     return {group[0]: [by_id[i] for i in group] for group in groups}
 
 
