@@ -100,6 +100,41 @@ def test_a_rewrite_is_found_in_the_texts_without_a_citation() -> None:
     assert "rewrite" in [f["kind"] for f in result["flags"]]
 
 
+def test_two_outlets_quoting_one_broadcast_are_not_a_rewrite() -> None:
+    """Two critics transcribe the same on-air line: they share the speaker's words, in
+    quotation marks, and nothing else of each other's. Each reports the remark
+    independently, so the attribution is established; the quote alone never pairs them."""
+    line = (
+        "According to the National Weather Service, through broadcast media, there's three "
+        "feet of water on the trading floor on Wall Street."
+    )
+    texts = {
+        "review": f"During Monday night's coverage, the meteorologist told the host: “{line}”",
+        "column": f'The critic recorded the broadcast. "{line}" the meteorologist said.',
+    }
+    said = {"quote": line, "basis": "first_hand"}
+    result = run(
+        [
+            a("r", "meteorologist", "c", "states", "broadcast", read_in="review", **said),
+            a("k", "meteorologist", "c", "states", "broadcast", read_in="column", **said),
+        ],
+        sources={
+            "review": {"archive": "r.txt", "publisher": "poynter"},
+            "column": {"archive": "k.txt", "publisher": "sun"},
+        },
+        texts=texts,
+    )
+    assert result["derivations"] == []
+    assert level(result, "r") == level(result, "k") == "independent-reports"
+    # The same two texts with the line's words outside quotation marks are a copy.
+    copied = {k: v.replace("“", "").replace("”", "").replace('"', "") for k, v in texts.items()}
+    assert [d["how"] for d in detect_pairs(copied)] == ["shared-passages"]
+
+
+def detect_pairs(texts: dict[str, str]) -> list[Any]:
+    return [{"how": d.how} for d in detect(texts)]
+
+
 def test_a_rewrite_in_new_words_is_found_by_its_names_figures_and_quotes() -> None:
     first = (
         "Finance Minister Katsunobu Kato said the holdings of $1.13 trillion exist "

@@ -476,6 +476,7 @@ def test_a_case_argument_wins_over_prov_case(
 def test_drift_doctests() -> None:
     import doctest
 
-    from provenance.engine import drift
+    from provenance.engine import drift, rewrites
 
     assert doctest.testmod(drift).failed == 0
+    assert doctest.testmod(rewrites).failed == 0

@@ -5,7 +5,9 @@ so the cost is O(total text) plus a bounded amount per shared key:
 
 - **shared passages** (provenance.textindex.shared_passages): a pair whose shared
   five-word shingles make up at least REWRITE_MIN_SHARE of either text's shingles is a
-  copy (syndication, a reposted article, a lightly edited rewrite);
+  copy (syndication, a reposted article, a lightly edited rewrite); passages in quotation
+  marks are left out (`unquoted`): two outlets quoting one broadcast share its words, not
+  each other's;
 - **the same anchors in the same order**: a rewrite in the rewriter's own words keeps the
   story's skeleton: the same names, figures and quotes, in the same order. Each text's
   anchors are its multi-word capitalised names (the last two words: "Finance Minister
@@ -50,6 +52,7 @@ _FIGURE = re.compile(
     r"[$€£¥]?\d[\d,]*(?:\.\d+)?(?:[ \t]*(?:%|percent|trillion|billion|million|yen|times))?"
 )
 _QUOTED = re.compile(r"[“\"]([^”\"\n]{12,}?)[”\"]")
+_QUOTE_SPAN = re.compile(r"[“\"«「『][^”\"»」』\n]*[”\"»」』]")
 _UNIT = re.compile(r"[.$€£¥%]|percent|trillion|billion|million|yen|times")
 _POSSESSIVE = re.compile(r"['’]s$")
 #: Capitalised words that start a sentence or a heading, not a name.
@@ -174,11 +177,21 @@ def same_anchors(
     return found
 
 
+def unquoted(text: str) -> str:
+    """Return `text` without its quoted passages (each one a line break): two outlets
+    quoting one speaker share the speaker's words, not each other's.
+
+    >>> unquoted('He said “three feet of water on the floor” on air.')
+    'He said \\n on air.'
+    """
+    return _QUOTE_SPAN.sub("\n", text)
+
+
 def detect(texts: Mapping[str, str]) -> list[Detected]:
     """Return every pair of texts of which one derives from the other, by either signal
     (shared passages first when both find a pair), sorted by the pair's keys."""
     found: dict[tuple[str, str], Detected] = {}
-    for o in shared_passages(texts):
+    for o in shared_passages({k: unquoted(v) for k, v in texts.items()}):
         share = max(o.left_share, o.right_share)
         if share >= REWRITE_MIN_SHARE:
             example = o.examples[0].text if o.examples else ""
