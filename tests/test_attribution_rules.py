@@ -705,3 +705,21 @@ def test_relays_of_words_never_said_are_not_themselves_called_not_said() -> None
     assert "rests only on words not said: COPIER (stated, basis unstated)" in texts
     v = result["claims"]["c"]
     assert (v["status"], v["origin_state"]) == ("unsupported", "not said")
+
+
+def test_a_relay_chain_goes_through_what_the_case_says_is_relayed() -> None:
+    """A site copies an article (a declared rewrite) and relays the article's statement
+    (`via`): its chain goes through the article's author, who carried the purported
+    words, not straight to the words because the copy derives from them too."""
+    result = run(
+        [
+            a("words", "pope", "c", "states", "orig", read_in="orig", quote="I endorse him"),
+            a("wtoe", "site", "c", "states", "orig", via="words"),
+            a("copy", "copier", "c", "states", "copied", via="wtoe"),
+        ],
+        sources={"copied": {"rewrites": ["orig"]}},
+    )
+    copy = result["assertions"]["copy"]
+    assert "words" in copy["upstream"]  # the copy derives from the quote in what it copies
+    assert copy["chain"] == ["copy", "wtoe", "words"]
+    assert copy["origins"] == ["words"]

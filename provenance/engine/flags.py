@@ -99,7 +99,7 @@ def _inflation(ctx: Context, a: Assertion) -> list[FlagResult]:
 def _claim_path(ctx: Context, a_id: str) -> list[str]:
     """Return the claims along the first relay chain from its origin down to `a_id`."""
     path: list[str] = []
-    for link in reversed(relays.chain(ctx.upstream, a_id)):
+    for link in reversed(relays.chain(ctx.upstream, a_id, ctx.assertions, ctx.origins_of)):
         claim = ctx.assertions[link].claim
         if not path or path[-1] != claim:
             path.append(claim)

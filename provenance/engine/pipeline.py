@@ -85,7 +85,7 @@ def _assertion_results(ctx: Context) -> dict[str, AssertionResult]:
             assertion=a_id,
             upstream=ctx.upstream[a_id],
             roots=ctx.roots[a_id],
-            chain=chain(ctx.upstream, a_id),
+            chain=chain(ctx.upstream, a_id, ctx.assertions, ctx.origins_of),
             origins=ctx.origins_of[a_id].get(a.claim, []),
             attribution=ctx.attribution[a_id],
             quote_mode=a.quote_mode.value,

@@ -275,15 +275,33 @@ def downstream(seeds: Iterable[str], down: Upstream, upstream: Upstream) -> list
     return order
 
 
-def chain(upstream: Upstream, a_id: str) -> list[str]:
-    """Return the relay chain from `a_id` back to its origin, following the first upstream."""
+def chain(
+    upstream: Upstream,
+    a_id: str,
+    assertions: Mapping[str, Assertion] | None = None,
+    origins_of: Mapping[str, Mapping[str, list[str]]] | None = None,
+) -> list[str]:
+    """Return the relay chain from `a_id` back to its origin. Each step goes to what the
+    assertion derives from that leads to an origin of its claim (`origins_of`), the one
+    the case says it relays (`via`, of `assertions`) first: a rewrite's copy of an article
+    derives from every statement in it, and the chain must go through the one the case
+    names when that one leads to the origin. Without those maps: the first it derives from."""
     found = [a_id]
     seen = {a_id}
-    ups = upstream[a_id]
-    while ups and ups[0] not in seen:
-        found.append(ups[0])
-        seen.add(ups[0])
-        ups = upstream[ups[0]]
+    at = a_id
+    claim = assertions[a_id].claim if assertions is not None else ""
+    target = set(origins_of[a_id].get(claim, ())) if origins_of is not None else set()
+    while upstream[at]:
+        ups = upstream[at]
+        via = assertions[at].via if assertions is not None else None
+        leading = [
+            u for u in ups if origins_of and not target.isdisjoint(origins_of[u].get(claim, ()))
+        ]
+        at = via if via in leading else (leading or ups)[0]
+        if at in seen:
+            break
+        found.append(at)
+        seen.add(at)
     return found
 
 
