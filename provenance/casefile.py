@@ -178,6 +178,8 @@ def _error_text(error: Any, field_loc: tuple[str | int, ...]) -> str:
         # A record's own validator (loc ends at its index) speaks for the whole record.
         text = error["msg"].removeprefix("Value error, ")
         return text if not any(isinstance(p, str) for p in field_loc) else f"{field_path}: {text}"
+    if kind == "string_type":
+        return f"{field_path}: must be one text value (an id, a name), not {type(value).__name__}"
     if kind in ("list_type", "dict_type", "model_type"):
         wanted = {"list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping"}[kind]
         return f"{field_path}: must be {wanted}, not {type(value).__name__}"

@@ -73,6 +73,25 @@ def test_every_problem_in_a_file_is_reported_at_once(tmp_path: Path) -> None:
     assert any("'persn' is not one of" in m for m in messages)
 
 
+def test_a_list_where_one_id_is_wanted_says_so(tmp_path: Path) -> None:
+    path = write_case(
+        tmp_path,
+        {
+            "actors": [{"id": "x", "name": "X", "kind": "person"}],
+            "sources": [{"id": "s", "title": "S", "kind": "article", "author": ["x"]}],
+            "claims": [{"id": "c", "text": "C"}],
+            "assertions": [],
+        },
+    )
+    with pytest.raises(CaseError) as info:
+        read_case(path)
+    [problem] = info.value.problems
+    assert problem.message == (
+        "source 's': author: must be one text value (an id, a name), not list"
+    )
+    assert problem.line > 0
+
+
 def test_a_folder_of_case_files_is_merged(tmp_path: Path) -> None:
     write_case(
         tmp_path,
