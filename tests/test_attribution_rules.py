@@ -264,6 +264,8 @@ def test_a_refuted_attribution_decides_the_claim_that_it_was_said_and_supports_n
     v = result["claims"]["said"]
     assert v["status"] == "refuted"
     assert v["reasons"][0]["text"].startswith("not said: SENATOR (stated, basis unstated)")
+    # The deciding reason names it: the attribution note does not say it again.
+    assert [r["rule"] for r in v["reasons"]].count("attribution") == 0
     lost = result["claims"]["lost"]
     assert lost["status"] == "unsupported"
     assert lost["origin_state"] == "not said"  # nobody retracted anything

@@ -31,6 +31,8 @@ class Note:
     name: str
     write: Write
     leads: tuple[Status, ...] = ()
+    # Leave out a reason of this note when the deciding reason already cites all it cites.
+    unless_decided: bool = False
 
     @property
     def doc(self) -> str:
@@ -38,9 +40,11 @@ class Note:
         return inspect.cleandoc(self.write.__doc__ or "")
 
 
-def note(name: str, leads: tuple[Status, ...] = ()) -> Callable[[Write], Note]:
+def note(
+    name: str, leads: tuple[Status, ...] = (), unless_decided: bool = False
+) -> Callable[[Write], Note]:
     """Declare a note function under the reason name verdicts give it."""
-    return lambda write: Note(name, write, leads)
+    return lambda write: Note(name, write, leads, unless_decided)
 
 
 @note("origins", leads=(Status.unconfirmed, Status.corroborated))
@@ -177,7 +181,7 @@ def context(f: ClaimFacts, status: Status) -> list[Said]:
     ]
 
 
-@note("attribution")
+@note("attribution", unless_decided=True)
 def attribution(f: ClaimFacts, status: Status) -> list[Said]:
     """Supporting assertions that support nothing because their attribution is refuted
     (the actor did not say it), and fabrications admitted when other support remains.
@@ -256,7 +260,7 @@ def set_aside(f: ClaimFacts, status: Status) -> list[Said]:
     return out
 
 
-@note("retracted")
+@note("retracted", unless_decided=True)
 def retracted(f: ClaimFacts, status: Status) -> list[Said]:
     """Retractions of the claim, when the deciding reason does not name them (it does
     when the claim is retracted): a claim whose author retracted it and that someone

@@ -81,16 +81,19 @@ def _flags(facts: ClaimFacts, status: Status) -> list[FlagResult]:
 
 def reasons(facts: ClaimFacts, rule: Rule, decision: Decision) -> list[Reason]:
     """Return a verdict's reasons: the notes that lead for this status, the deciding
-    rule's reason, then the other notes, each in NOTES order."""
+    rule's reason, then the other notes, each in NOTES order (leaving out what a note
+    marked `unless_decided` would repeat of the deciding reason)."""
     leading: list[Reason] = []
     trailing: list[Reason] = []
+    deciding = Reason(rule=rule.name, text=decision.text, assertions=decision.assertions)
+    named = set(deciding["assertions"])
     for note in NOTES:
         into = leading if decision.status in note.leads else trailing
         into += [
             Reason(rule=note.name, text=t, assertions=a)
             for t, a in note.write(facts, decision.status)
+            if not (note.unless_decided and named.issuperset(a))
         ]
-    deciding = Reason(rule=rule.name, text=decision.text, assertions=decision.assertions)
     return [*leading, deciding, *trailing]
 
 
