@@ -49,6 +49,29 @@ def reasons(case: str, claim: str, as_of: str | None = None) -> list[str]:
             },
         ),
         (
+            "nyse-flooded-2012",
+            None,
+            {
+                "coned-all-power": ("retracted", 6),
+                "myers-said": ("confirmed", 1),  # two outlets transcribed the broadcast
+                "nyse-flooded": ("refuted", 5),  # the NYSE on record, after the apology
+                "nyse-floor-3ft": ("refuted", 5),
+                "smug-is-tripathi": ("corroborated", 2),
+            },
+        ),
+        (
+            "pope-endorses-trump-2016",
+            None,
+            {
+                "etf-engagements": ("unconfirmed", 3),
+                "pope-endorsed-any": ("refuted", 5),
+                "pope-endorsed-trump": ("refuted", 5),
+                "pope-statement": ("refuted", 5),
+                "pope-walls": ("confirmed", 1),
+                "wtoe-fantasy": ("confirmed", 1),
+            },
+        ),
+        (
             "kim-jong-un-2020",
             None,
             {
@@ -88,3 +111,20 @@ def test_an_official_denial_on_record_supersedes_an_earlier_report_of_unnamed_so
         "denied later with authority: stated by A US official (unnamed) (unnamed sources) on "
         "20 Apr 2020; denied officially by Moon Chung-in on 26 Apr 2020"
     )
+
+
+def test_a_retracted_rumor_denied_on_record_is_refuted_with_the_retractions_named() -> None:
+    found = reasons("nyse-flooded-2012", "nyse-floor-3ft")
+    assert found[0].startswith("denied later with authority: ")
+    assert "denied officially by Ray Pellecchia on 30 Oct 2012" in found[0]
+    assert any(r.startswith("retracted: @ComfortablySmug (retracted, first hand)") for r in found)
+    assert any(r.startswith("retracted: Bridget Leininger (retracted, first hand)") for r in found)
+    assert any(r.startswith("2 origins, support retracted: ") for r in found)
+
+
+def test_the_sites_that_carried_a_fabricated_quote_are_not_said_to_have_not_said_it() -> None:
+    found = reasons("pope-endorses-trump-2016", "pope-endorsed-trump")
+    assert found[0].startswith("denied with authority and no grounded support: Pope Francis")
+    assert any(r.startswith("not said (attribution refuted): Pope Francis") for r in found)
+    assert any(r.startswith("rests only on words not said: WTOE 5 News") for r in found)
+    assert not any(r.startswith("not said (attribution refuted): WTOE") for r in found)
