@@ -635,3 +635,26 @@ def test_support_leads_back_to_no_origin_through_a_set_aside_statement() -> None
     assert before["set_aside"] == ["as9"]
     for verdict in (before, after):
         assert [o["assertion"] for o in verdict["origins"]] == ["as1"]
+
+
+def test_a_rewrites_copy_of_a_report_adds_no_origin_when_all_support_is_predicted() -> None:
+    """Found by the rewrite property with periods: a claim about the future, whose two
+    statements are predictions (set aside) and whose one report relays the first; the
+    rewrite's copy of the report derives from both statements, and the claim went from
+    one reported origin to two. A copy adds reach, never an origin."""
+    said = {"claim": "claim0", "source": "src0", "basis": "first_hand"}
+    data = {
+        "actors": [{"id": f"actor{i}", "name": f"Actor {i}", "kind": "person"} for i in (0, 1)],
+        "sources": [{"id": "src0", "title": "Source 0", "kind": "article"}],
+        "claims": [{"id": "claim0", "text": "Claim 0", "future": True}],
+        "assertions": [
+            {"id": "as0", **said, "actor": "actor0", "stance": "confirms"},
+            {"id": "as7", **said, "actor": "actor0", "stance": "reports", "via": "as0"},
+            {"id": "as9", **said, "actor": "actor1", "stance": "confirms"},
+        ],
+    }
+    before = analysed(data)["claims"]["claim0"]
+    after = analysed(with_rewrite(data, "src0"))["claims"]["claim0"]
+    for verdict in (before, after):
+        assert (verdict["origin_state"], verdict["independent_origins"]) == ("reported", 1)
+        assert [o["assertion"] for o in verdict["origins"]] == ["as0"]

@@ -246,7 +246,8 @@ def had(
     superseded them all); reported (those of its reports, leaving out `left_out`, what a later
     statement superseded and support set aside for the claim's period, unless nothing
     else is left: a rewrite's copy of a report derives from the original's endorsements
-    too, which must not add origins); or none."""
+    too, which must not add origins; and leaving out the reports read in a text that
+    derives from another, unless there are only such reports); or none."""
     if origins:
         return [], OriginState.live
     if support:
@@ -259,8 +260,9 @@ def had(
         return kept, OriginState.not_said if unsaid else OriginState.withdrawn
     if superseded:  # every live support led to them, so no support is left
         return list(superseded), OriginState.superseded
-    if reach:
-        found = of_all(ctx, claim, reach)
+    if reach:  # a rewrite's copy of a report adds reach, never an origin
+        primary = [a for a in reach if not ctx.derivation.derived(a.read_in or a.source)]
+        found = of_all(ctx, claim, primary or reach)
         return [o for o in found if o["assertion"] not in left_out] or found, OriginState.reported
     return [], OriginState.none
 
