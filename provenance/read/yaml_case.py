@@ -134,6 +134,8 @@ def _compose(text: str, label: str) -> list[Any]:
         # is where the user has to look; the problem mark is where the parser gave up.
         mark = exc.context_mark or exc.problem_mark
         line = mark.line + 1 if mark else 0
+        if "maximum nesting depth" in (exc.problem or ""):  # PyYAML 6.0.4's own limit,
+            raise CaseError([Problem(label, line, too_deep())]) from exc  # met first
         what = exc.problem or "cannot parse"
         if exc.context:
             what += f" ({exc.context})"
