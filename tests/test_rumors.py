@@ -128,3 +128,13 @@ def test_the_sites_that_carried_a_fabricated_quote_are_not_said_to_have_not_said
     assert any(r.startswith("not said (attribution refuted): Pope Francis") for r in found)
     assert any(r.startswith("rests only on words not said: WTOE 5 News") for r in found)
     assert not any(r.startswith("not said (attribution refuted): WTOE") for r in found)
+
+
+def test_the_spread_of_words_never_said_is_still_flagged_as_amplification() -> None:
+    doc = build_document(RUMORS / "pope-endorses-trump-2016")
+    flags = doc["analysis"]["claims"]["pope-endorsed-trump"]["flags"]
+    [amplified] = [f for f in flags if f["kind"] == "amplification"]
+    assert amplified["text"] == (
+        "4 assertions, 1 origin, not said (attribution refuted): amplification of what does"
+        " not stand"
+    )

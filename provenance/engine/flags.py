@@ -110,9 +110,12 @@ def claim_flags(f: ClaimFacts) -> list[FlagResult]:
     """Return the flags of one claim's support: a single origin, amplification (at least
     AMPLIFICATION_MIN statements and reposts of spread data from that one origin). A claim
     about what someone said (`said_by`) has that speaker as its one origin by nature, and
-    its reports corroborate the attribution: it is never flagged as amplification."""
+    its reports corroborate the attribution: it is never flagged as amplification. A claim
+    whose one origin no longer stands (retracted, not said, superseded…) is flagged as
+    amplification still, when what relayed it reaches the same count: the spread of words
+    never said is what a desk reports on."""
     if len(f.groups) != 1:
-        return []
+        return _amplified_fallen(f)
     only = f.origin_assertions[f.origins[0]["assertion"]]
     flags = [
         FlagResult(
@@ -122,20 +125,36 @@ def claim_flags(f: ClaimFacts) -> list[FlagResult]:
             text=f"single origin: {only.actor_name}",
         )
     ]
-    amplifiers = [*f.live_support, *f.reach]
-    if len(amplifiers) + f.reposts >= AMPLIFICATION_MIN and f.said_by is None:
-        count = f"{len(amplifiers)} assertion{'s' if len(amplifiers) != 1 else ''}"
-        if f.reposts:
-            count += f" and {f.reposts:,} reposts"
-        flags.append(
-            FlagResult(
-                kind=Flag.amplification.value,
-                assertions=[a.id for a in amplifiers],
-                claims=[f.claim],
-                text=f"{count}, 1 origin: amplification without corroboration",
-            )
-        )
+    if f.said_by is None:
+        flags += _amplification(f, [*f.live_support, *f.reach], "1 origin", "without corroboration")
     return flags
+
+
+def _amplification(
+    f: ClaimFacts, amplifiers: list[Assertion], origin: str, what: str
+) -> list[FlagResult]:
+    """The amplification flag, when `amplifiers` and the reposts reach AMPLIFICATION_MIN."""
+    if len(amplifiers) + f.reposts < AMPLIFICATION_MIN:
+        return []
+    count = f"{len(amplifiers)} assertion{'s' if len(amplifiers) != 1 else ''}"
+    if f.reposts:
+        count += f" and {f.reposts:,} reposts"
+    return [
+        FlagResult(
+            kind=Flag.amplification.value,
+            assertions=[a.id for a in amplifiers],
+            claims=[f.claim],
+            text=f"{count}, {origin}: amplification {what}",
+        )
+    ]
+
+
+def _amplified_fallen(f: ClaimFacts) -> list[FlagResult]:
+    """The amplification flag of a claim with no live origin and one origin it had."""
+    if f.origins or f.said_by is not None or len({o["group"] for o in f.history}) != 1:
+        return []
+    origin = f"1 origin, {f.origin_state.word}"
+    return _amplification(f, [*f.support, *f.reach], origin, "of what does not stand")
 
 
 def case_flags(ctx: Context) -> list[FlagResult]:
