@@ -138,3 +138,9 @@ def test_the_spread_of_words_never_said_is_still_flagged_as_amplification() -> N
         "4 assertions, 1 origin, not said (attribution refuted): amplification of what does"
         " not stand"
     )
+
+
+def test_a_year_dated_relay_does_not_make_a_claim_first_seen_before_what_it_relays() -> None:
+    doc = build_document(RUMORS / "pope-endorses-trump-2016")
+    # Ending the Fed's copy is dated only "2016"; the WTOE article it relays, July 2016.
+    assert doc["analysis"]["claims"]["pope-endorsed-trump"]["first_seen"] == "2016-07"

@@ -141,10 +141,17 @@ class BearingIndex:
                 into = self._bearing(claim)
                 into.put("against", a)
                 into.put(kind, a)
-        if a.said:
+        if a.said and not self._relays_its_claim(a):
             own = self._bearing(a.claim)
             if own.first is None or a.said_key < own.first[0]:
                 own.first = (a.said_key, a.said)
+
+    def _relays_its_claim(self, a: Assertion) -> bool:
+        """Whether `a` relays (`via`) a dated assertion of its own claim: when the claim
+        was first seen is that one's date, or earlier, never the relay's (a year-dated
+        relay of a July article would otherwise sort before it)."""
+        relayed = self._assertions.get(a.via) if a.via and self._assertions else None
+        return relayed is not None and relayed.claim == a.claim and relayed.said is not None
 
     def changed(self, assertions: Iterable[Assertion]) -> None:
         """Mark `assertions` changed (arrived, led back to other origins, withdrawn or
