@@ -109,6 +109,45 @@ def test_explain_shows_every_rule_tried() -> None:
     assert "  -   authoritative-confirmation: 0 independent origin(s)" in result.stdout
 
 
+def test_explain_lists_a_superseded_origin_as_said_without_words(tmp_path: Path) -> None:
+    """An origin a later denial superseded is still listed under "was it said?", and an
+    origin the case gives no words for says "no quote" (it read "verbatim")."""
+    from tests.conftest import write_case
+
+    (tmp_path / "d.txt").write_text("It did not happen.\n", encoding="utf-8")
+    path = write_case(
+        tmp_path,
+        {
+            "actors": [
+                {"id": "x", "name": "X", "kind": "outlet"},
+                {"id": "y", "name": "Y", "kind": "person"},
+            ],
+            "sources": [
+                {"id": "s", "title": "S", "kind": "article", "date": "2025-03-01"},
+                {"id": "d", "title": "D", "kind": "statement", "archive": "d.txt"},
+            ],
+            "claims": [{"id": "c", "text": "C"}],
+            "assertions": [
+                {"id": "a1", "actor": "x", "claim": "c", "source": "s", "stance": "states"},
+                {
+                    "id": "no",
+                    "actor": "y",
+                    "claim": "c",
+                    "source": "d",
+                    "stance": "denies",
+                    "basis": "first_hand",
+                    "date": "2025-03-05",
+                    "quote": "It did not happen.",
+                },
+            ],
+        },
+    )
+    out = runner.invoke(app, ["explain", "c", "--case", str(path), "--no-pager"]).stdout
+    flat = " ".join(out.split())
+    assert "a1 by x (states, unstated, unsourced; no quote" in flat
+    assert "a1 by x (states; no quote): unverifiable" in flat
+
+
 def test_explain_marks_an_assertion_without_words_as_no_quote(tmp_path: Path) -> None:
     from tests.conftest import write_case
 

@@ -43,10 +43,12 @@ def explain(doc: Document, claim_id: str) -> ExplainResult:
 
 
 def _attributions(doc: Document, verdict: Verdict) -> list[ExplainAssertion]:
-    """Return every assertion the verdict names (support, conditional, reach, opposition,
-    withdrawn), in id order, with its quote mode and attribution."""
+    """Return every assertion the verdict names (its origins, even those that no longer
+    stand; support, conditional, reach, opposition, withdrawn), in id order, with its
+    quote mode and attribution."""
     ids = sorted(
         {
+            *(o["assertion"] for o in verdict["origins"]),
             *verdict["support"],
             *verdict["conditional"],
             *verdict["reach"],
