@@ -658,3 +658,34 @@ def test_a_rewrites_copy_of_a_report_adds_no_origin_when_all_support_is_predicte
     for verdict in (before, after):
         assert (verdict["origin_state"], verdict["independent_origins"]) == ("reported", 1)
         assert [o["assertion"] for o in verdict["origins"]] == ["as0"]
+
+
+def test_a_statement_of_another_claim_naming_a_prediction_in_via_is_its_own() -> None:
+    """Found on the 2011 Rapture review: after the predicted day passed, the preacher said
+    it had been a "spiritual" Judgment Day, a new claim, naming his prediction in `via`.
+    That statement was set aside as a prediction itself ("only predicted … on 23 May").
+    Repeating a prediction predicts; saying something else about it does not."""
+    said = {"actor": "actor0", "source": "src", "basis": "first_hand"}
+    data = {
+        "actors": [{"id": "actor0", "name": "Actor 0", "kind": "person"}],
+        "sources": [{"id": "src", "title": "S", "kind": "article"}],
+        "claims": [
+            {"id": "rapture", "text": "The Rapture on 21 May", "about": "2011-05-21"},
+            {"id": "spiritual", "text": "A spiritual judgment on 21 May", "about": "2011-05-21"},
+        ],
+        "assertions": [
+            {"id": "pred", **said, "claim": "rapture", "stance": "states", "date": "2011-01-01"},
+            {
+                "id": "after",
+                **said,
+                "claim": "spiritual",
+                "stance": "states",
+                "date": "2011-05-23",
+                "via": "pred",
+            },
+        ],
+    }
+    result = analysed(data)["claims"]
+    assert result["rapture"]["set_aside"] == ["pred"]
+    assert result["spiritual"]["set_aside"] == []
+    assert result["spiritual"]["support"] == ["after"]

@@ -173,7 +173,7 @@ class BearingIndex:
         """File `a`, about `claim` or a more specific claim, by its stance."""
         into.put("relevant", a)
         if a.stance in ENDORSING:
-            why = aside_why(self._periods, claim, a, self._assertions)
+            why = aside_why(self._periods, claim, a, self._assertions, self._links.up)
             if why is None:
                 into.put("support", a)
                 into.supporting.add(a.id)

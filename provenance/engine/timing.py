@@ -112,22 +112,36 @@ def aside_why(
     claim: str,
     a: Assertion,
     assertions: Mapping[str, Assertion] | None = None,
+    up: Mapping[str, Sequence[str]] | None = None,
 ) -> SetAside | None:
     """Return why supporting assertion `a` is set aside for `claim` (about another
     period, or a prediction), or None when it counts. A relay (`via`, at any depth, of
     `assertions`) of a statement set aside for the claim is set aside with it, for the
     same reason: repeating a prediction, or a statement about another period, is no more
-    about this claim's period than the statement was."""
+    about this claim's period than the statement was. Only while what it relays is about
+    its own claim or a more specific one (`up`: each claim and the more general ones): a
+    statement of another claim that names a prediction in `via` (a "spiritual" Judgment
+    Day announced after the predicted one passed) says something new, and is its own."""
     why = _aside(periods, claim, a)
     seen = {a.id}
-    relayed = assertions.get(a.via) if assertions is not None and a.via else None
+    relayed = _relayed(a, assertions, up)
     while why is None and relayed is not None and relayed.id not in seen:
         found = _aside(periods, claim, relayed)
         if found is not None:
             return SetAside(a, found.why, found.when, relayed)
         seen.add(relayed.id)
-        relayed = assertions.get(relayed.via) if assertions is not None and relayed.via else None
+        relayed = _relayed(relayed, assertions, up)
     return why
+
+
+def _relayed(
+    a: Assertion, assertions: Mapping[str, Assertion] | None, up: Mapping[str, Sequence[str]] | None
+) -> Assertion | None:
+    """Return what `a` relays (`via`), when it is about `a`'s claim or a more specific one."""
+    relayed = assertions.get(a.via) if assertions is not None and a.via else None
+    if relayed is None or (up is not None and a.claim not in up.get(relayed.claim, ())):
+        return None
+    return relayed
 
 
 def derived_aside(aside: Sequence[SetAside], a: Assertion, through: Sequence[str]) -> SetAside:
