@@ -725,3 +725,26 @@ def test_a_relay_chain_goes_through_what_the_case_says_is_relayed() -> None:
     assert "words" in copy["upstream"]  # the copy derives from the quote in what it copies
     assert copy["chain"] == ["copy", "wtoe", "words"]
     assert copy["origins"] == ["words"]
+
+
+def test_a_paraphrase_in_an_outlets_archived_text_puts_nothing_on_record() -> None:
+    """docs/rules.md section 5: a paraphrase is at most a single second-hand report (the
+    words are the outlet's), also when the case gives the outlet's article as the place it
+    was said and we hold that article; in the speaker's own publication it is on record."""
+    result = run(
+        [
+            a("p", "preacher", "c", "states", "wire-story", quote_mode="paraphrase"),
+            a("q", "preacher", "d", "states", "letter", quote_mode="paraphrase"),
+        ],
+        sources={
+            "wire-story": {"archive": "w.txt", "publisher": "wire"},
+            "letter": {"archive": "l.txt", "publisher": "ministry"},
+        },
+        actors={"preacher": {"affiliation": "ministry"}},
+    )
+    assert level(result, "p") == "second-hand"
+    assert (
+        "a paraphrase: the words are the outlet's"
+        in (result["assertions"]["p"]["attribution"]["text"])
+    )
+    assert level(result, "q") == "on-record"

@@ -168,6 +168,8 @@ def _occasion(
 ) -> Occasion:
     source = ctx.graph.nodes[f"source:{a.source}"]
     reader = ctx.graph.nodes[f"source:{a.read_in}"] if a.read_in else None
+    if reader is None and _outlets_words(ctx, source, a):
+        reader = source  # its text holds the outlet's words about what was said
     outlets = _independent_outlets(ctx, readers)
     variants = drift.get((a.actor, a.source), 0)
     cap = (
@@ -175,7 +177,7 @@ def _occasion(
         "second-hand report until one is verified against the speaker's own text"
         if variants
         else "a paraphrase: the words are the outlet's, not the speaker's"
-        if a.read_in and a.quote_mode is QuoteMode.paraphrase
+        if reader is not None and a.quote_mode is QuoteMode.paraphrase
         else None
     )
     copied = ctx.derivation.originals.get(a.read_in or "", [])
@@ -183,7 +185,7 @@ def _occasion(
         title=source["title"],
         challenge=a.challenge,
         challenge_note=_challenge_note(ctx, a),
-        held=_held(source, a),
+        held=None if reader is source else _held(source, a),
         recorded=bool(source.get("recorded")),
         screenshot=bool(source.get("screenshot")),
         outlets=tuple(outlets),
@@ -193,6 +195,22 @@ def _occasion(
         cap=cap,
         min_outlets=ctx.rules.attribution_min_outlets,
     )
+
+
+def _outlets_words(ctx: Context, source: dict[str, object], a: Assertion) -> bool:
+    """Whether `a` is a paraphrase in an archived text that is not its actor's own (not
+    published or written by it or an actor affiliated with it, and held as text, not as a
+    capture): the words we hold are the outlet's about what was said, so they put nothing
+    on record (section 5)."""
+    if a.quote_mode is not QuoteMode.paraphrase or not source.get("archive"):
+        return False
+    family = ctx.independence.family
+    own = {
+        family.get(x, x)
+        for x in (source.get("publisher"), source.get("author"))
+        if isinstance(x, str)
+    }
+    return not isinstance(source.get("capture"), dict) and family.get(a.actor, a.actor) not in own
 
 
 def _held(source: dict[str, object], a: Assertion) -> str | None:
