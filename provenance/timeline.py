@@ -18,6 +18,11 @@ The dating rules (docs/rules.md, "Time"):
   counted assertion was said in it. A later source we *read* an earlier statement in is
   left out, and the statement keeps only the source it was said in.
 - Retractions are assertions: a retraction made later is left out like any other.
+- A challenge to an assertion's attribution (`attribution:`) counts once its evidence
+  does: it keeps the evidence assertions and sources that count, and is left out when it
+  names evidence and none of it counts yet (the speaker's denial of 10 April does not
+  make a 2 April quote "not said" as of 5 April). A challenge with only a note counts
+  always: nothing dates it.
 - A claim counts when a counted assertion bears on it (support of it or of a more
   specific claim; a denial or doubt of it or of a more general claim). A claim nothing
   bears on is left out, even one a confirmed claim refutes.
@@ -26,7 +31,7 @@ The dating rules (docs/rules.md, "Time"):
 history (provenance.engine.history) sweeps the same moments, so a history entry and
 `--as-of` its date always agree.
 
->>> from provenance.model import Assertion, Case
+>>> from provenance.model import Assertion, AttributionChallenge, Case
 >>> case = Case.model_validate({
 ...     "actors": [{"id": "a", "name": "A", "kind": "person"}],
 ...     "sources": [{"id": "s1", "title": "T1", "kind": "article", "date": "2025-04-09"},
@@ -48,13 +53,21 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from provenance import dates
-from provenance.model import Assertion, Case
+from provenance.model import Assertion, AttributionChallenge, Case
 from provenance.records import Omission
 from provenance.vocab import Stance
 
 _OPPOSING = (Stance.denies, Stance.doubts)  # bear on the claim and every more specific one
 
-__all__ = ["CaseAsOf", "Omission", "Placed", "as_of", "counts_from", "placing_date"]
+__all__ = [
+    "CaseAsOf",
+    "Omission",
+    "Placed",
+    "as_of",
+    "challenge_known",
+    "counts_from",
+    "placing_date",
+]
 
 
 class Placed(NamedTuple):
@@ -277,8 +290,34 @@ def _rebuild(case: Case, source_ids: set[str], claim_ids: set[str], kept: list[A
         for c in case.claims
         if c.id in claim_ids
     ]
+    ids = {a.id for a in kept}
     assertions = [
-        a.model_copy(update={"read_in": a.read_in if a.read_in in source_ids else None})
+        a.model_copy(
+            update={
+                "read_in": a.read_in if a.read_in in source_ids else None,
+                "attribution": challenge_known(a.attribution, ids, source_ids),
+            }
+        )
         for a in kept
     ]
     return case.model_copy(update={"sources": sources, "claims": claims, "assertions": assertions})
+
+
+def challenge_known(
+    challenge: AttributionChallenge | None, assertions: set[str], sources: set[str]
+) -> AttributionChallenge | None:
+    """Return an attribution challenge as known when only `assertions` and `sources`
+    count: with the evidence among them, or None when it names evidence and none of it
+    counts yet (a challenge with only a note counts always).
+
+    >>> c = AttributionChallenge(challenge="refuted", assertions=["denial"], note="denied")
+    >>> challenge_known(c, set(), set()) is None, challenge_known(c, {"denial"}, set()) == c
+    (True, True)
+    """
+    if challenge is None:
+        return None
+    found = [x for x in challenge.assertions if x in assertions]
+    shown = [x for x in challenge.sources if x in sources]
+    if (challenge.assertions or challenge.sources) and not (found or shown):
+        return None
+    return challenge.model_copy(update={"assertions": found, "sources": shown})

@@ -146,6 +146,17 @@ def timed_cases(draw: st.DrawFn) -> dict[str, Any]:
         speakers = sorted({r["actor"] for r in data["assertions"] if r["claim"] == claim["id"]})
         if speakers and draw(st.integers(0, 2)) == 0:  # "X said Y", X one of its speakers:
             claim["said_by"] = draw(st.sampled_from(speakers))  # it follows X's attribution
+    if draw(st.integers(0, 2)) == 0:  # a challenge, counting once its evidence does
+        record = draw(st.sampled_from(data["assertions"]))
+        others = [r["id"] for r in data["assertions"] if r is not record]
+        record["attribution"] = {
+            "challenge": draw(st.sampled_from(["refuted", "disputed"])),
+            "assertions": draw(st.lists(st.sampled_from(others), max_size=2, unique=True))
+            if others
+            else [],
+            "sources": draw(st.lists(st.sampled_from(sorted(dated)), max_size=1)) if dated else [],
+            "note": "the evidence",
+        }
     return data
 
 

@@ -166,3 +166,38 @@ def test_an_undated_statement_counts_only_once_what_its_source_draws_on_was_out(
     assert p["reason"] == (
         "undated, but its source draws on one dated 9 Apr 2025, after 8 Apr 2025"
     )
+
+
+def test_a_challenge_counts_once_its_evidence_does() -> None:
+    """docs/rules.md, Time: a quote the speaker denies on 2 May is not "not said" as of
+    10 April, in the `--as-of` view and in the verdict history alike; a challenge with
+    only a note counts always."""
+    from provenance.engine import analyse
+    from provenance.graph import build_graph
+
+    challenge = {"challenge": "refuted", "assertions": ["denial"], "sources": ["late"]}
+    case = _case(
+        [
+            _said("x", "early", basis="first_hand", attribution=challenge),
+            _said("denial", "late", claim="d"),
+            _said("y", "early", claim="d", attribution={"challenge": "disputed", "note": "n"}),
+        ]
+    )
+    early = timeline.as_of(case, "2025-04-10").case
+    assert {a.id: a.attribution for a in early.assertions}["x"] is None
+    assert {a.id: a.attribution for a in early.assertions}["y"] is not None
+    later = timeline.as_of(case, "2025-05-02").case
+    kept = {a.id: a.attribution for a in later.assertions}["x"]
+    assert kept is not None and (kept.assertions, kept.sources) == (["denial"], ["late"])
+
+    def attributed(c: Case) -> tuple[str, str]:
+        result = analyse(build_graph(c))
+        return result["claims"]["c"]["status"], result["assertions"]["x"]["attribution"]["status"]
+
+    assert attributed(early) == ("unconfirmed", "unverifiable")
+    assert attributed(later) == ("unsupported", "refuted")
+    history = analyse(build_graph(case))["claims"]["c"]["history"]
+    assert [(h["as_of"], h["date"], h["status"], h["assertions"]) for h in history] == [
+        ("2025-04-09", "2025-04-09", "unconfirmed", ["x"]),
+        ("2025-05-02", "2025-05-02", "unsupported", ["x"]),  # the challenged quote
+    ]

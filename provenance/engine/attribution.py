@@ -183,7 +183,7 @@ def _occasion(
     copied = ctx.derivation.originals.get(a.read_in or "", [])
     return Occasion(
         title=source["title"],
-        challenge=a.challenge,
+        challenge=None if a.id in ctx.unchallenged else a.challenge,
         challenge_note=_challenge_note(ctx, a),
         held=None if reader is source else _held(source, a),
         recorded=bool(source.get("recorded")),

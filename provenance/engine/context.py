@@ -62,6 +62,9 @@ class Context:
     attribution: dict[str, AttributionResult] = field(default_factory=dict)  # by assertion
     discredited: dict[str, str] = field(default_factory=dict)  # -> refuted attribution
     reposts: dict[str, int] = field(default_factory=dict)  # assertion -> posts relaying it
+    # Assertions whose attribution challenge does not count yet (its evidence is later):
+    # only in the verdict history (provenance.engine.history), as `--as-of` cuts it.
+    unchallenged: set[str] = field(default_factory=set)
 
 
 def build_context(

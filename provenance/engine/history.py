@@ -8,6 +8,9 @@ which assertions are origins) grows with each day's arrivals, recomputed only do
 of what changed (an arrival, a late derivation, what a retraction withdraws; all of it
 only for a relay circle); attributions only for the occasions that gained an assertion.
 
+An attribution challenge counts from when its first evidence does, as `--as-of` cuts it
+(provenance.timeline.challenge_known): the occasion it challenges is attributed again.
+
 The history therefore equals, at each of its days, what `--as-of` that day gives (a
 property test holds it to that).
 """
@@ -27,7 +30,7 @@ from provenance.engine.facts import ClaimFacts, claim_facts, overruled_on, settl
 from provenance.engine.independence import Independence
 from provenance.engine.read import Assertion
 from provenance.engine.rules import RULES
-from provenance.engine.schedule import Edge, schedule
+from provenance.engine.schedule import Edge, dated_challenges, schedule
 from provenance.engine.verdict import grade
 from provenance.model import Rules
 from provenance.records import AttributionResult, HistoryEntry
@@ -68,9 +71,23 @@ class _Sweep:
     fabricated: dict[str, str] = field(default_factory=dict)
     discredited: dict[str, str] = field(default_factory=dict)
     bearing: BearingIndex = field(init=False)  # what bears on each claim, of `present`
+    unchallenged: set[str] = field(init=False)  # challenges whose evidence is yet to come
 
     def __post_init__(self) -> None:
         self.bearing = BearingIndex(self.full.claims, self.full.periods, self.full.assertions)
+        self.unchallenged = dated_challenges(self.full)
+
+    def challenge(self, ids: list[str]) -> set[str]:
+        """Count the attribution challenges to `ids` from now (their evidence counts);
+        return those of them already present, whose attribution they change."""
+        found = set()
+        for a_id in ids:
+            self.unchallenged.discard(a_id)
+            a = self.present.get(a_id)
+            if a is not None:
+                self.fresh.add((a.actor, a.source))
+                found.add(a_id)
+        return found
 
     def context(self) -> tuple[Context, set[str]]:
         """Return the engine's context for the assertions known so far, and the assertions
@@ -95,6 +112,7 @@ class _Sweep:
             independence=replace(self.independence, family=self.full.independence.family),
             attribution=self.attribution,
             bearing=self.bearing,
+            unchallenged=self.unchallenged,
         )
         changed: set[str] = set()
         joined = [a for occasion in sorted(self.fresh) for a in self.occasions[occasion]]
@@ -321,9 +339,10 @@ def histories(ctx: Context) -> dict[str, list[HistoryEntry]]:
     out: dict[str, list[HistoryEntry]] = defaultdict(list)
     for day in plan.days:
         arrivals = plan.arrivals.get(day, [])
+        challenged = sweep.challenge(plan.challenges.get(day, []))
         touched = sweep.advance(arrivals, plan.edges.get(day, []))
         bearing: dict[str, list[str]] = defaultdict(list)
-        for a_id in arrivals:
+        for a_id in sorted({*arrivals, *challenged}):  # challenged: its attribution changed
             for claim in sweep.bears_on(sweep.present[a_id]):
                 bearing[claim].append(a_id)
         for claim in sorted(sweep.decide(touched)):
@@ -331,11 +350,12 @@ def histories(ctx: Context) -> dict[str, list[HistoryEntry]]:
             cause = bearing.get(claim) or sorted(
                 {a for c in _partners(ctx, claim) for a in bearing.get(c, [])}
             )
-            said = [plan.placed_on[a] for a in cause if plan.placed_on[a]]
+            said = [day if a in challenged else plan.placed_on[a] for a in cause]
+            known = [d for d in said if d]
             out[claim].append(
                 HistoryEntry(
                     as_of=day or None,
-                    date=max(said, key=dates.sort_key) if said else None,
+                    date=max(known, key=dates.sort_key) if known else None,
                     status=status,
                     grade=level,
                     assertions=cause,

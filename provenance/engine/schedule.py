@@ -30,6 +30,7 @@ class Schedule:
     placed_on: dict[str, str | None]  # assertion -> the date that places it in time
     arrivals: dict[str, list[str]]  # day -> assertions counting from that day, sorted
     edges: dict[str, list[Edge]]  # day -> derivations holding from that day
+    challenges: dict[str, list[str]]  # day -> assertions whose attribution challenge counts
     days: list[str]  # in time order
 
 
@@ -66,15 +67,47 @@ def schedule(ctx: Context) -> Schedule:
     for a_id, m in moments.items():
         if m is not None:
             arrivals[_day(m)].append(a_id)
-    days = sorted((d for d in {*arrivals, *edges} if d != FIRST), key=dates.sort_key)
-    if FIRST in arrivals or FIRST in edges:
+    challenges: dict[str, list[str]] = defaultdict(list)
+    for a_id, m in _challenges_known(ctx, moments, kept).items():
+        challenges[_day(m)].append(a_id)
+    every = {*arrivals, *edges, *challenges}
+    days = sorted((d for d in every if d != FIRST), key=dates.sort_key)
+    if FIRST in every:
         days.insert(0, FIRST)
     return Schedule(
         placed_on={p.id: timeline.placing_date(p, source_dates) for p in placed},
         arrivals={d: sorted(ids) for d, ids in arrivals.items()},
         edges=dict(edges),
+        challenges={d: sorted(ids) for d, ids in challenges.items()},
         days=days,
     )
+
+
+def dated_challenges(ctx: Context) -> set[str]:
+    """Return the assertions whose attribution challenge names evidence (assertions or
+    sources): it counts only once that evidence does (provenance.timeline.challenge_known)."""
+    return {a.id for a in ctx.assertions.values() if a.challenge and any(_evidence(ctx, a.id))}
+
+
+def _evidence(ctx: Context, a_id: str) -> tuple[list[str], list[str]]:
+    """Return the assertions and the sources an assertion's attribution challenge names."""
+    data = ctx.graph.nodes[f"assertion:{a_id}"].get("attribution") or {}
+    return list(data.get("assertions", [])), list(data.get("sources", []))
+
+
+def _challenges_known(
+    ctx: Context, moments: dict[str, dt.datetime | None], kept: dict[str, dt.datetime]
+) -> dict[str, dt.datetime]:
+    """Return, per assertion whose challenge names evidence, the moment from which the
+    challenge counts: when the first of its evidence does (left out: never)."""
+    out = {}
+    for a_id in dated_challenges(ctx):
+        named, shown = _evidence(ctx, a_id)
+        known = [moments.get(x) for x in named] + [kept.get(s) for s in shown]
+        found = [m for m in known if m is not None]
+        if found:
+            out[a_id] = min(found)
+    return out
 
 
 def _sources_known(
