@@ -221,7 +221,7 @@ def test_parallel_relays_collapse_into_one_node(tmp_path: Path) -> None:
     ]
     dot = diagram_dot(doc_of(tmp_path, data), "bank")
     assert "+7 relays: Outlet\\n0, Outlet 1, Outlet\\n2, …" in dot  # the rest in the tooltip
-    assert "Outlet 6 (reported, undated)" in dot
+    assert "Outlet 6 (reported, 15 Apr 2025)" in dot  # said when its source was published
     assert "7 parallel relays drawn as one" in dot
     assert "+7 relays" not in diagram_dot(
         doc_of(tmp_path, data), "bank", RenderOptions(detail="full")

@@ -138,6 +138,23 @@ def test_a_claim_lists_the_doubts_of_its_more_general_claims(seed_doc: Document)
     assert ("ikeda-no-firsthand", "norinchukin-sold") in doubts
 
 
+def test_an_assertion_dated_by_its_source_shows_when_it_was_said(seed_doc: Document) -> None:
+    """An assertion without its own date was said when its source was published (docs/
+    rules.md, section 8): the trace says that date, not "undated"."""
+    doc = copy.deepcopy(seed_doc)
+    ix = CaseIndex(doc)
+    a_id = ix.bearing_on("norinchukin-sold")[0]
+    a = ix.assertions[a_id]
+    a.pop("date", None)
+    ix.sources[a["source"]]["date"] = "2025-04-11"
+    view = trace(doc, "claim:norinchukin-sold")
+    found = [x for group in view["views"][0]["assertions"].values() for x in group]
+    shown = next(x for x in found if x["assertion"] == a_id)
+    assert (shown["date"], shown["said"]) == (None, "2025-04-11")
+    text = " ".join(format_trace(view).split())  # its lines unwrapped
+    assert f"· 2025-04-11 · {shown['source_title']} [{a_id}]" in text
+
+
 def test_every_stance_of_the_vocabulary_is_grouped_in_its_order_with_its_heading(
     seed_doc: Document,
 ) -> None:

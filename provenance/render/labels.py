@@ -102,10 +102,11 @@ def status_line(status: str) -> str:
 def statement_label(ix: CaseIndex, node: Node, subject: str, width: int, ids: bool) -> str:
     """Return a statement box's label: actor, stance and date, the quote's first words and
     how it is quoted, the claim when it is not the subject, and what was collapsed."""
-    first = ix.assertions[representative(ix, node.assertions)]
+    one = representative(ix, node.assertions)
+    first = ix.assertions[one]
     name = ix.actor_name(first["actor"]) or first["actor"]
     lines = wrap(("◆ " if node.origin else "") + name, width)
-    lines += wrap(f"{stance_word(first['stance'])} · {safe_date(first.get('date'))}", width)
+    lines += wrap(f"{stance_word(first['stance'])} · {safe_date(ix.said(one))}", width)
     if first.get("quote"):
         lines += wrap(f"“{words(first.get('quote', ''), QUOTE_WORDS)}”", width)
         lines.append(quote_mode(first))
@@ -122,7 +123,7 @@ def statement_label(ix: CaseIndex, node: Node, subject: str, width: int, ids: bo
         names = sorted({ix.actor_name(ix.assertions[a]["actor"]) or "" for a in node.assertions})
         shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
         lines = wrap(f"+{len(node.assertions)} relays: {shown}", width)
-        lines.append(safe_date(first.get("date")))
+        lines.append(safe_date(ix.said(one)))
     if ids:
         lines.append(f"[{', '.join(node.assertions)}]")
     return dot_text(lines)
@@ -172,7 +173,7 @@ def statement_tooltip(ix: CaseIndex, node: Node) -> str:
         record = ix.assertions[a_id]
         result = ix.results[a_id]
         text = f"{ix.actor_name(record['actor'])} ({stance_word(record['stance'])}, "
-        text += f"{safe_date(record.get('date'))})"
+        text += f"{safe_date(ix.said(a_id))})"
         if record.get("quote"):
             text += f": “{record.get('quote')}” ({quote_mode(record)})"
         text += f" — in {ix.source_title(record['source'])}"

@@ -141,7 +141,7 @@ def _prune(ix: CaseIndex, lanes: dict[str, str], limit: int) -> tuple[dict[str, 
 def date_key(ix: CaseIndex, a_id: str) -> tuple[dt.datetime, int]:
     """Return a sort key placing dated statements in time order, undated last."""
     try:
-        return dates.sort_key(ix.assertions[a_id].get("date"))
+        return dates.sort_key(ix.said(a_id))
     except ValueError:
         return dates.sort_key(None)
 

@@ -40,7 +40,7 @@ def _names(ix: CaseIndex, story: Story, keys: list[str]) -> list[str]:
         node = story.node(key)
         first = ix.assertions[node.assertions[0]]
         name = ix.actor_name(first["actor"]) or first["actor"]
-        text = f"{name} ({safe_date(first.get('date'))})"
+        text = f"{name} ({safe_date(ix.said(node.assertions[0]))})"
         if text not in out:
             out.append(text)
     return out

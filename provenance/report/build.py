@@ -200,7 +200,7 @@ def _quote(ix: CaseIndex, a_id: str, lane: str, claim: str) -> Quote:
         assertion=a_id,
         speaker=ix.actor_name(record["actor"]) or record["actor"],
         stance=stance_word(record["stance"]),
-        date=safe_date(record.get("date")),
+        date=safe_date(ix.said(a_id)),
         claim=None if record["claim"] == claim else ix.claims[record["claim"]]["text"],
         text=record.get("quote", ""),
         mode=mode,

@@ -224,7 +224,7 @@ class CaseIndex:
 
         def order(a_id: str) -> tuple[bool, dt.datetime, int, str]:
             record = self.assertions[a_id]
-            return (record["claim"] != claim_id, *dates.sort_key(record.get("date")), a_id)
+            return (record["claim"] != claim_id, *dates.sort_key(self.said(a_id)), a_id)
 
         return sorted(ids, key=order)
 
@@ -301,6 +301,13 @@ class CaseIndex:
         if actor_id is None or actor_id not in self.actors:
             return None
         return self.actors[actor_id]["name"]
+
+    def said(self, a_id: str) -> str | None:
+        """Return when an assertion was said: its own date, else its source's (docs/
+        rules.md, section 8), or None when neither is dated."""
+        record = self.assertions[a_id]
+        source = self.sources.get(record["source"])
+        return record.get("date") or (source.get("date") if source is not None else None)
 
     def source_title(self, source_id: str | None) -> str | None:
         """Return a source's title, or None for no or an unknown source."""

@@ -55,6 +55,7 @@ class ChainLink(TypedDict):
     stance: str
     claim: str
     date: str | None
+    said: str | None  # its own date, else its source's
     source: str
     source_title: str | None
     origin: bool  # an origin of the relayed assertion's own claim (as verdicts count them)
@@ -72,6 +73,7 @@ class AssertionView(TypedDict):
     stance: str
     basis: str
     date: str | None
+    said: str | None  # its own date, else its source's: when it was said (docs/rules.md, 8)
     source: str
     source_title: str | None
     read_in: str | None

@@ -56,6 +56,7 @@ def _chain(ix: CaseIndex, a_id: str) -> list[ChainLink]:
                 "stance": up["stance"],
                 "claim": up["claim"],
                 "date": up.get("date"),
+                "said": ix.said(link),
                 "source": up["source"],
                 "source_title": ix.source_title(up["source"]),
                 "origin": link in origins,
@@ -76,6 +77,7 @@ def assertion_view(ix: CaseIndex, a_id: str) -> AssertionView:
         "stance": a["stance"],
         "basis": a["basis"],
         "date": a.get("date"),
+        "said": ix.said(a_id),
         "source": a["source"],
         "source_title": ix.source_title(a["source"]),
         "read_in": a.get("read_in"),
@@ -175,9 +177,7 @@ def claim_view(ix: CaseIndex, claim_id: str) -> ClaimView:
 def actor_view(ix: CaseIndex, actor_id: str) -> ActorView:
     """Return what an actor said (each with who relayed it) and what it published."""
     actor = ix.actors[actor_id]
-    own = sorted(
-        ix.said_by(actor_id), key=lambda a: (*dates.sort_key(ix.assertions[a].get("date")), a)
-    )
+    own = sorted(ix.said_by(actor_id), key=lambda a: (*dates.sort_key(ix.said(a)), a))
     asserted = []
     for a_id in own:
         view = _with_claim(ix, a_id)

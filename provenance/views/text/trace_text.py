@@ -25,7 +25,7 @@ def _source_line(a: AssertionView) -> str:
     parts = [f"{a['actor_name']}"]
     if a.get("named_as") and a["named_as"] != a["actor_name"]:
         parts[0] += f" (named as '{a['named_as']}')"
-    parts.append(a.get("date") or "undated")
+    parts.append(a.get("said") or "undated")
     where = f"{a['source_title']}"
     if a.get("read_in"):
         where += f"; read in [{a['read_in']}]"
@@ -70,7 +70,7 @@ def _assertion_lines(
             tail = " [origin of its claim]" if link["origin"] else ""
             lines += wrap(
                 f"{link['actor_name']} · {link['stance']} '{link['claim']}' · "
-                f"{link.get('date') or 'undated'} · {link['source_title']}{tail}",
+                f"{link.get('said') or 'undated'} · {link['source_title']}{tail}",
                 pad + "  ",
                 width,
                 first=pad + "└─ ",
@@ -168,7 +168,7 @@ def _actor_text(view: ActorView, width: int) -> list[str]:
             for r in a["relayed_by"]:
                 lines += wrap(
                     f"→ {r['actor_name']} {r['stance']} '{r['claim']}' in "
-                    f"{r['source_title']} ({r.get('date') or 'undated'}) "
+                    f"{r['source_title']} ({r.get('said') or 'undated'}) "
                     f"[{r['assertion']}]",
                     INDENT * 4,
                     width,
