@@ -748,3 +748,39 @@ def test_a_paraphrase_in_an_outlets_archived_text_puts_nothing_on_record() -> No
         in (result["assertions"]["p"]["attribution"]["text"])
     )
     assert level(result, "q") == "on-record"
+
+
+def test_only_outlets_reporting_the_same_words_corroborate_them() -> None:
+    """docs/rules.md section 5: two outlets establish an attribution when each reports the
+    actor saying it (its claim, or a more specific one, the same way); an outlet that
+    reports the same interview about something else, or the other way, does not."""
+    claims = [
+        {"id": "sold", "text": "Sold"},
+        {"id": "sold-april", "text": "Sold in April", "more_specific_than": ["sold"]},
+        {"id": "rates", "text": "Rates rise"},
+    ]
+    sources = {"p1": {"publisher": "paper1"}, "p2": {"publisher": "paper2"}}
+    said = {"actor": "minister", "source": "interview"}
+
+    def report(id: str, claim: str, stance: str, reader: str) -> dict[str, Any]:
+        return a(id, said["actor"], claim, stance, said["source"], read_in=reader)
+
+    other = run(
+        [report("x", "sold", "states", "p1"), report("y", "rates", "states", "p2")],
+        sources=sources,
+        claims=claims,
+    )
+    assert level(other, "x") == level(other, "y") == "second-hand"
+    against = run(
+        [report("x", "sold", "states", "p1"), report("y", "sold", "denies", "p2")],
+        sources=sources,
+        claims=claims,
+    )
+    assert level(against, "x") == "second-hand"
+    narrower = run(
+        [report("x", "sold", "states", "p1"), report("y", "sold-april", "hedges", "p2")],
+        sources=sources,
+        claims=claims,
+    )
+    assert level(narrower, "x") == "independent-reports"  # "sold in April" says "sold"
+    assert level(narrower, "y") == "second-hand"  # "sold" does not say "in April"

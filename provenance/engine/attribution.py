@@ -18,7 +18,7 @@ from provenance.engine.drift import drifted_occasions
 from provenance.engine.wording import listing
 from provenance.graph import targets
 from provenance.records import AttributionResult
-from provenance.vocab import Attribution, QuoteMode
+from provenance.vocab import ENDORSING, Attribution, QuoteMode, Stance
 
 if TYPE_CHECKING:
     from provenance.engine.context import Context
@@ -36,7 +36,7 @@ class Occasion:
     held: str | None  # why we hold the occasion itself (archive, capture), None if we do not
     recorded: bool  # the case says a recording exists (it does not establish anything)
     screenshot: bool  # the occasion is known only through an image or a description
-    outlets: tuple[str, ...]  # independent outlets reporting this actor on this occasion
+    outlets: tuple[str, ...]  # independent outlets reporting the actor saying it then
     outlet_names: tuple[str, ...]  # their display names, same order
     reader: str | None  # title of the source we read it in, if second-hand
     copied_from: tuple[str, ...]  # titles of the texts the reader's text derives from
@@ -74,8 +74,9 @@ def on_record(o: Occasion) -> AttributionResult | None:
 
 def independent_reports(o: Occasion) -> AttributionResult | None:
     """Reported by independent outlets when at least `attribution_min_outlets` (default 2)
-    outlets report this actor on this occasion, counting as one the outlets whose texts
-    derive from each other (a rewrite, a syndicated copy) and the sources of one outlet.
+    outlets report this actor on this occasion saying it (its claim or a more specific
+    one, the same way: `_readers`), counting as one the outlets whose texts derive from
+    each other (a rewrite, a syndicated copy) and the sources of one outlet.
     Not for a paraphrase (the words are the outlet's), nor while the occasion's quotes
     drift (see second-hand). Example: Zaobao and Cryptopolitan each report the finance
     minister's remark; the two sites that rewrite Cryptopolitan add none."""
@@ -152,15 +153,46 @@ def attributions(ctx: Context, only: Iterable[str] | None = None) -> dict[str, A
     reads nothing but its own occasion's assertions (the verdict history passes the
     occasions a day's arrivals join, instead of attributing everything again)."""
     chosen = list(ctx.assertions.values()) if only is None else [ctx.assertions[i] for i in only]
-    readers: dict[tuple[str, str], set[str]] = defaultdict(set)
+    reports: dict[tuple[str, str], dict[tuple[str, str], set[str]]] = defaultdict(
+        lambda: defaultdict(set)
+    )
     for a in chosen:
         if a.read_in:
-            readers[(a.actor, a.source)].add(a.read_in)
+            reports[(a.actor, a.source)][(_side(a), a.claim)].add(a.read_in)
     drift = drifted_occasions(chosen)
     return {
-        a.id: attribute(_occasion(ctx, a, sorted(readers.get((a.actor, a.source), ())), drift))
+        a.id: attribute(
+            _occasion(ctx, a, _readers(ctx, a, reports.get((a.actor, a.source))), drift)
+        )
         for a in chosen
     }
+
+
+def _readers(
+    ctx: Context, a: Assertion, reports: dict[tuple[str, str], set[str]] | None
+) -> list[str]:
+    """Return the sources that report `a`'s actor, on `a`'s occasion, saying what `a`
+    says: reports of its claim or of a more specific one (which says it too), on the same
+    side (endorsing it, opposing it, or the same other stance). An outlet reporting the
+    same interview about something else, or the other way, does not corroborate it."""
+    if not reports:
+        return []
+    side = _side(a)
+    return sorted(
+        {
+            reader
+            for (their_side, claim), readers in reports.items()
+            if their_side == side and a.claim in ctx.claims.up[claim]
+            for reader in readers
+        }
+    )
+
+
+def _side(a: Assertion) -> str:
+    """Return which way `a` bears on its claim: "for", "against", or its stance."""
+    if a.stance in ENDORSING:
+        return "for"
+    return "against" if a.stance in (Stance.denies, Stance.doubts) else a.stance.value
 
 
 def _occasion(
