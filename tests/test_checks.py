@@ -15,6 +15,8 @@ from provenance.checks.registry import CHECKS, KINDS, heading
 from provenance.checks.textmatch import locate, normalize_text
 from provenance.cli import app
 from provenance.document import Document
+from provenance.engine import analyse
+from provenance.graph import build_graph
 from provenance.records import Finding
 from provenance.views.text.check_text import format_check
 from tests.conftest import SEED, write_case
@@ -257,6 +259,22 @@ def test_two_sentences_one_outlet_prints_are_two_remarks_not_drift(tmp_path: Pat
     again = [*assertions, said("a3", "It was Japan that sold.", read_in="wire")]
     folder = make(tmp_path / "again", again, text=text, sources=[wire])
     assert findings(folder, "quote-drift") == []
+
+
+def test_quotes_given_for_different_claims_are_different_remarks(tmp_path: Path) -> None:
+    """Two outlets quoting one interview, each a different sentence about a different
+    claim: two remarks, not two versions of one (nor is the speaker's attribution capped)."""
+    text = TEXT + "Gasparino: “It was Japan that sold.”\n"
+    wire = {"id": "wire", "title": "Wire", "kind": "article", "date": "2025-04-16"}
+    other = {"id": "d", "text": "Yields spiked"}
+    assertions = [
+        said("a1", "It was Japan that sold."),
+        said("a2", "Yields went through the roof.", read_in="wire", claim="d"),
+    ]
+    folder = make(tmp_path, assertions, text=text, sources=[wire], claims=[other])
+    assert findings(folder, "quote-drift") == []
+    result = analyse(build_graph(read_case(folder).case))
+    assert "different ways" not in result["assertions"]["a2"]["attribution"]["text"]
 
 
 def test_a_shorter_excerpt_of_the_same_words_is_not_drift(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """The quote-drift check: one speaker on one occasion, quoted with different words.
 
 Assertions with a quote read second-hand are grouped by speaker and occasion (`actor` +
-`source`) and by quote mode; quotes that are excerpts of one another are one variant
+`source`), by claim (quotes the case gives for different claims are different remarks)
+and by quote mode; quotes that are excerpts of one another are one variant
 (provenance.engine.drift.quote_variants, the grouping the engine uses to cap
 attribution). Two or more verbatim variants mean at most one outlet quotes verbatim (a
 warning); two or more translations may simply be two translators' words (a note: compare
@@ -49,11 +50,11 @@ def check_drift(case: Case, texts: dict[str, str], out: Findings) -> None:
     from rapidfuzz import fuzz
 
     names = {a.id: a.name for a in case.actors}
-    groups: dict[tuple[str, str, str], list[Assertion]] = defaultdict(list)
+    groups: dict[tuple[str, str, str, str], list[Assertion]] = defaultdict(list)
     for a in case.assertions:
         if a.quote and not a.paraphrase and a.read_in:
-            groups[(a.actor, a.source, a.quote_mode.value)].append(a)
-    for (actor, occasion, mode), members in sorted(groups.items()):
+            groups[(a.actor, a.source, a.claim, a.quote_mode.value)].append(a)
+    for (actor, occasion, _, mode), members in sorted(groups.items()):
         variants = _variants(case, members)
         if len(variants) < 2:
             continue

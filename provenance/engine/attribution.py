@@ -196,14 +196,14 @@ def _side(a: Assertion) -> str:
 
 
 def _occasion(
-    ctx: Context, a: Assertion, readers: list[str], drift: dict[tuple[str, str], int]
+    ctx: Context, a: Assertion, readers: list[str], drift: dict[tuple[str, str, str], int]
 ) -> Occasion:
     source = ctx.graph.nodes[f"source:{a.source}"]
     reader = ctx.graph.nodes[f"source:{a.read_in}"] if a.read_in else None
     if reader is None and _outlets_words(ctx, source, a):
         reader = source  # its text holds the outlet's words about what was said
     outlets = _independent_outlets(ctx, readers)
-    variants = drift.get((a.actor, a.source), 0)
+    variants = drift.get((a.actor, a.source, a.claim), 0)
     cap = (
         f"quoted {variants} different ways, which cannot all be verbatim: at most a single "
         "second-hand report until one is verified against the speaker's own text"

@@ -2,7 +2,8 @@
 
 Two verbatim quotes of one speaker on one occasion that differ (neither an excerpt of the
 other), printed by different outlets, cannot both be the speaker's words (two sentences
-one outlet prints are two remarks: `drifting`). Translations are not compared (two
+one outlet prints are two remarks: `drifting`; so are quotes the case gives for
+different claims). Translations are not compared (two
 translators render one sentence differently), nor paraphrases (their words are the
 outlet's). The engine caps the attribution of every assertion of a drifted occasion at
 a single second-hand report (provenance.engine.attribution); `prov check` reports the
@@ -69,19 +70,19 @@ def drifting(groups: list[list[str]], outlet: Mapping[str, str]) -> list[list[st
     ]
 
 
-def drifted_occasions(assertions: list[Assertion]) -> dict[tuple[str, str], int]:
-    """Return, per (actor, source) whose verbatim quotes read second-hand drift, the
-    number of conflicting versions (2 or more, see `drifting`); occasions that do not
-    drift are absent."""
-    quotes: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+def drifted_occasions(assertions: list[Assertion]) -> dict[tuple[str, str, str], int]:
+    """Return, per (actor, source, claim) whose verbatim quotes read second-hand drift,
+    the number of conflicting versions (2 or more, see `drifting`); those that do not
+    drift are absent. Quotes the case gives for different claims are different remarks."""
+    quotes: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
     outlet: dict[str, str] = {}
     for a in assertions:
         if a.quote and a.read_in and a.quote_mode is QuoteMode.verbatim:
-            quotes[(a.actor, a.source)].append((a.id, a.quote))
+            quotes[(a.actor, a.source, a.claim)].append((a.id, a.quote))
             outlet[a.id] = a.read_in
     found = {}
-    for occasion, members in quotes.items():
+    for remark, members in quotes.items():
         n = len(drifting(quote_variants(sorted(members)), outlet))
         if n > 1:
-            found[occasion] = n
+            found[remark] = n
     return found
