@@ -459,6 +459,11 @@ def test_no_origin_reaches_a_relay_through_a_withdrawn_statement() -> None:
     assert after["independent_origins"] == before["independent_origins"] == 1
 
 
+#: A capture of a source: what was said in it is on record, so a first-hand statement
+#: there is authoritative and can supersede (docs/rules.md, sections 5 and 8.3).
+CAPTURE = {"sha256": "0" * 64, "date": "2025-07-01"}
+
+
 def test_a_claim_whose_support_was_superseded_lists_what_it_had_before_and_after_a_rewrite() -> (
     None
 ):
@@ -473,7 +478,7 @@ def test_a_claim_whose_support_was_superseded_lists_what_it_had_before_and_after
 
     data: dict[str, Any] = {
         "actors": [{"id": f"actor{i}", "name": f"Actor {i}", "kind": "person"} for i in (0, 1)],
-        "sources": [{"id": "src0", "title": "S0", "kind": "article"}],
+        "sources": [{"id": "src0", "title": "S0", "kind": "article", "capture": CAPTURE}],
         "claims": [{"id": "claim0", "text": "C0"}],
         "assertions": [
             said("as0", "actor0", "denies", date="2025-05-02"),
@@ -502,8 +507,8 @@ def test_a_report_copied_by_a_rewrite_adds_no_origin_when_every_one_was_supersed
     data: dict[str, Any] = {
         "actors": [{"id": f"actor{i}", "name": f"Actor {i}", "kind": "person"} for i in (0, 1)],
         "sources": [
-            {"id": "src0", "title": "S0", "kind": "article", "cites": ["src1"]},
-            {"id": "src1", "title": "S1", "kind": "article"},
+            {"id": "src0", "title": "S0", "kind": "article", "cites": ["src1"], "capture": CAPTURE},
+            {"id": "src1", "title": "S1", "kind": "article", "capture": CAPTURE},
         ],
         "claims": [
             {"id": "claim0", "text": "C0"},
@@ -700,3 +705,40 @@ def test_a_statement_of_another_claim_naming_a_prediction_in_via_is_its_own() ->
     assert result["rapture"]["set_aside"] == ["pred"]
     assert result["spiritual"]["set_aside"] == []
     assert result["spiritual"]["support"] == ["after"]
+
+
+def test_a_copy_of_words_not_said_and_of_retracted_words_rests_on_nothing() -> None:
+    """Found by the rewrite property with challenges: a rewrite copied a statement whose
+    attribution is refuted and statements their actor retracted. Its copies rest on
+    nothing that stands (docs/rules.md, section 5), so they add no origin; they had led
+    back, through the words not said, to a conditional remark they counted as a second."""
+
+    def said(a_id: str, actor: str, source: str, stance: str, **extra: Any) -> Any:
+        return {"id": a_id, "actor": actor, "claim": "claim0", "source": source,
+                "stance": stance, "basis": "first_hand", **extra}  # fmt: skip
+
+    data: dict[str, Any] = {
+        "actors": [{"id": f"actor{i}", "name": f"Actor {i}", "kind": "person"} for i in (0, 1)],
+        "sources": [
+            {"id": "src0", "title": "S0", "kind": "article", "cites": ["src1"]},
+            {"id": "src1", "title": "S1", "kind": "article"},
+        ],
+        "claims": [{"id": "claim0", "text": "C0"}],
+        "assertions": [
+            said(
+                "as0",
+                "actor1",
+                "src0",
+                "confirms",
+                attribution={"challenge": "refuted", "note": "n"},
+            ),
+            said("as1", "actor0", "src0", "confirms"),
+            said("as4", "actor1", "src1", "confirms", via="as0"),
+            said("as5", "actor1", "src1", "conditional", date="2025-04"),
+            said("as6", "actor0", "src0", "retracts"),
+        ],
+    }
+    before = analysed(data)["claims"]["claim0"]
+    after = analysed(with_rewrite(data, "src0"))
+    assert [o["assertion"] for o in before["origins"]] == ["as4"]
+    assert [o["assertion"] for o in after["claims"]["claim0"]["origins"]] == ["as4"]

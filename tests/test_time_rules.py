@@ -132,6 +132,21 @@ def test_a_later_authoritative_denial_refutes_earlier_reports() -> None:
     )
 
 
+def test_only_a_denial_authoritative_once_weighed_supersedes() -> None:
+    """docs/rules.md 8.3 and section 2: a self-interested first-hand denial (a leader
+    playing down his own words) is weighed down to grounded; it no longer "denies later
+    with authority" what was said before it, and weighs as the denial it is. Nor does a
+    first-hand denial whose attribution is not established (its source not held)."""
+    interested = [STORY[0], {**STORY[1], "self_interested": True}]
+    v = verdict(case(interested))
+    assert v["status"] == "disputed"
+    assert not any(r["rule"] == "later-denial" for r in v["reasons"])
+    assert any(r["rule"] == "denied" for r in v["reasons"])
+    unheld = analyse(build_graph(Case.model_validate(case(STORY[:2]))))["claims"]["c"]
+    assert unheld["status"] == "disputed"
+    assert verdict(case(STORY[:2]))["status"] == "refuted"  # held: on record, it supersedes
+
+
 def test_support_said_after_the_denial_still_stands() -> None:
     later = said("second", "wire", "states", "unnamed_sources", "2025-03-05")
     v = verdict(case([*STORY[:2], later]))
@@ -293,7 +308,7 @@ def _cli(*args: str) -> tuple[int, str, str]:
 
 
 def test_as_of_before_the_confirmation_gives_the_earlier_status(tmp_path: Path) -> None:
-    path = write_case(tmp_path, case(STORY))
+    path = write_case(tmp_path, held(tmp_path, case(STORY)))
     code, out, _ = _cli("status", "--case", str(path), "--as-of", "2025-03-10", "--json")
     assert code == 0
     report = json.loads(out)
@@ -431,6 +446,11 @@ def test_explaining_a_claim_not_yet_asserted_as_of_the_date_says_so() -> None:
     ]
 
 
+#: A capture of the statements' source: each is on record, its attribution established
+#: (docs/rules.md, section 5), so a first-hand one is authoritative and can supersede.
+CAPTURE = {"sha256": "0" * 64, "date": "2025-07-01"}
+
+
 def test_a_correction_and_another_denial_on_one_day_read_alike_whatever_their_ids() -> None:
     """Found by the relabelling property test: a statement denied on the same day by its
     own actor and by another was retracted or refuted depending on which id sorted
@@ -455,7 +475,7 @@ def test_a_correction_and_another_denial_on_one_day_read_alike_whatever_their_id
         case = Case.model_validate(
             {
                 "actors": [{"id": x, "name": x, "kind": "person"} for x in ("x", "y")],
-                "sources": [{"id": "s", "title": "S", "kind": "article"}],
+                "sources": [{"id": "s", "title": "S", "kind": "article", "capture": CAPTURE}],
                 "claims": [{"id": "c", "text": "C"}],
                 "assertions": [
                     statement("a2", "x", "confirms", "2025-04-09"),
@@ -514,7 +534,7 @@ def test_an_affiliates_same_day_correction_outweighs_an_outsiders_denial() -> No
                 },
                 {"id": "mp", "name": "Opposition MP", "kind": "person"},
             ],
-            "sources": [{"id": "s", "title": "S", "kind": "article"}],
+            "sources": [{"id": "s", "title": "S", "kind": "article", "capture": CAPTURE}],
             "claims": [{"id": "resigned", "text": "The governor resigned"}],
             "assertions": said,
         }

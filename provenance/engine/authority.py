@@ -19,11 +19,13 @@ weaken X's statement of it; only its attribution does.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from provenance.engine.independence import Strength
 
 if TYPE_CHECKING:
+    from provenance.engine.context import Context
     from provenance.engine.read import Assertion
     from provenance.records import AttributionResult
 
@@ -56,3 +58,34 @@ def weigh(
         why.append(f"attribution not established ({attribution['word']})")
     place = min(LADDER.index(base) + steps, len(LADDER) - 1)
     return LADDER[place], why
+
+
+def authoritative(
+    ctx: Context, statements: Sequence[Assertion], said_by: str | None
+) -> list[Assertion]:
+    """Return the statements that are authoritative once weighed (`weigh`): only they
+    supersede, or stand against a later statement (docs/rules.md, section 8.3)."""
+    return [
+        a
+        for a in statements
+        if weigh(a, ctx.strengths[(a.stance, a.basis)], ctx.attribution[a.id], said_by)[0]
+        == Strength.authoritative
+    ]
+
+
+def weighed_denials(
+    ctx: Context, denials: Sequence[Assertion], said_by: str | None
+) -> tuple[tuple[Assertion, ...], tuple[Assertion, ...], dict[str, list[str]]]:
+    """Return the denials that are authoritative once weighed, those that are grounded or
+    authoritative, and each weakened denial's weaknesses in words."""
+    strengths = ctx.strengths
+    weighed = {
+        a.id: weigh(a, strengths[(a.stance, a.basis)], ctx.attribution[a.id], said_by)
+        for a in denials
+    }
+    strong = (Strength.authoritative, Strength.grounded)
+    return (
+        tuple(a for a in denials if weighed[a.id][0] == Strength.authoritative),
+        tuple(a for a in denials if weighed[a.id][0] in strong),
+        {a_id: why for a_id, (_, why) in weighed.items() if why},
+    )

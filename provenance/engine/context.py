@@ -110,12 +110,12 @@ def build_context(
         bearing=BearingIndex.of(links, periods, assertions),
         strengths=strengths(rules),
         derivation=derivation,
-        fabricated=fabricated(assertions, order, upstream),
+        fabricated=fabricated(assertions, order, upstream, withdrawn),
     )
     attribution = attributions(ctx)
     return replace(
         ctx,
         attribution=attribution,
-        discredited=discredited(assertions, order, upstream, attribution),
+        discredited=discredited(assertions, order, upstream, attribution, withdrawn),
         reposts=dict(reposts or {}),
     )

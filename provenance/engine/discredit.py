@@ -6,11 +6,14 @@
   retracted"); the reasons say "fabricated, admitted by X".
 - An assertion whose attribution is refuted was not said by its actor, so it supports
   nothing; nor does a relay that rests only on such assertions.
+
+A relay that rests on such assertions and, for the rest, on retracted ones (`withdrawn`)
+rests on nothing that stands: it is fabricated, or discredited, with them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from provenance.vocab import OPPOSING, Attribution, Stance
@@ -22,11 +25,14 @@ if TYPE_CHECKING:
 
 
 def fabricated(
-    assertions: Mapping[str, Assertion], order: list[str], upstream: Upstream
+    assertions: Mapping[str, Assertion],
+    order: list[str],
+    upstream: Upstream,
+    withdrawn: Collection[str] = (),
 ) -> dict[str, str]:
     """Return, per fabricated assertion, the retraction that admits it (for a relay, the
     one that admits its first fabricated upstream assertion)."""
-    return spread(assertions, order, upstream, admitted(assertions.values()))
+    return spread(assertions, order, upstream, admitted(assertions.values()), withdrawn)
 
 
 def admitted(assertions: Iterable[Assertion]) -> dict[str, str]:
@@ -43,6 +49,7 @@ def discredited(
     order: list[str],
     upstream: Upstream,
     attribution: Mapping[str, AttributionResult],
+    withdrawn: Collection[str] = (),
 ) -> dict[str, str]:
     """Return, per assertion whose attribution is refuted (or that relays only such
     assertions), the refuted assertion it rests on."""
@@ -51,7 +58,7 @@ def discredited(
         for a_id, result in attribution.items()
         if result["status"] == Attribution.refuted.value
     }
-    return spread(assertions, order, upstream, refuted)
+    return spread(assertions, order, upstream, refuted, withdrawn)
 
 
 def spread(
@@ -59,11 +66,13 @@ def spread(
     order: list[str],
     upstream: Upstream,
     seeds: dict[str, str],
+    withdrawn: Collection[str] = (),
 ) -> dict[str, str]:
     """Return `seeds` (assertion -> cause) and every non-opposing assertion, in relay
-    order, all of whose upstream assertions are in it (with the first one's cause).
-    `order` needs to hold, upstream first, only the seeds and what derives from them
-    (provenance.engine.relays.downstream): nothing else can join."""
+    order, all of whose upstream assertions are in it or `withdrawn`, one at least in it
+    (with the first one's cause). `order` needs to hold, upstream first, only the seeds
+    and what derives from them (provenance.engine.relays.downstream): nothing else can
+    join."""
     if not seeds:
         return {}
     out = dict(seeds)
@@ -71,6 +80,7 @@ def spread(
         if a_id in out or assertions[a_id].stance in OPPOSING:
             continue
         ups = upstream[a_id]
-        if ups and all(u in out for u in ups):
-            out[a_id] = out[ups[0]]
+        within = [u for u in ups if u in out]
+        if within and all(u in out or u in withdrawn for u in ups):
+            out[a_id] = out[within[0]]
     return out

@@ -16,12 +16,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from provenance.engine import timing
-from provenance.engine.authority import weigh
+from provenance.engine import authority, timing
 from provenance.engine.bearing import Bearing
 from provenance.engine.context import Context
 from provenance.engine.independence import Strength
-from provenance.engine.origins import counted, had, independent_groups, live_support
+from provenance.engine.origins import Led, counted, had, independent_groups, live_support
 from provenance.engine.read import Assertion
 from provenance.records import AttributionResult, Origin, ReliabilityNote
 from provenance.vocab import OriginState, Stance, Status
@@ -163,8 +162,10 @@ def claim_facts(ctx: Context, claim: str, shown_wrong: Overruled | None = None) 
     said_by = ctx.claims.said_by.get(claim)
     led = live_support(ctx, claim)
     found: Found = (filed, led.live, led.origins, denied)
-    (support, live, origins, denials), ended, overruled = _supersede(ctx, found, led.assertions)
-    authoritative_denials, grounded_denials, weakened = _denials(ctx, denials, said_by)
+    (support, live, origins, denials), ended, overruled = _supersede(ctx, found, led, said_by)
+    authoritative_denials, grounded_denials, weakened = authority.weighed_denials(
+        ctx, denials, said_by
+    )
     groups, authoritative, grounded, informed = (
         led.groups if len(origins) == len(led.origins) else independent_groups(origins)
     )
@@ -333,20 +334,19 @@ Found = tuple[Sequence[Assertion], Sequence[Assertion], Sequence[Origin], Sequen
 
 
 def _supersede(
-    ctx: Context, found: Found, led_to: Sequence[Assertion]
+    ctx: Context, found: Found, led: Led, said_by: str | None
 ) -> tuple[Found, list[timing.Supersession], list[timing.Supersession]]:
     """Return support, live support, origins and denials without what a later statement
     superseded (provenance.engine.timing): the denials overruled, the ended origins, and
     the support that derives only from them; then the supersessions of support and of
     denials. A support deriving from an ended origin and a standing one keeps only the
-    standing one. `led_to`: the origins' assertions, in their order."""
+    standing one. `led`: the claim's live support and origins. Only a statement
+    that is authoritative once weighed (provenance.engine.authority: not self-interested,
+    its attribution established) supersedes, or stands against a later one."""
     support, live, origins, denials = found
-    ended, overruled = timing.supersede(
-        led_to,
-        denials,
-        ctx.independence.family,
-        ctx.rules,
-    )
+    weighed = {o["assertion"] for o in origins if o["strength"] == Strength.authoritative}
+    weighed.update(a.id for a in authority.authoritative(ctx, denials, said_by))
+    ended, overruled = timing.supersede(led.assertions, denials, ctx.independence.family, weighed)
     if overruled:
         shown = {s.earlier.id for s in overruled}
         denials = [a for a in denials if a.id not in shown]
@@ -360,24 +360,6 @@ def _supersede(
         live = [a for a in live if a.id not in gone]
     origins = [o for o in origins if o["assertion"] not in stopped]
     return (support, live, origins, denials), ended, overruled
-
-
-def _denials(
-    ctx: Context, denials: Sequence[Assertion], said_by: str | None
-) -> tuple[tuple[Assertion, ...], tuple[Assertion, ...], dict[str, list[str]]]:
-    """Return the denials that are authoritative once weighed, those that are grounded or
-    authoritative, and each weakened denial's weaknesses in words."""
-    strengths = ctx.strengths
-    weighed = {
-        a.id: weigh(a, strengths[(a.stance, a.basis)], ctx.attribution[a.id], said_by)
-        for a in denials
-    }
-    strong = (Strength.authoritative, Strength.grounded)
-    return (
-        tuple(a for a in denials if weighed[a.id][0] == Strength.authoritative),
-        tuple(a for a in denials if weighed[a.id][0] in strong),
-        {a_id: why for a_id, (_, why) in weighed.items() if why},
-    )
 
 
 def _other(ctx: Context, claim: str) -> OtherClaim:

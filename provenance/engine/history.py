@@ -145,7 +145,7 @@ class _Sweep:
         if not seeds:
             return {}
         order = relays.downstream(seeds, self.down, self.upstream)
-        return spread(self.present, order, self.upstream, seeds)
+        return spread(self.present, order, self.upstream, seeds, self.withdrawn)
 
     def bears_on(self, a: Assertion) -> list[str]:
         """Return the claims whose facts read `a`: opposition bears on the claim and every

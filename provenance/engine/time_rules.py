@@ -38,7 +38,8 @@ def corrected(f: ClaimFacts, t: Rules) -> Check:
 def later_denial(f: ClaimFacts, t: Rules) -> Check:
     """Refuted when support was denied later on a first-hand or official basis (the later
     statement supersedes the earlier ones of the same or lesser authority) and no grounded
-    support remains.
+    support remains. The denial is weighed first (section 2): a self-interested denial, or
+    one whose attribution is not established, supersedes nothing: it weighs as a denial.
 
     Example: a newspaper reports on 1 March, citing unnamed sources, that a factory
     closed; on 5 March its owner says first-hand that it is open. Support said after the
@@ -60,8 +61,9 @@ def later_denial(f: ClaimFacts, t: Rules) -> Check:
 def later_confirmation(f: ClaimFacts, t: Rules) -> Check:
     """Confirmed when a first-hand or official statement of it (or of a more specific
     claim) came after every denial of the same or lesser authority: the later statement
-    wins. A denial and a confirmation of the same date stand against each other, and the
-    claim is disputed (`authoritative-denial`).
+    wins. It is weighed first, as a denial is (`later-denial`). A denial and a
+    confirmation of the same date stand against each other, and the claim is disputed
+    (`authoritative-denial`).
 
     Example: a company denies on 2 March that it is for sale; on 30 March it announces
     the sale officially. The claim is confirmed, the denial in its reasons and history.

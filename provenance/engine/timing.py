@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, insort
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -174,20 +174,21 @@ def supersede(
     origins: Sequence[Assertion],
     denials: Sequence[Assertion],
     family: dict[str, str],
-    rules: Rules,
+    authoritative: Collection[str],
 ) -> tuple[list[Supersession], list[Supersession]]:
     """Return the supporting origins superseded by a later denial, and the denials
-    superseded by a later origin (each in the order given).
+    superseded by a later origin (each in the order given). `authoritative`: the ids of
+    the statements that are authoritative once weighed (provenance.engine.authority: on
+    an authoritative basis, not self-interested, their attribution established).
 
-    A statement is superseded by the earliest opposite statement on an authoritative
-    basis, of the same or a higher authority, made certainly after it and itself not
+    A statement is superseded by the earliest opposite authoritative statement, of the
+    same or a higher authority, made certainly after it and itself not
     superseded (of several made at that same moment, its own actor's, a correction):
     the latest authoritative word wins, and what agrees with it stands (a report denied
     on 2 March and confirmed officially on 30 March stands again).
     Statements are judged latest first, so whether a later one stands is known."""
     if not origins or not denials:
         return [], []
-    grand = {b for b in Basis if authority(b, rules) is Authority.authoritative}
     # Standing authoritative statements per side (True: support), by their sort key:
     # the first whose interval starts at or after another's end is the one that
     # supersedes it (provenance.dates.certainly_before, done by bisection).
@@ -199,7 +200,7 @@ def supersede(
         (a.said_key, side, a)
         for side, group in ((True, origins), (False, denials))
         for a in group
-        if a.after_key is not None and a.basis in grand
+        if a.after_key is not None and a.id in authoritative
     ]
     for _, supporting, a in sorted(deciding, reverse=True):  # keys differ (ids do)
         # A superseder is authoritative, so of the same or a higher authority than `a`.
@@ -213,7 +214,7 @@ def supersede(
     for group, opposite in ((origins, standing[False]), (denials, standing[True])):
         for a in group if opposite else ():
             key = a.after_key  # below the last standing one's key: one is said after `a`
-            if key is not None and key <= opposite[-1] and a.basis not in grand:
+            if key is not None and key <= opposite[-1] and a.id not in authoritative:
                 later = _first_certainly_after(a, opposite, family)
                 if later is not None:
                     by[id(a)] = later
