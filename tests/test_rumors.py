@@ -81,6 +81,16 @@ def reasons(case: str, claim: str, as_of: str | None = None) -> list[str]:
                 "kim-surgery": ("unconfirmed", 3),
             },
         ),
+        (
+            "dorian-nakamoto-2014",
+            "2014-03-06",
+            {"dorian-is-satoshi": ("unconfirmed", 3), "dorian-said-involved": ("disputed", 4)},
+        ),
+        (
+            "dorian-nakamoto-2014",
+            None,
+            {"dorian-is-satoshi": ("disputed", 4), "dorian-said-involved": ("disputed", 4)},
+        ),
     ],
 )
 def test_each_rumor_gets_the_verdicts_a_desk_signs(
@@ -144,3 +154,14 @@ def test_a_year_dated_relay_does_not_make_a_claim_first_seen_before_what_it_rela
     doc = build_document(RUMORS / "pope-endorses-trump-2016")
     # Ending the Fed's copy is dated only "2016"; the WTOE article it relays, July 2016.
     assert doc["analysis"]["claims"]["pope-endorsed-trump"]["first_seen"] == "2016-07"
+
+
+def test_a_self_interested_or_unverifiable_denial_supersedes_nothing() -> None:
+    """Dorian Nakamoto's own denials are self-interested, the P2P Foundation post is
+    unverifiable: none is authoritative once weighed, so none "denies later with
+    authority" Newsweek's inference; they dispute it (it read "refuted" before)."""
+    found = reasons("dorian-nakamoto-2014", "dorian-is-satoshi")
+    assert found[0].startswith("support and denial conflict; denied by Dorian Nakamoto")
+    assert not any("denied later with authority" in r for r in found)
+    said = reasons("dorian-nakamoto-2014", "dorian-said-involved")
+    assert said[0].startswith("attribution disputed: Dorian Nakamoto (stated, first hand)")
