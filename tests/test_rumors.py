@@ -82,6 +82,12 @@ def reasons(case: str, claim: str, as_of: str | None = None) -> list[str]:
             },
         ),
         (
+            "svb-2023",
+            "2023-03-09",
+            {"svb-closed": ("unsupported", 6), "svb-fails": ("unconfirmed", 4)},
+        ),
+        ("svb-2023", None, {"svb-closed": ("confirmed", 1), "svb-fails": ("confirmed", 1)}),
+        (
             "dorian-nakamoto-2014",
             "2014-03-06",
             {"dorian-is-satoshi": ("unconfirmed", 3), "dorian-said-involved": ("disputed", 4)},
@@ -165,3 +171,15 @@ def test_a_self_interested_or_unverifiable_denial_supersedes_nothing() -> None:
     assert not any("denied later with authority" in r for r in found)
     said = reasons("dorian-nakamoto-2014", "dorian-said-involved")
     assert said[0].startswith("attribution disputed: Dorian Nakamoto (stated, first hand)")
+
+
+def test_a_true_rumor_is_only_predicted_until_the_regulator_confirms_it() -> None:
+    """The CEO's reassurance is weighed down (self-interested, second-hand), yet a later
+    official statement still supersedes it: confirmed after a denial."""
+    assert reasons("svb-2023", "svb-fails")[0] == (
+        "confirmed after a denial: denied first-hand by Greg Becker on 9 Mar 2023; confirmed "
+        "officially by FDIC on 10 Mar 2023"
+    )
+    before = reasons("svb-2023", "svb-fails", "2023-03-09")
+    assert before[0].startswith("unconfirmed: only predicted, before it could have happened")
+    assert "weighed down: self-interested" in before[1]
