@@ -5,16 +5,17 @@ so the cost is O(total text) plus a bounded amount per shared key:
 
 - **shared passages** (provenance.textindex.shared_passages): a pair whose shared
   five-word shingles make up at least REWRITE_MIN_SHARE of either text's shingles is a
-  copy (syndication, a reposted article, a lightly edited rewrite); passages in quotation
-  marks are left out (`unquoted`): two outlets quoting one broadcast share its words, not
-  each other's;
+  copy (syndication, a reposted article, a lightly edited rewrite);
 - **the same anchors in the same order**: a rewrite in the rewriter's own words keeps the
-  story's skeleton: the same names, figures and quotes, in the same order. Each text's
-  anchors are its multi-word capitalised names (the last two words: "Finance Minister
-  Katsunobu Kato" gives "katsunobu kato"), its figures with a unit or a decimal ("$1.13
-  trillion", "4.5%") and its quoted passages of three words or more, each once, in order
-  of first appearance. A pair sharing at least MIN_ORDERED_ANCHORS of them in the same
-  order is a rewrite.
+  story's skeleton: the same names and figures, in the same order. Each text's anchors
+  are its multi-word capitalised names (the last two words: "Finance Minister Katsunobu
+  Kato" gives "katsunobu kato") and its figures with a unit or a decimal ("$1.13
+  trillion", "4.5%"), each once, in order of first appearance. A pair sharing at least
+  MIN_ORDERED_ANCHORS of them in the same order is a rewrite.
+
+Both read the texts without their passages in quotation marks (`unquoted`): two outlets
+quoting one broadcast or one speech share its words, and the names and figures it says in
+its order, not each other's.
 
 What neither finds: a rewrite that reorders the story and changes every name's spelling;
 a translation. A case records those with `rewrites`.
@@ -38,9 +39,10 @@ most 1.4% (000 and 001: "had sold US Treasury bonds"); the Gate page shares 0.5%
 the Cryptopolitan article it rewrites in new words, which the second signal finds."""
 
 MIN_ORDERED_ANCHORS = 5
-"""Names, figures and quotes two texts must share in the same order to be a rewrite. On
-the seed case, unrelated texts on one subject share at most 3 in order ("US Treasury",
-"Donald Trump", "10%"); 003 and 004 share 5 and 7 with 002, which they rewrite."""
+"""Names and figures (outside quotation marks) two texts must share in the same order to
+be a rewrite. On the seed case, unrelated texts on one subject share at most 3 in order
+("US Treasury", "Donald Trump", "10%"); 003 and 004 share 5 and 6 with 002, which they
+rewrite."""
 
 MAX_ANCHOR_POSTINGS = 50
 """An anchor found in more texts than this is common knowledge in the corpus (a
@@ -51,7 +53,6 @@ _NAME = re.compile(rf"(?<![\w$]){_CAP}(?:[ \t]+{_CAP})+")
 _FIGURE = re.compile(
     r"[$€£¥]?\d[\d,]*(?:\.\d+)?(?:[ \t]*(?:%|percent|trillion|billion|million|yen|times))?"
 )
-_QUOTED = re.compile(r"[“\"]([^”\"\n]{12,}?)[”\"]")
 _QUOTE_SPAN = re.compile(r"[“\"«「『][^”\"»」』\n]*[”\"»」』]")
 _UNIT = re.compile(r"[.$€£¥%]|percent|trillion|billion|million|yen|times")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -100,12 +101,12 @@ class Detected:
 
 
 def anchors(text: str) -> list[str]:
-    """Return the text's anchors (names, figures, quotes), each once, in order of first
+    """Return the text's anchors (names, figures), each once, in order of first
     appearance. Linear in the length of the text.
 
-    >>> anchors('Finance Minister Katsunobu Kato said “it does exist as a card” of $1.13 '
+    >>> anchors('Finance Minister Katsunobu Kato said it is a card, of $1.13 '
     ...         'trillion. The Minister left.')
-    ['name:katsunobu kato', 'quote:it does exist as a card', 'figure:$1.13 trillion']
+    ['name:katsunobu kato', 'figure:$1.13 trillion']
     """
     found: list[tuple[int, str]] = []
     for m in _NAME.finditer(text):
@@ -118,10 +119,6 @@ def anchors(text: str) -> list[str]:
         figure = fold(m.group())
         if _UNIT.search(figure) and any(c.isdigit() for c in figure):
             found.append((m.start(), "figure:" + figure.rstrip(".,")))
-    for m in _QUOTED.finditer(text):
-        quote = fold(m.group(1)).strip(" .,;:")
-        if len(quote.split()) >= 3:
-            found.append((m.start(), "quote:" + quote))
     found.sort()
     return list(dict.fromkeys(a for _, a in found))
 
@@ -171,7 +168,7 @@ def same_anchors(
                     names[i],
                     names[j],
                     "same-anchors",
-                    f"{ordered} names, figures or quotes in the same order ({examples})",
+                    f"{ordered} names or figures in the same order ({examples})",
                 )
             )
     return found
@@ -189,9 +186,11 @@ def unquoted(text: str) -> str:
 
 def detect(texts: Mapping[str, str]) -> list[Detected]:
     """Return every pair of texts of which one derives from the other, by either signal
-    (shared passages first when both find a pair), sorted by the pair's keys."""
+    (shared passages first when both find a pair), sorted by the pair's keys; both read
+    the texts without their quoted passages (`unquoted`)."""
+    plain = {k: unquoted(v) for k, v in texts.items()}
     found: dict[tuple[str, str], Detected] = {}
-    for o in shared_passages({k: unquoted(v) for k, v in texts.items()}):
+    for o in shared_passages(plain):
         share = max(o.left_share, o.right_share)
         if share >= REWRITE_MIN_SHARE:
             example = o.examples[0].text if o.examples else ""
@@ -202,6 +201,6 @@ def detect(texts: Mapping[str, str]) -> list[Detected]:
                 f"{share:.0%} of the shorter text's five-word passages shared, e.g. "
                 f"'{example[:80]}'",
             )
-    for d in same_anchors(texts):
+    for d in same_anchors(plain):
         found.setdefault((d.left, d.right), d)
     return [found[k] for k in sorted(found)]
