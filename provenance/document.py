@@ -169,6 +169,15 @@ def _read(
     return _Read(loaded, Inputs(loaded.root, cases, archives, digests), texts, posts)
 
 
+def _authors(read: _Read) -> set[str]:
+    """Return the actors the case's spread data names as authors of posts."""
+    if read.spread is None:
+        return set()
+    from provenance.engine.spread import authors_known
+
+    return authors_known(read.spread, read.loaded.case)
+
+
 def _archive(root: Path, name: str) -> bytes:
     return read_archive_bytes(root / name)
 
@@ -197,7 +206,7 @@ def _analyse(read: _Read, as_of: str | None) -> Document:
         spread = spread_record(read.spread, analysed, list(read.inputs.spread), as_of)
         reposts = reposts_of(spread["claims"])
     analysis = analyse(build_graph(analysed), analysed.rules, texts, reposts)
-    findings = run_checks(loaded, read.texts)
+    findings = run_checks(loaded, read.texts, _authors(read))
     files = {display_path(p): _file_hash(data) for p, data in read.inputs.cases.items()}
     for name, data in read.inputs.archives.items():
         files[display_path(read.inputs.root / name)] = _file_hash(data)

@@ -388,6 +388,24 @@ def test_an_actors_accounts_in_spread_data_show_on_its_trace(tmp_path: Path) -> 
     assert "in spread data: 2 repost(s) and quote(s) under its names" in text
 
 
+def test_an_actor_known_only_as_a_spread_author_is_referred_to(tmp_path: Path) -> None:
+    """An actor the case declares for accounts in its spread data (to group a bot's
+    accounts) is referred to by those posts: `prov check` does not call it unused."""
+    folder = tmp_path / "case"
+    folder.mkdir()
+    bot = {"id": "bot", "name": "Bot network", "kind": "crowd", "aliases": ["@bot_one"]}
+    idle = {"id": "idle", "name": "Nobody", "kind": "person"}
+    write_case(folder, {**CASE, "actors": [*CASE["actors"], bot, idle]})
+    rows = ["p1,@bot_one,2025-04-09,rumor,,x"]
+    assert _import(str(_posts(tmp_path, rows)), "--case", str(folder)).exit_code == 0
+    unused = [
+        f["subject"]
+        for f in build_document(folder)["checks"]
+        if "is not referred to" in f["message"]
+    ]
+    assert unused == ["actor:idle"]
+
+
 def test_a_record_left_out_of_an_as_of_view_says_so(tmp_path: Path) -> None:
     case = _case(tmp_path)
     args = ["trace", "assertion:denial", "--as-of", "2025-04-09", "--case", str(case)]

@@ -19,9 +19,12 @@ if TYPE_CHECKING:
 class Findings:
     """Collects the findings of one check, located in the case files."""
 
-    def __init__(self, loaded: LoadedCase, kind: str) -> None:
+    def __init__(
+        self, loaded: LoadedCase, kind: str, authors: frozenset[str] = frozenset()
+    ) -> None:
         self.loaded = loaded
         self.kind = kind
+        self.authors = authors  # actors the spread data names as authors of posts
         self.findings: list[Finding] = []
 
     def add(

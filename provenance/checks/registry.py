@@ -10,7 +10,7 @@ evidence holds, add one `CheckSpec` here, and a row to the README's table.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -75,13 +75,16 @@ def heading(kind: str) -> str:
         raise ValueError(f"no check reports findings of kind '{kind}'") from None
 
 
-def run_checks(loaded: LoadedCase, texts: dict[str, str]) -> list[Finding]:
+def run_checks(
+    loaded: LoadedCase, texts: dict[str, str], authors: Collection[str] = ()
+) -> list[Finding]:
     """Return every finding about the case's evidence, sorted by kind (in `CHECKS` order),
     file and line. Quotes found in their sources are returned too, with severity 'ok' and
-    their location. Pure: `texts` are the archived texts, read by `read_archives`."""
+    their location. Pure: `texts` are the archived texts, read by `read_archives`;
+    `authors`, the actors the case's spread data names as authors of posts."""
     found: list[Finding] = []
     for spec in CHECKS:
-        out = Findings(loaded, spec.kind)
+        out = Findings(loaded, spec.kind, frozenset(authors))
         spec.run(loaded.case, texts, out)
         found += out.findings
     return sorted(

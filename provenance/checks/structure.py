@@ -41,6 +41,7 @@ def _check_unreferenced(case: Case, out: Findings) -> None:
         {a.actor for a in case.assertions}
         | {x for s in case.sources for x in (s.publisher, s.author) if x}
         | {a.affiliation for a in case.actors if a.affiliation}
+        | out.authors  # known as the authors of posts in the spread data
     )
     used_sources = (
         {a.source for a in case.assertions}
@@ -66,6 +67,7 @@ def _check_unreferenced(case: Case, out: Findings) -> None:
 
 def check_structure(case: Case, texts: dict[str, str], out: Findings) -> None:
     """Report circles of relays or citations (warnings; evidence: the `cycle`, sorted
-    ids) and actors, sources and claims nothing refers to (notes)."""
+    ids) and actors, sources and claims nothing refers to (notes; an actor the spread data
+    names as the author of posts, `out.authors`, is referred to)."""
     _check_cycles(case, out)
     _check_unreferenced(case, out)

@@ -42,11 +42,22 @@ def spread_record(spread: Spread, case: Case, files: list[str], as_of: str | Non
     the spread files read, how many posts they hold, each claim's spread, and how many
     posts each actor made (authors known under an actor's names)."""
     statements = {a.id: Statement(a.claim, a.stance.value) for a in case.assertions}
-    known = account_names((a.id, [a.name, *(n.name for n in a.aliases)]) for a in case.actors)
+    known = _accounts(case)
     claims, actors = summarise(spread.posts, spread.roots, statements, known, as_of)
     record: SpreadRecord = {"files": sorted(files), "posts": len(spread.posts), "claims": claims}
     record["actors"] = actors
     return record
+
+
+def authors_known(spread: Spread, case: Case) -> set[str]:
+    """Return the actors of `case` that posts of `spread` name as their author (under
+    the actor's id, name or an alias): the case refers to them through its spread data."""
+    known = _accounts(case)
+    return {known[key] for key in (fold(p["author"]) for p in spread.posts) if key in known}
+
+
+def _accounts(case: Case) -> dict[str, str]:
+    return account_names((a.id, [a.name, *(n.name for n in a.aliases)]) for a in case.actors)
 
 
 def reposts_of(claims: Mapping[str, ClaimSpread]) -> dict[str, int]:
